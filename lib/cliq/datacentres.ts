@@ -1,0 +1,35 @@
+/**
+ * Zoho data centres. Cliq and the accounts server live on the same top-level domain per data centre;
+ * Canada has been reported under both zohocloud.ca and zoho.ca, so both are listed and the API host
+ * stays overridable in the options page.
+ */
+export const DATA_CENTRES = {
+  com: { label: 'United States (zoho.com)', domain: 'zoho.com' },
+  eu: { label: 'Europe (zoho.eu)', domain: 'zoho.eu' },
+  in: { label: 'India (zoho.in)', domain: 'zoho.in' },
+  'com.au': { label: 'Australia (zoho.com.au)', domain: 'zoho.com.au' },
+  jp: { label: 'Japan (zoho.jp)', domain: 'zoho.jp' },
+  sa: { label: 'Saudi Arabia (zoho.sa)', domain: 'zoho.sa' },
+  'com.cn': { label: 'China (zoho.com.cn)', domain: 'zoho.com.cn' },
+  ca: { label: 'Canada (zohocloud.ca)', domain: 'zohocloud.ca' },
+  'zoho.ca': { label: 'Canada (zoho.ca)', domain: 'zoho.ca' },
+} as const;
+
+export type DataCentre = keyof typeof DATA_CENTRES;
+
+export const DATA_CENTRE_IDS = Object.keys(DATA_CENTRES) as DataCentre[];
+
+export function cliqOrigin(dc: DataCentre): string {
+  return `https://cliq.${DATA_CENTRES[dc].domain}`;
+}
+
+export function accountsOrigin(dc: DataCentre): string {
+  return `https://accounts.${DATA_CENTRES[dc].domain}`;
+}
+
+/** Match patterns for every Cliq web app and accounts host: the only hosts a production build may ask for. */
+export const CLIQ_HOST_PATTERNS = DATA_CENTRE_IDS.map((dc) => `${cliqOrigin(dc)}/*`);
+export const ACCOUNTS_HOST_PATTERNS = DATA_CENTRE_IDS.map((dc) => `${accountsOrigin(dc)}/*`);
+
+/** The loopback sandbox; match patterns ignore the port, so one entry covers any sandbox port. */
+export const SANDBOX_HOST_PATTERN = 'http://127.0.0.1/*';

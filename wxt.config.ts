@@ -1,0 +1,41 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { ACCOUNTS_HOST_PATTERNS, CLIQ_HOST_PATTERNS, SANDBOX_HOST_PATTERN } from './lib/cliq/datacentres';
+
+/** Build modes that may talk to the loopback sandbox. `production` (the default for build and zip) never does. */
+export const SANDBOX_MODES = ['development', 'test', 'demo'];
+
+export const GECKO_ID = 'cliq-pins@cliqpins.dev';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader can see where `browser` and `defineBackground` come from.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  // Output folders carry no mode suffix, so e2e tests and the README always point at the same place.
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
+  manifest: ({ mode }) => {
+    const sandbox = SANDBOX_MODES.includes(mode);
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: ['storage', 'alarms', 'identity'],
+      host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
+      action: { default_title: '__MSG_extName__' },
+      browser_specific_settings: {
+        gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+      },
+    };
+  },
+  hooks: {
+    // Content scripts declare Cliq hosts only; in sandbox modes the loopback Cliq-like page is added here, in one place.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (!SANDBOX_MODES.includes(wxt.config.mode)) return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), SANDBOX_HOST_PATTERN];
+      }
+    },
+  },
+});
