@@ -13,9 +13,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader can see where `browser` and `defineBackground` come from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  // Output folders carry no mode suffix, so e2e tests and the README always point at the same place.
-  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
-  manifest: ({ mode }) => {
+  manifest: ({ mode, browser }) => {
     const sandbox = SANDBOX_MODES.includes(mode);
     return {
       name: '__MSG_extName__',
@@ -24,9 +22,12 @@ export default defineConfig({
       permissions: ['storage', 'alarms', 'identity'],
       host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
       action: { default_title: '__MSG_extName__' },
-      browser_specific_settings: {
-        gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
-      },
+      // A fixed id keeps Firefox's OAuth redirect URL (derived from it) stable across installs.
+      ...(browser === 'firefox' && {
+        browser_specific_settings: {
+          gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+        },
+      }),
     };
   },
   hooks: {

@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+import {
+  envelopeSchema,
+  type MessageType,
+  type ParsedRequestOf,
+  protocol,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+} from './protocol';
+
+export type { MessageType, RequestOf, ResponseOf } from './protocol';
+
+export class MessagingError extends Error {
+  override name = 'MessagingError';
+}
+
+/** Send a typed request to the background and return its typed answer, or throw with the background's reason. */
+export async function sendMessage<T extends MessageType>(type: T, data: RequestOf<T>): Promise<ResponseOf<T>> {
+  const reply = (await browser.runtime.sendMessage({ type, data })) as Reply<T> | undefined;
+  if (!reply) throw new MessagingError(`The extension's background did not answer "${type}".`);
+  if (!reply.ok) throw new MessagingError(reply.error);
+  return reply.data;
+}
+
+export type Handlers = {
+  [T in MessageType]: (data: ParsedRequestOf<T>, sender: Sender) => Promise<ResponseOf<T>>;
+};
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type SenderKind = 'extension' | 'content' | 'foreign';
+
+/** The browser fills `sender`; a content script cannot forge it. Only extension pages have our own origin. */
+export function classifySender(sender: Sender): SenderKind {
+  if (sender.id !== browser.runtime.id) return 'foreign';
+  if (sender.url?.startsWith(browser.runtime.getURL('/'))) return 'extension';
+  return sender.tab ? 'content' : 'foreign';
+}
+
+/** Validate and dispatch one raw message. Exported for tests that forge senders and payloads. */
+export async function dispatch(handlers: Handlers, raw: unknown, sender: Sender): Promise<Reply<MessageType>> {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
+    return { ok: false, error: 'Unknown message.' };
+  }
+  const type = envelope.data.type as MessageType;
+  const spec = protocol[type];
+  const from = classifySender(sender);
+  if (from === 'foreign' || (from === 'content' && !spec.fromContentScript)) {
+    return { ok: false, error: `"${type}" is not allowed from here.` };
+  }
+  const request = spec.request.safeParse(envelope.data.data);
+  if (!request.success) return { ok: false, error: `Invalid "${type}" request: ${request.error.issues[0]?.message}` };
+  try {
+    const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<ResponseOf<MessageType>>;
+    return { ok: true, data: await handler(request.data, sender) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Register the background's listener. Must run synchronously at worker start, or a message that woke the
+ * worker is lost. Replies through `sendResponse` + `return true`, which the polyfill, Firefox and Chrome
+ * all honour.
+ */
+export function listenForMessages(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
+    void dispatch(handlers, raw, sender).then(sendResponse);
+    return true;
+  });
+}

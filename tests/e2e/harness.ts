@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { GECKO_ID } from '../../wxt.config';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+/** `npm run build:test` writes here; production builds go to the folders without the `-test` suffix. */
+const BUILDS: Record<BrowserName, string> = {
+  chromium: resolve('.output/chrome-mv3-test'),
+  firefox: resolve('.output/firefox-mv3-test'),
+};
+
+/** A browser with the built extension (`npm run build:test`) loaded, and the extension's own origin. */
+export interface ExtensionSession {
+  name: BrowserName;
+  browser: Browser;
+  origin: string;
+  openExtensionPage(path: string): Promise<Page>;
+  /** Chromium only: the extension's service worker (Firefox runs an event page that puppeteer cannot reach). */
+  worker(): Promise<WebWorker>;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export async function launchWithExtension(name: BrowserName): Promise<ExtensionSession> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<ExtensionSession> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'cliq-pins-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    enableExtensions: [BUILDS.chromium],
+    userDataDir,
+    args: CHROMIUM_ARGS,
+  });
+  const workerTarget = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+  );
+  // Node's URL gives non-special schemes an opaque origin ('null'), so cut the origin out by hand.
+  const origin = workerTarget.url().split('/').slice(0, 3).join('/');
+  return {
+    name: 'chromium',
+    browser,
+    origin,
+    openExtensionPage: (path) => openPage(browser, `${origin}/${path}`),
+    async worker() {
+      const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin));
+      const worker = await target.worker();
+      if (!worker) throw new Error('The extension service worker did not start.');
+      return worker;
+    },
+    async close() {
+      await browser.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(): Promise<ExtensionSession> {
+  // Firefox gives each install a random internal UUID; pinning it through a pref makes the origin known.
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // Firefox 153+ lets WebDriver navigate to moz-extension:// pages only with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // MV3 host permissions are user-granted in Firefox; a test profile grants them up front.
+      'extensions.originControls.grantByDefault': true,
+    },
+  });
+  await browser.installExtension(BUILDS.firefox);
+  const origin = `moz-extension://${uuid}`;
+  return {
+    name: 'firefox',
+    browser,
+    origin,
+    openExtensionPage: (path) => openFirefoxExtensionPage(browser, `${origin}/${path}`),
+    worker: () => Promise.reject(new Error('Firefox runs the background as an event page, not a service worker.')),
+    close: () => browser.close(),
+  };
+}
+
+/**
+ * Puppeteer never sees the load event of a moz-extension:// page (puppeteer issue 14314), although the
+ * page loads and runs: start the navigation without waiting for it and wait on the document instead.
+ */
+async function openFirefoxExtensionPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  void page.goto(url, { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction(
+    (expected: string) => location.href === expected && document.readyState === 'complete',
+    { timeout: 30_000 },
+    url,
+  );
+  return page;
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
