@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { endpoint, perMinute } from './define';
+import { cliqId, csv, idList, messageId, timestamp, title } from './params';
+import { noContent, v3Chat } from './shapes';
+
+const chatList = z.object({ chats: z.array(v3Chat).default([]) });
+const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
+const userIds = (max: number) => idList({ label: 'user id', min: 1, max });
+const epochMs = z.number().int().nonnegative();
+
+export const chatV3Endpoints = {
+  /** Filters combine; `pinned: true` lists the chats the user pinned. */
+  listChats: endpoint({
+    method: 'GET',
+    path: '/v3/chats',
+    scope: 'ZohoCliq.Chats.READ',
+    limit: perMinute(30, 10),
+    params: z.object({
+      name: z.string().max(200).optional(),
+      recipient: cliqId('recipient').optional(),
+      limit: z.number().int().min(1).max(100, { error: 'at most 100 chats per page' }).optional(),
+      modifiedBefore: epochMs.optional(),
+      modifiedAfter: epochMs.optional(),
+      muted: z.boolean().optional(),
+      drafts: z.boolean().optional(),
+      pinned: z.boolean().optional(),
+      closed: z.boolean().optional(),
+      joined: z.boolean().optional(),
+      chatIds: idList({ label: 'chat id', min: 1, max: 100 }).optional(),
+      parentChatId: cliqId('parent chat id').optional(),
+      type: z.enum(['guests', 'threads', 'channel', 'bot', 'dm', 'muted']).optional(),
+    }),
+    query: z.object({
+      name: z.string().optional(),
+      recipient: z.string().optional(),
+      limit: z.number().optional(),
+      modified_before: z.number().optional(),
+      modified_after: z.number().optional(),
+      muted: z.boolean().optional(),
+      drafts: z.boolean().optional(),
+      pinned: z.boolean().optional(),
+      closed: z.boolean().optional(),
+      joined: z.boolean().optional(),
+      chat_ids: z.string().optional(),
+      parent_chid: z.string().optional(),
+      type: z.string().optional(),
+    }),
+    toWire: ({ modifiedBefore, modifiedAfter, chatIds, parentChatId, ...same }) => ({
+      query: {
+        ...same,
+        modified_before: modifiedBefore,
+        modified_after: modifiedAfter,
+        chat_ids: chatIds && csv(chatIds),
+        parent_chid: parentChatId,
+      },
+    }),
+    response: chatList,
+  }),
+
+  searchChats: endpoint({
+    method: 'GET',
+    path: '/v3/chats/search',
+    scope: 'ZohoCliq.Chats.READ',
+    limit: perMinute(50, 10),
+    params: z.object({
+      title: z.string().max(200, { error: 'search text is longer than 200 characters' }).optional(),
+      limit: z.number().int().min(1).max(500, { error: 'at most 500 chats per search' }).optional(),
+      modifiedBefore: timestamp.optional(),
+      modifiedAfter: timestamp.optional(),
+      recipient: cliqId('recipient').optional(),
+      chatTypes: z.array(z.enum(['direct_message', 'group_chat', 'channel', 'thread'])).optional(),
+      parentChatId: cliqId('parent chat id').optional(),
+      sortBy: z.enum(['usage', 'recent']).optional(),
+    }),
+    query: z.object({
+      title: z.string().optional(),
+      limit: z.number().optional(),
+      modified_before: z.union([z.string(), z.number()]).optional(),
+      modified_after: z.union([z.string(), z.number()]).optional(),
+      recipient: z.string().optional(),
+      chat_type: z.string().optional(),
+      parent_chat_id: z.string().optional(),
+      sort_by: z.string().optional(),
+    }),
+    toWire: (p) => ({
+      query: {
+        title: p.title,
+        limit: p.limit,
+        modified_before: p.modifiedBefore,
+        modified_after: p.modifiedAfter,
+        recipient: p.recipient,
+        chat_type: p.chatTypes && csv(p.chatTypes),
+        parent_chat_id: p.parentChatId,
+        sort_by: p.sortBy,
+      },
+    }),
+    response: chatList,
+  }),
+
+  getChat: endpoint({
+    method: 'GET',
+    path: '/v3/chats/{CHAT_ID}',
+    scope: 'ZohoCliq.Chats.READ',
+    limit: perMinute(60, 10),
+    params: z.object({
+      chatId: cliqId('chat id'),
+      fields: z.array(z.string().min(1)).max(20, { error: 'at most 20 fields' }).optional(),
+      includeLastMessage: z.boolean().optional(),
+    }),
+    query: z.object({ fields: z.string().optional(), include: z.literal('last_message_info').optional() }),
+    toWire: (p) => ({
+      path: chatPath(p),
+      query: {
+        fields: p.fields && csv(p.fields),
+        include: p.includeLastMessage ? ('last_message_info' as const) : undefined,
+      },
+    }),
+    response: z.object({ data: v3Chat }),
+  }),
+
+  /** A direct chat with one user, or a group chat with a title and 1..50 others. */
+  createChat: endpoint({
+    method: 'POST',
+    path: '/v3/chats',
+    scope: 'ZohoCliq.Chats.CREATE',
+    limit: perMinute(30, 10),
+    params: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('direct_message'), userId: cliqId('user id') }),
+      z.object({ type: z.literal('group_chat'), userIds: userIds(50), title: title('chat title') }),
+    ]),
+    body: z.object({
+      chat_type: z.enum(['direct_message', 'group_chat']),
+      user_id: z.string().optional(),
+      user_ids: z.array(z.string()).min(1).max(50).optional(),
+      title: z.string().max(255).optional(),
+    }),
+    toWire: (p) => ({
+      body:
+        p.type === 'direct_message'
+          ? { chat_type: p.type, user_id: p.userId }
+          : { chat_type: p.type, user_ids: p.userIds, title: p.title },
+    }),
+    response: z.object({ data: v3Chat }),
+  }),
+
+  /** Marks each chat read up to its given message; the result lists which chats succeeded. */
+  markChatsRead: endpoint({
+    method: 'PUT',
+    path: '/v3/chats',
+    scope: 'ZohoCliq.Chats.UPDATE',
+    limit: perMinute(60, 5),
+    params: z.object({
+      chats: z
+        .array(z.object({ chatId: cliqId('chat id'), lastMessageId: messageId('last message id') }))
+        .min(1, { error: 'at least 1 chat is required' })
+        .max(100, { error: 'at most 100 chats fit in one request' }),
+    }),
+    body: z.object({
+      operation: z.literal('read_status_update'),
+      read_status: z.literal('read'),
+      chats: z
+        .array(z.object({ chat_id: z.string(), last_message_id: z.string() }))
+        .min(1)
+        .max(100),
+    }),
+    toWire: (p) => ({
+      body: {
+        operation: 'read_status_update',
+        read_status: 'read',
+        chats: p.chats.map((c) => ({ chat_id: c.chatId, last_message_id: c.lastMessageId })),
+      },
+    }),
+    response: z
+      .object({
+        data: z.object({ success: z.array(z.string()).default([]), failure: z.array(z.string()).default([]) }),
+      })
+      .optional(),
+  }),
+
+  /** Chats without unread messages are skipped silently. */
+  clearUnreadCounts: endpoint({
+    method: 'PUT',
+    path: '/v3/chats',
+    scope: 'ZohoCliq.Chats.UPDATE',
+    limit: perMinute(60, 5),
+    params: z.object({ chatIds: idList({ label: 'chat id', min: 1, max: 100 }) }),
+    body: z.object({ operation: z.literal('clear_unread'), chat_ids: z.array(z.string()).min(1).max(100) }),
+    toWire: (p) => ({ body: { operation: 'clear_unread', chat_ids: p.chatIds } }),
+    response: noContent,
+  }),
+
+  addChatMembers: endpoint({
+    method: 'POST',
+    path: '/v3/chats/{CHAT_ID}/members',
+    scope: 'ZohoCliq.Chats.UPDATE',
+    limit: perMinute(20, 10),
+    params: z.object({ chatId: cliqId('chat id'), userIds: userIds(100) }),
+    body: z.object({ user_ids: z.array(z.string()).min(1).max(100) }),
+    toWire: (p) => ({ path: chatPath(p), body: { user_ids: p.userIds } }),
+    response: z.object({ data: z.object({ chat_id: z.string(), added_user_ids: z.array(z.string()).default([]) }) }),
+  }),
+
+  removeChatMembers: endpoint({
+    method: 'DELETE',
+    path: '/v3/chats/{CHAT_ID}/members',
+    scope: 'ZohoCliq.Chats.DELETE',
+    limit: perMinute(20, 10),
+    params: z.object({ chatId: cliqId('chat id'), userIds: userIds(100) }),
+    query: z.object({ user_ids: z.string().min(1) }),
+    toWire: (p) => ({ path: chatPath(p), query: { user_ids: csv(p.userIds) } }),
+    response: z.object({ data: z.object({ chat_id: z.string(), removed_user_ids: z.array(z.string()).default([]) }) }),
+  }),
+
+  /** A new chat starting from `messageId`, with chosen users or everyone in the original chat. */
+  forkChat: endpoint({
+    method: 'POST',
+    path: '/v3/chats/{CHAT_ID}/forks',
+    scope: 'ZohoCliq.Chats.CREATE',
+    limit: { perMinute: 50, lockMs: 10_000 },
+    params: z.object({
+      chatId: cliqId('chat id'),
+      messageId: messageId(),
+      title: title('chat title'),
+      userIds: userIds(100).optional(),
+      includeParticipants: z.boolean().optional(),
+    }),
+    body: z.object({
+      message_id: z.string(),
+      title: z.string().max(255),
+      user_ids: z.string().optional(),
+      include_participants: z.boolean().optional(),
+    }),
+    toWire: (p) => ({
+      path: chatPath(p),
+      body: {
+        message_id: p.messageId,
+        title: p.title,
+        user_ids: p.userIds && csv(p.userIds),
+        include_participants: p.includeParticipants,
+      },
+    }),
+    response: z.object({ data: v3Chat }),
+  }),
+
+  /** Cliq locks this for 50 minutes after 100 a minute: send it on state changes only. */
+  sendTypingActivity: endpoint({
+    method: 'POST',
+    path: '/v3/chats/{CHAT_ID}/activities',
+    scope: 'ZohoCliq.Chats.UPDATE',
+    limit: perMinute(100, 50),
+    params: z.object({ chatId: cliqId('chat id'), action: z.enum(['typing', 'text_entered', 'text_cleared']) }),
+    body: z.object({ action: z.enum(['typing', 'text_entered', 'text_cleared']) }),
+    toWire: (p) => ({ path: chatPath(p), body: { action: p.action } }),
+    response: noContent,
+  }),
+};

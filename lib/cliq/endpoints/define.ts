@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Every OAuth scope the table uses; sign-in asks for exactly these. */
+export const CLIQ_SCOPES = [
+  'ZohoCliq.Chats.READ',
+  'ZohoCliq.Chats.CREATE',
+  'ZohoCliq.Chats.UPDATE',
+  'ZohoCliq.Chats.DELETE',
+  'ZohoCliq.Messages.READ',
+  'ZohoCliq.Messages.DELETE',
+  'ZohoCliq.Webhooks.CREATE',
+  'ZohoCliq.Webhooks.UPDATE',
+  'ZohoCliq.messageactions.READ',
+  'ZohoCliq.messageactions.CREATE',
+] as const;
+
+export type CliqScope = (typeof CLIQ_SCOPES)[number];
+
+export const MINUTE_MS = 60_000;
+
+/**
+ * Cliq counts requests per user per method + path template, so several operations sharing one template
+ * (the four folder PUTs, list and primary pin reads) drain one budget.
+ */
+export interface Budget {
+  key: string;
+  perMinute: number;
+  lockMs: number;
+}
+
+/** A point in the server's history that a caller's copy of a list reflects; sent back as `last_sync_time`. */
+export interface ListView {
+  lastSyncTime: number;
+}
+
+type PathParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathParamNames<Rest>
+  : never;
+
+type PathPart<Path extends string> = [PathParamNames<Path>] extends [never]
+  ? { path?: undefined }
+  : { path: Record<PathParamNames<Path>, string> };
+
+/** `never` where an operation has no query or body, so `toWire` cannot invent one. */
+export type WireRequest<Path extends string, Query, Body> = PathPart<Path> & {
+  query?: Query;
+  body?: Body;
+};
+
+/** Values a query schema may produce; lists are joined by `toWire`, because Cliq wants `a,b` rather than repeats. */
+export type QueryValue = string | number | boolean | undefined;
+
+/** `Query` and `Body` are the wire shapes, taken from the schemas so `toWire` is checked against them. */
+export interface EndpointSpec<
+  Path extends string,
+  P extends z.ZodType,
+  R extends z.ZodType,
+  Query = never,
+  Body = never,
+  S extends 'folderList' | 'pinList' | undefined = undefined,
+> {
+  method: HttpMethod;
+  /** Template below `/api`, e.g. `/v3/chats/{CHAT_ID}/pin-messages`. */
+  path: Path;
+  scope: CliqScope;
+  limit: { perMinute: number; lockMs: number };
+  /** What callers pass, in their words; also where the guards live. */
+  params: P;
+  /** The wire query and body exactly as Cliq names them; checked again after mapping so a mapping slip cannot reach the wire. */
+  query?: z.ZodType<Record<string, QueryValue>, Query>;
+  body?: z.ZodType<unknown, Body>;
+  toWire: (params: z.output<P>) => WireRequest<Path, Query, Body>;
+  response: R;
+  /** The result is a copy of this list: the client hands back a `view` to base later writes on. */
+  snapshotOf?: S;
+  /** A success changes the folder list; views older than that are refused by writes that take `basedOn`. */
+  changes?: 'folderList';
+}
+
+export type Endpoint<
+  Path extends string = string,
+  P extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+  Query = unknown,
+  Body = unknown,
+  S extends 'folderList' | 'pinList' | undefined = 'folderList' | 'pinList' | undefined,
+> = EndpointSpec<Path, P, R, Query, Body, S> & { budget: Budget };
+
+export function endpoint<
+  Path extends string,
+  P extends z.ZodType,
+  R extends z.ZodType,
+  Query = never,
+  Body = never,
+  S extends 'folderList' | 'pinList' | undefined = undefined,
+>(spec: EndpointSpec<Path, P, R, Query, Body, S>): Endpoint<Path, P, R, Query, Body, S> {
+  return { ...spec, budget: { key: `${spec.method} ${spec.path}`, ...spec.limit } };
+}
+
+export const perMinute = (count: number, lockMinutes: number) => ({
+  perMinute: count,
+  lockMs: lockMinutes * MINUTE_MS,
+});

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { chatUpdateV3Endpoints } from './chat-updates-v3';
+import { chatV2Endpoints } from './chats-v2';
+import { chatV3Endpoints } from './chats-v3';
+import type { Endpoint, ListView } from './define';
+import { folderEndpoints } from './folders';
+import { messageV2Endpoints } from './messages-v2';
+import { pinMessageEndpoints } from './pin-messages';
+
+/** Every documented Cliq operation the extension may call, by name. */
+export const endpoints = {
+  ...pinMessageEndpoints,
+  ...folderEndpoints,
+  ...chatV2Endpoints,
+  ...messageV2Endpoints,
+  ...chatV3Endpoints,
+  ...chatUpdateV3Endpoints,
+};
+
+export type Endpoints = typeof endpoints;
+export type OperationName = keyof Endpoints;
+
+/** What a caller passes to an operation (before defaults and de-duplication). */
+export type ParamsOf<Op extends OperationName> = z.input<Endpoints[Op]['params']>;
+
+/** What an operation resolves to; list reads also carry the `view` later writes are based on. */
+export type ResultOf<Op extends OperationName> = z.output<Endpoints[Op]['response']> &
+  ([NonNullable<Endpoints[Op]['snapshotOf']>] extends [never] ? unknown : { view: ListView });
+
+export function endpointFor(op: OperationName): Endpoint {
+  return endpoints[op] as Endpoint;
+}
+
+export { type Budget, CLIQ_SCOPES, type CliqScope, type Endpoint, type HttpMethod, type ListView } from './define';
+export { DEFAULT_FOLDER_ID, MAX_CHATS_PER_FOLDER, MAX_CHATS_PER_REMOVAL } from './folders';
+export { ID_MAX_LENGTH, normaliseMessageId } from './params';
+export { MAX_PINS_PER_CHAT } from './pin-messages';
+export type { ChatV3, Folder, PinnedMessage } from './shapes';

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Cliq ids are short tokens (`1573708648341_375412769224`, `CT_2243…-C4`); anything longer is a caller bug. */
+export const ID_MAX_LENGTH = 100;
+
+export function cliqId(label: string) {
+  return z
+    .string({ error: `${label} is required` })
+    .min(1, { error: `${label} is empty` })
+    .max(ID_MAX_LENGTH, { error: `${label} is longer than ${ID_MAX_LENGTH} characters, so it is not a Cliq id` })
+    .regex(/^[^\s/\\?#%]+$/, { error: `${label} contains characters that no Cliq id has` });
+}
+
+/** v2 payloads write the `_` inside message ids as an encoded space; both spellings name one message. */
+export function normaliseMessageId(raw: string): string {
+  return raw.replace(/%20| /g, '_');
+}
+
+export function messageId(label = 'message id') {
+  return z
+    .string({ error: `${label} is required` })
+    .transform(normaliseMessageId)
+    .pipe(cliqId(label));
+}
+
+/**
+ * A de-duplicated list of `min..max` ids. Bulk deletes treat an empty list as "everything", so the bounds are
+ * checked after de-duplication and before any request.
+ */
+export function idList(opts: {
+  label: string;
+  min: number;
+  max: number;
+  emptyMeans?: string;
+  item?: z.ZodType<string, string>;
+}) {
+  const { label, min, max, emptyMeans } = opts;
+  const item = opts.item ?? cliqId(label);
+  const empty = emptyMeans ? `: an empty list would ${emptyMeans}` : '';
+  return z
+    .array(item, { error: `a list of ${label}s is required${empty}` })
+    .transform((ids) => [...new Set(ids)])
+    .pipe(
+      z
+        .array(z.string())
+        .min(min, { error: `at least ${min} ${label} is required${empty}` })
+        .max(max, { error: (issue) => `at most ${max} ${label}s fit in one request (got ${countOf(issue.input)})` }),
+    );
+}
+
+function countOf(input: unknown): number | string {
+  return Array.isArray(input) ? input.length : 'more';
+}
+
+export const title = (label: string, max = 255) =>
+  z
+    .string({ error: `${label} is required` })
+    .min(1, { error: `${label} is empty` })
+    .max(max, { error: `${label} is longer than ${max} characters` });
+
+/** An empty symbol is allowed: Cliq reads it as "no symbol". */
+export const folderSymbol = z.string().max(50, { error: 'folder symbol is longer than 50 characters' });
+
+const isoDateTime = z.iso.datetime({ offset: true, error: 'time must be ISO 8601 (e.g. 2026-04-19T19:09:44+05:30)' });
+
+/** Cliq takes an ISO 8601 string or epoch milliseconds. */
+export const timestamp = z.union([z.number().int().nonnegative(), isoDateTime]);
+
+/** `-1` keeps the pin until someone removes it. */
+export const expiryTime = z.union([z.literal(-1), timestamp], {
+  error: 'expiry time must be -1 (never), epoch milliseconds or an ISO 8601 time',
+});
+
+export const listView = z.object(
+  { lastSyncTime: z.number({ error: 'basedOn.lastSyncTime must be epoch milliseconds' }).int().nonnegative() },
+  { error: 'basedOn (the view of the list this change was made from) is required' },
+);
+
+export const csv = (ids: readonly string[]) => ids.join(',');

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { endpoint, perMinute } from './define';
+import { cliqId, expiryTime, idList, listView, messageId, timestamp } from './params';
+import { noContent, pinnedMessage } from './shapes';
+
+/** Cliq keeps at most 25 pins per chat, and a bulk unpin takes at most 25 ids. */
+export const MAX_PINS_PER_CHAT = 25;
+
+const PIN_MESSAGES = '/v3/chats/{CHAT_ID}/pin-messages';
+const token = (label: string) =>
+  z
+    .string()
+    .min(1)
+    .max(100, { error: `${label} is longer than 100 characters` });
+const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
+
+export const pinMessageEndpoints = {
+  /**
+   * One page of a chat's pins, primary first. With `syncToken` only the pins changed since that token come back.
+   * The result's `view` is what `reorderPinnedMessage` needs; when paging, keep the first page's view.
+   */
+  listPinnedMessages: endpoint({
+    method: 'GET',
+    path: PIN_MESSAGES,
+    scope: 'ZohoCliq.Chats.READ',
+    limit: perMinute(20, 5),
+    params: z.object({
+      chatId: cliqId('chat id'),
+      limit: z.number().int().positive().optional(),
+      nextToken: token('next token').optional(),
+      syncToken: token('sync token').optional(),
+    }),
+    query: z.object({
+      limit: z.number().int().positive().optional(),
+      next_token: z.string().max(100).optional(),
+      sync_token: z.string().max(100).optional(),
+    }),
+    toWire: (p) => ({
+      path: chatPath(p),
+      query: { limit: p.limit, next_token: p.nextToken, sync_token: p.syncToken },
+    }),
+    response: z.object({
+      sync_token: z.string().optional(),
+      next_token: z.string().optional(),
+      data: z.array(pinnedMessage).default([]),
+    }),
+    snapshotOf: 'pinList',
+  }),
+
+  /** Same budget as the list: it is the same method and path with `primary=true`. */
+  getPrimaryPinnedMessage: endpoint({
+    method: 'GET',
+    path: PIN_MESSAGES,
+    scope: 'ZohoCliq.Chats.READ',
+    limit: perMinute(20, 5),
+    params: z.object({ chatId: cliqId('chat id') }),
+    query: z.object({ primary: z.literal(true) }),
+    toWire: (p) => ({ path: chatPath(p), query: { primary: true } }),
+    // A chat without pins answers 200 with no `data`.
+    response: z.object({ data: pinnedMessage.optional() }),
+  }),
+
+  pinMessage: endpoint({
+    method: 'POST',
+    path: PIN_MESSAGES,
+    scope: 'ZohoCliq.Chats.CREATE',
+    limit: perMinute(20, 5),
+    params: z.object({
+      chatId: cliqId('chat id'),
+      messageId: messageId(),
+      expiryTime: expiryTime.default(-1),
+      notify: z.boolean().default(false),
+      primary: z.boolean().optional(),
+    }),
+    body: z.object({
+      message_id: z.string(),
+      expiry_time: z.union([z.string(), z.number()]),
+      notify: z.boolean(),
+      primary: z.boolean().optional(),
+    }),
+    toWire: (p) => ({
+      path: chatPath(p),
+      body: { message_id: p.messageId, expiry_time: p.expiryTime, notify: p.notify, primary: p.primary },
+    }),
+    response: z.object({ data: pinnedMessage }),
+  }),
+
+  /** Moves a pin directly above `pinAbove` (above the primary makes it primary); without it, to the end. */
+  reorderPinnedMessage: endpoint({
+    method: 'PUT',
+    path: PIN_MESSAGES,
+    scope: 'ZohoCliq.Chats.UPDATE',
+    limit: perMinute(20, 5),
+    params: z.object({
+      chatId: cliqId('chat id'),
+      messageId: messageId(),
+      pinAbove: messageId('pin above').optional(),
+      basedOn: listView,
+    }),
+    body: z.object({
+      message_id: z.string(),
+      pin_above: z.string().optional(),
+      last_sync_time: timestamp,
+    }),
+    toWire: (p) => ({
+      path: chatPath(p),
+      body: { message_id: p.messageId, pin_above: p.pinAbove, last_sync_time: p.basedOn.lastSyncTime },
+    }),
+    response: noContent,
+  }),
+
+  /** Never sends an empty list: on the wire that unpins every message in the chat. */
+  unpinMessages: endpoint({
+    method: 'DELETE',
+    path: PIN_MESSAGES,
+    scope: 'ZohoCliq.Chats.DELETE',
+    limit: perMinute(20, 5),
+    params: z.object({
+      chatId: cliqId('chat id'),
+      messageIds: idList({
+        label: 'message id',
+        min: 1,
+        max: MAX_PINS_PER_CHAT,
+        emptyMeans: 'unpin every message in the chat',
+        item: messageId(),
+      }),
+    }),
+    body: z.object({ message_ids: z.array(z.string()).min(1).max(MAX_PINS_PER_CHAT) }),
+    toWire: (p) => ({ path: chatPath(p), body: { message_ids: p.messageIds } }),
+    response: noContent,
+  }),
+};
