@@ -1,12 +1,29 @@
+import '../../components/base.css';
+import './options.css';
 import { render } from 'preact';
-import { BackgroundStatus } from '../../components/BackgroundStatus';
+import { AccountPanel } from '../../components/options/AccountPanel';
+import { ConnectionSettings } from '../../components/options/ConnectionSettings';
+import { useAuthState } from '../../components/useAuthState';
 import { t } from '../../lib/i18n';
 
 function Options() {
+  const { state, error, busy, run } = useAuthState();
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
-      <BackgroundStatus />
+      {error && (
+        <p role="alert" class="error" data-testid="options-error">
+          {error}
+        </p>
+      )}
+      {state ? (
+        <>
+          <AccountPanel state={state} busy={busy} run={run} />
+          <ConnectionSettings state={state} busy={busy} run={run} />
+        </>
+      ) : (
+        !error && <p>{t('loading')}</p>
+      )}
     </main>
   );
 }

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { connectionSchema } from '../auth/connection';
+
+/** What extension pages learn about sign-in. There is deliberately no token in it. */
+const authStateSchema = z.object({
+  signedIn: z.boolean(),
+  needsSignIn: z.boolean(),
+  connection: connectionSchema,
+  apiOrigin: z.string(),
+  expiresAt: z.number().optional(),
+  scopes: z.array(z.string()).optional(),
+  lastError: z.string().optional(),
+});
 
 /**
  * The one protocol between extension pages / content scripts and the background.
@@ -11,6 +23,26 @@ export const protocol = {
     request: z.object({}).strict(),
     response: z.object({ pong: z.literal(true), version: z.string() }),
     fromContentScript: true,
+  },
+  getAuthState: {
+    request: z.object({}).strict(),
+    response: authStateSchema,
+    fromContentScript: false,
+  },
+  saveConnection: {
+    request: connectionSchema.strict(),
+    response: authStateSchema,
+    fromContentScript: false,
+  },
+  signIn: {
+    request: z.object({}).strict(),
+    response: authStateSchema,
+    fromContentScript: false,
+  },
+  signOut: {
+    request: z.object({}).strict(),
+    response: authStateSchema,
+    fromContentScript: false,
   },
 } as const;
 

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { dataCentreLabel } from '../../lib/auth/connection';
+import { DATA_CENTRE_IDS, type DataCentre } from '../../lib/cliq/datacentres';
+import { t } from '../../lib/i18n';
+import { sendMessage } from '../../lib/messaging';
+import type { AuthState } from '../useAuthState';
+
+interface Props {
+  state: AuthState;
+  busy: boolean;
+  run: (action: () => Promise<AuthState>) => Promise<boolean>;
+}
+
+/** Data centre, client ID and optional hosts; shows the redirect URL this browser needs in Zoho's console. */
+export function ConnectionSettings({ state, busy, run }: Props) {
+  const [form, setForm] = useState(state.connection);
+  const [saved, setSaved] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const redirectUrl = browser.identity.getRedirectURL();
+  useEffect(() => setForm(state.connection), [state.connection]);
+
+  const field = (name: keyof typeof form) => ({
+    id: `connection-${name}`,
+    name,
+    value: form[name],
+    onInput: (e: Event) => {
+      setSaved(false);
+      setForm({ ...form, [name]: (e.currentTarget as HTMLInputElement).value });
+    },
+  });
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setSaved(await run(() => sendMessage('saveConnection', form)));
+  }
+
+  async function copy() {
+    await navigator.clipboard.writeText(redirectUrl);
+    setCopied(true);
+  }
+
+  return (
+    <form onSubmit={save} aria-labelledby="connection-heading">
+      <h2 id="connection-heading">{t('optionsConnection')}</h2>
+      <div class="field">
+        <label for="connection-dataCentre">{t('optionsDataCentre')}</label>
+        <select {...field('dataCentre')}>
+          {DATA_CENTRE_IDS.map((dc: DataCentre) => (
+            <option key={dc} value={dc}>
+              {dataCentreLabel(dc)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="connection-clientId">{t('optionsClientId')}</label>
+        <input {...field('clientId')} autocomplete="off" spellcheck={false} aria-describedby="client-id-help" />
+        <p id="client-id-help" class="muted">
+          {t('optionsClientIdHelp')}
+        </p>
+      </div>
+      <div class="field">
+        <label for="redirect-url">{t('optionsRedirectUrl')}</label>
+        <div class="row">
+          <input id="redirect-url" readOnly value={redirectUrl} data-testid="redirect-url" />
+          <button type="button" onClick={copy}>
+            {copied ? t('optionsCopied') : t('optionsCopy')}
+          </button>
+        </div>
+      </div>
+      <details open={Boolean(form.apiHost || form.accountsHost)}>
+        <summary>{t('optionsAdvanced')}</summary>
+        <p class="muted">{t('optionsHostHelp')}</p>
+        <div class="field">
+          <label for="connection-apiHost">{t('optionsApiHost')}</label>
+          <input {...field('apiHost')} placeholder="https://cliq.zoho.com" spellcheck={false} />
+        </div>
+        <div class="field">
+          <label for="connection-accountsHost">{t('optionsAccountsHost')}</label>
+          <input {...field('accountsHost')} placeholder="https://accounts.zoho.com" spellcheck={false} />
+        </div>
+      </details>
+      <div class="row">
+        <button type="submit" class="primary" disabled={busy}>
+          {t('optionsSave')}
+        </button>
+        {saved && (
+          <span class="ok" role="status">
+            {t('optionsSaved')}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { accountsOrigin, cliqOrigin, DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '../cliq/datacentres';
+
+/**
+ * Where to sign in and which Cliq to talk to. Kept in `storage.local` by the background; nothing secret in it.
+ * `apiHost` / `accountsHost` override the data centre's hosts: Canada's two spellings, and the local sandbox
+ * in sandbox builds.
+ */
+export const connectionSchema = z.object({
+  dataCentre: z.enum(DATA_CENTRE_IDS as [DataCentre, ...DataCentre[]]).default('com'),
+  clientId: z.string().trim().max(200).default(''),
+  apiHost: z.string().trim().default(''),
+  accountsHost: z.string().trim().default(''),
+});
+export type Connection = z.output<typeof connectionSchema>;
+
+export const SANDBOX_BUILD = ['development', 'test', 'demo'].includes(import.meta.env.MODE);
+
+const KNOWN_ORIGINS = new Set(DATA_CENTRE_IDS.flatMap((dc) => [cliqOrigin(dc), accountsOrigin(dc)]));
+
+/**
+ * A custom host must be one the manifest lets us reach: a Zoho host of some data centre, or the loopback
+ * sandbox in builds made for it. Returns the normalised origin, or throws a message for the options page.
+ */
+export function checkHost(raw: string, sandboxAllowed = SANDBOX_BUILD): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`"${raw}" is not a web address. Use the form https://cliq.zoho.eu.`);
+  }
+  if (KNOWN_ORIGINS.has(url.origin)) return url.origin;
+  if (sandboxAllowed && url.protocol === 'http:' && url.hostname === '127.0.0.1') return url.origin;
+  throw new Error(
+    `${url.origin} is not a Zoho Cliq or Zoho accounts host this extension may reach. ` +
+      `Known hosts: ${[...KNOWN_ORIGINS].join(', ')}.`,
+  );
+}
+
+export function apiOrigin(connection: Connection): string {
+  return connection.apiHost ? checkHost(connection.apiHost) : cliqOrigin(connection.dataCentre);
+}
+
+export function accountsServer(connection: Connection): string {
+  return connection.accountsHost ? checkHost(connection.accountsHost) : accountsOrigin(connection.dataCentre);
+}
+
+/** Zoho's `location` in the authorization response, mapped to the data centre whose hosts serve that account. */
+const LOCATION_TO_DATA_CENTRE: Record<string, DataCentre> = {
+  us: 'com',
+  eu: 'eu',
+  in: 'in',
+  au: 'com.au',
+  jp: 'jp',
+  sa: 'sa',
+  cn: 'com.cn',
+  ca: 'ca',
+};
+
+export function dataCentreOfLocation(location: string | undefined): DataCentre | undefined {
+  return location ? LOCATION_TO_DATA_CENTRE[location.toLowerCase()] : undefined;
+}
+
+export function dataCentreLabel(dc: DataCentre): string {
+  return DATA_CENTRES[dc].label;
+}
