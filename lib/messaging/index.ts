@@ -43,7 +43,7 @@ export function classifySender(sender: Sender): SenderKind {
 }
 
 /** Validate and dispatch one raw message. Exported for tests that forge senders and payloads. */
-export async function dispatch(handlers: Handlers, raw: unknown, sender: Sender): Promise<Reply<MessageType>> {
+export async function dispatch(handlers: Partial<Handlers>, raw: unknown, sender: Sender): Promise<Reply<MessageType>> {
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
     return { ok: false, error: 'Unknown message.' };
@@ -57,7 +57,8 @@ export async function dispatch(handlers: Handlers, raw: unknown, sender: Sender)
   const request = spec.request.safeParse(envelope.data.data);
   if (!request.success) return { ok: false, error: `Invalid "${type}" request: ${request.error.issues[0]?.message}` };
   try {
-    const handler = handlers[type] as (data: unknown, sender: Sender) => Promise<ResponseOf<MessageType>>;
+    const handler = handlers[type] as ((data: unknown, sender: Sender) => Promise<ResponseOf<MessageType>>) | undefined;
+    if (!handler) return { ok: false, error: `"${type}" is not available here.` };
     return { ok: true, data: await handler(request.data, sender) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
