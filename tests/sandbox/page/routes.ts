@@ -1,0 +1,108 @@
+/**
+ * The Cliq-like web app: `/company/<orgId>/chats/<chatId>` serves the shell, and the page's own script
+ * reads `/__sandbox/page/chats/<chatId>` (unauthenticated, standing in for Cliq's web session) and
+ * `/__sandbox/page/events` (server-sent events for messages that arrive while the page is open).
+ */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { redirect, sendHtml, sendJson } from '../http';
+import type { Chat, MessageEvent, SandboxState } from '../state';
+import { type Markup, notFoundHtml, shellHtml } from './html';
+
+const APP_JS = readFileSync(new URL('./app.js', import.meta.url), 'utf8');
+
+export interface PageSettings {
+  /** Default markup when the URL has no `?markup=`; set through `POST /__sandbox/page/markup`. */
+  markup: Markup;
+}
+
+/** Chats in the sidebar: the signed-in user's open chats (no threads), most recent first. */
+export function sidebarChats(state: SandboxState): Chat[] {
+  return [...state.chats.values()]
+    .filter((c) => state.isParticipant(c) && !c.closed && c.type !== 'thread')
+    .sort((a, b) => state.lastActivity(b) - state.lastActivity(a));
+}
+
+function messageJson(state: SandboxState, m: MessageEvent['message']) {
+  return {
+    id: m.id,
+    senderId: m.senderId,
+    senderName: state.users.get(m.senderId)?.name ?? '',
+    time: m.time,
+    text: m.text,
+  };
+}
+
+export function handleWebApp(res: ServerResponse, url: URL, state: SandboxState, settings: PageSettings): void {
+  const [, company, orgId, chats, chatId, extra] = url.pathname.split('/');
+  if (company !== 'company' || orgId !== state.orgId || chats !== 'chats' || extra !== undefined) {
+    sendHtml(res, 404, notFoundHtml('No such page in the sandbox web app.'));
+    return;
+  }
+  const markup: Markup = url.searchParams.get('markup') === 'v2' ? 'v2' : settings.markup;
+  if (!chatId) {
+    const first = sidebarChats(state)[0];
+    if (!first) {
+      sendHtml(res, 200, shellHtml(state.orgId, markup));
+      return;
+    }
+    redirect(res, `/company/${state.orgId}/chats/${encodeURIComponent(first.id)}${url.search}`);
+    return;
+  }
+  const chat = state.chat(decodeURIComponent(chatId));
+  if (!chat || !state.isParticipant(chat)) {
+    sendHtml(res, 404, notFoundHtml('No such chat.'));
+    return;
+  }
+  sendHtml(res, 200, shellHtml(state.orgId, markup));
+}
+
+/** `/__sandbox/page/*`: the script, chat data and the live event stream. */
+export function handlePageData(req: IncomingMessage, res: ServerResponse, url: URL, state: SandboxState): void {
+  const rest = url.pathname.slice('/__sandbox/page/'.length);
+  if (rest === 'app.js') {
+    res.setHeader('Content-Type', 'text/javascript;charset=UTF-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(APP_JS);
+    return;
+  }
+  if (rest === 'events') {
+    streamEvents(req, res, state);
+    return;
+  }
+  const match = /^chats\/([^/]+)$/.exec(rest);
+  const chat = match?.[1] ? state.chat(decodeURIComponent(match[1])) : undefined;
+  if (!chat || !state.isParticipant(chat)) {
+    sendJson(res, 404, { message: 'No such chat.' }, state.now());
+    return;
+  }
+  const me = state.currentUser();
+  sendJson(
+    res,
+    200,
+    {
+      orgId: state.orgId,
+      me: { id: me.id, name: me.name },
+      chats: sidebarChats(state).map((c) => ({
+        id: c.id,
+        title: state.chatName(c),
+        type: c.type,
+        unread: c.unreadCount,
+      })),
+      chat: { id: chat.id, title: state.chatName(chat), type: chat.type, participantCount: chat.memberIds.length },
+      messages: state.visibleMessages(chat).map((m) => messageJson(state, m)),
+    },
+    state.now(),
+  );
+}
+
+function streamEvents(req: IncomingMessage, res: ServerResponse, state: SandboxState): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const unsubscribe = state.subscribe((event) => {
+    res.write(
+      `data: ${JSON.stringify({ kind: event.kind, chatId: event.chatId, message: messageJson(state, event.message) })}\n\n`,
+    );
+  });
+  req.on('close', unsubscribe);
+}
