@@ -65,8 +65,8 @@ export const chatV3Endpoints = {
     params: z.object({
       title: z.string().max(200, { error: 'search text is longer than 200 characters' }).optional(),
       limit: z.number().int().min(1).max(500, { error: 'at most 500 chats per search' }).optional(),
-      modifiedBefore: timestamp.optional(),
-      modifiedAfter: timestamp.optional(),
+      modifiedBefore: timestamp('modified before').optional(),
+      modifiedAfter: timestamp('modified after').optional(),
       recipient: cliqId('recipient').optional(),
       chatTypes: z.array(z.enum(['direct_message', 'group_chat', 'channel', 'thread'])).optional(),
       parentChatId: cliqId('parent chat id').optional(),

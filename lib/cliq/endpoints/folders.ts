@@ -103,7 +103,11 @@ export const folderEndpoints = {
       pinAbove: cliqId('pin above').optional(),
       basedOn: listView,
     }),
-    body: z.object({ chat_id: z.string(), pin_above: z.string().optional(), last_sync_time: timestamp }),
+    body: z.object({
+      chat_id: z.string(),
+      pin_above: z.string().optional(),
+      last_sync_time: timestamp('last sync time'),
+    }),
     toWire: (p) => ({
       path: folderPath(p),
       body: { chat_id: p.chatId, pin_above: p.pinAbove, last_sync_time: p.basedOn.lastSyncTime },
@@ -120,7 +124,7 @@ export const folderEndpoints = {
       pinAbove: movableFolderId.optional(),
       basedOn: listView,
     }),
-    body: z.object({ pin_above: z.string().optional(), last_sync_time: timestamp }),
+    body: z.object({ pin_above: z.string().optional(), last_sync_time: timestamp('last sync time') }),
     toWire: (p) => ({ path: folderPath(p), body: { pin_above: p.pinAbove, last_sync_time: p.basedOn.lastSyncTime } }),
     response: noContent,
     changes: 'folderList',
@@ -137,7 +141,10 @@ export const folderEndpoints = {
       chatIds: chatIds(0, MAX_CHATS_PER_FOLDER),
       basedOn: listView,
     }),
-    body: z.object({ chat_ids: z.array(z.string()).max(MAX_CHATS_PER_FOLDER), last_sync_time: timestamp }),
+    body: z.object({
+      chat_ids: z.array(z.string()).max(MAX_CHATS_PER_FOLDER),
+      last_sync_time: timestamp('last sync time'),
+    }),
     toWire: (p) => ({ path: folderPath(p), body: { chat_ids: p.chatIds, last_sync_time: p.basedOn.lastSyncTime } }),
     response: noContent,
     changes: 'folderList',

@@ -61,13 +61,14 @@ export const title = (label: string, max = 255) =>
 /** An empty symbol is allowed: Cliq reads it as "no symbol". */
 export const folderSymbol = z.string().max(50, { error: 'folder symbol is longer than 50 characters' });
 
-const isoDateTime = z.iso.datetime({ offset: true, error: 'time must be ISO 8601 (e.g. 2026-04-19T19:09:44+05:30)' });
-
 /** Cliq takes an ISO 8601 string or epoch milliseconds. */
-export const timestamp = z.union([z.number().int().nonnegative(), isoDateTime]);
+export function timestamp(label: string) {
+  const error = `${label} must be epoch milliseconds or an ISO 8601 time such as 2026-04-19T19:09:44+05:30`;
+  return z.union([z.number().int().nonnegative(), z.iso.datetime({ offset: true, error })], { error });
+}
 
 /** `-1` keeps the pin until someone removes it. */
-export const expiryTime = z.union([z.literal(-1), timestamp], {
+export const expiryTime = z.union([z.literal(-1), timestamp('expiry time')], {
   error: 'expiry time must be -1 (never), epoch milliseconds or an ISO 8601 time',
 });
 

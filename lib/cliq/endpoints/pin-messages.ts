@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint, perMinute } from './define';
 import { cliqId, expiryTime, idList, listView, messageId, timestamp } from './params';
-import { noContent, pinnedMessage } from './shapes';
+import { noContent, type PinnedMessage, pinListEntry, pinnedMessage } from './shapes';
 
 /** Cliq keeps at most 25 pins per chat, and a bulk unpin takes at most 25 ids. */
 export const MAX_PINS_PER_CHAT = 25;
@@ -16,7 +16,8 @@ const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
 
 export const pinMessageEndpoints = {
   /**
-   * One page of a chat's pins, primary first. With `syncToken` only the pins changed since that token come back.
+   * One page of a chat's pins, primary first. With `syncToken` only the pins changed since that token come back,
+   * and those since unpinned are listed in `unpinnedIds`.
    * The result's `view` is what `reorderPinnedMessage` needs; when paging, keep the first page's view.
    */
   listPinnedMessages: endpoint({
@@ -39,11 +40,17 @@ export const pinMessageEndpoints = {
       path: chatPath(p),
       query: { limit: p.limit, next_token: p.nextToken, sync_token: p.syncToken },
     }),
-    response: z.object({
-      sync_token: z.string().optional(),
-      next_token: z.string().optional(),
-      data: z.array(pinnedMessage).default([]),
-    }),
+    response: z
+      .object({
+        sync_token: z.string().optional(),
+        next_token: z.string().optional(),
+        data: z.array(pinListEntry).default([]),
+      })
+      .transform(({ data, ...tokens }) => ({
+        ...tokens,
+        data: data.filter((entry): entry is PinnedMessage => entry.is_pinned !== false),
+        unpinnedIds: data.filter((entry) => entry.is_pinned === false).map((entry) => entry.id),
+      })),
     snapshotOf: 'pinList',
   }),
 
@@ -100,7 +107,7 @@ export const pinMessageEndpoints = {
     body: z.object({
       message_id: z.string(),
       pin_above: z.string().optional(),
-      last_sync_time: timestamp,
+      last_sync_time: timestamp('last sync time'),
     }),
     toWire: (p) => ({
       path: chatPath(p),

@@ -29,9 +29,19 @@ export const pinnedMessage = z.object({
   sender: person.optional(),
   time: z.string().optional(),
   mentions: z.array(z.object({ id: z.string().optional(), name: z.string().optional() })).optional(),
+  is_pinned: z.literal(true).optional(),
   pin_information: pinInformation,
 });
 export type PinnedMessage = z.output<typeof pinnedMessage>;
+
+/**
+ * A `sync_token` read lists changed pins; one that is no longer pinned (unpinned or expired) comes as
+ * `{ id, is_pinned: false }`. The docs are silent on this form: it is the sandbox's rule.
+ */
+export const pinListEntry = z.discriminatedUnion('is_pinned', [
+  pinnedMessage,
+  z.object({ id: z.string(), is_pinned: z.literal(false) }),
+]);
 
 export const pinnedChat = z.object({
   chat_id: z.string(),

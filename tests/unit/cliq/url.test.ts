@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { DATA_CENTRE_IDS, DATA_CENTRES } from '../../../lib/cliq/datacentres';
+import { buildUrl, cliqApiBase } from '../../../lib/cliq/url';
+import { scriptedClient } from './scripted-fetch';
+
+describe('cliqApiBase', () => {
+  it.each(DATA_CENTRE_IDS)('points data centre %s at its own Cliq host', (dc) => {
+    expect(cliqApiBase(dc)).toBe(`https://cliq.${DATA_CENTRES[dc].domain}`);
+  });
+
+  it('offers both Canadian hosts', () => {
+    expect(cliqApiBase('ca')).toBe('https://cliq.zohocloud.ca');
+    expect(cliqApiBase('zoho.ca')).toBe('https://cliq.zoho.ca');
+  });
+
+  it('prefers an override, without its trailing slash', () => {
+    expect(cliqApiBase('com', 'https://cliq.example.eu/')).toBe('https://cliq.example.eu');
+    expect(cliqApiBase('com', '  ')).toBe('https://cliq.zoho.com');
+  });
+
+  it('allows plain http for the loopback sandbox only', () => {
+    expect(cliqApiBase('com', 'http://127.0.0.1:4567')).toBe('http://127.0.0.1:4567');
+    expect(() => cliqApiBase('com', 'http://cliq.zoho.com')).toThrow(/https/);
+    expect(() => cliqApiBase('com', 'cliq.zoho.com')).toThrow(/not a URL/);
+  });
+});
+
+describe('buildUrl', () => {
+  it('puts the API below /api and fills path parameters', () => {
+    expect(buildUrl('https://cliq.zoho.eu', '/v3/chats/{CHAT_ID}/pin-messages', { CHAT_ID: 'CT_1_2-C4' }, {})).toBe(
+      'https://cliq.zoho.eu/api/v3/chats/CT_1_2-C4/pin-messages',
+    );
+  });
+
+  it('keeps underscores in message ids and encodes what could break the path', () => {
+    const url = buildUrl(
+      'http://127.0.0.1:9/',
+      '/v2/chats/{CHAT_ID}/messages/{MESSAGE_ID}',
+      { CHAT_ID: 'a/b', MESSAGE_ID: '1573708648341_375412769224' },
+      undefined,
+    );
+    expect(url).toBe('http://127.0.0.1:9/api/v2/chats/a%2Fb/messages/1573708648341_375412769224');
+  });
+
+  it('writes spaces as %20, keeps commas and @, and drops absent values', () => {
+    const url = buildUrl(
+      'https://cliq.zoho.com',
+      '/v2/buddies/{EMAIL}/message',
+      { EMAIL: 'ann@example.com' },
+      { title: 'Q2 plan', chat_ids: 'a,b', unpin_all: true, limit: 5, absent: undefined },
+    );
+    expect(url).toBe(
+      'https://cliq.zoho.com/api/v2/buddies/ann@example.com/message?title=Q2%20plan&chat_ids=a,b&unpin_all=true&limit=5',
+    );
+  });
+});
+
+describe('client URLs', () => {
+  it('asks apiBase on every call, so a data-centre switch applies at once', async () => {
+    let base = cliqApiBase('eu');
+    const { client, sent } = scriptedClient([{ json: { data: [] } }, { json: { data: [] } }], {
+      apiBase: async () => base,
+    });
+    await client.call('listFolders', {});
+    base = cliqApiBase('com', 'http://127.0.0.1:4567');
+    await client.call('listFolders', { include: [] });
+    expect(sent.map((r) => r.url)).toEqual([
+      'https://cliq.zoho.eu/api/v3/pin-categories?include_fields=chats',
+      'http://127.0.0.1:4567/api/v3/pin-categories',
+    ]);
+  });
+
+  it('sends primary=true for the primary pin on the pin list path', async () => {
+    const { client, sent } = scriptedClient([{ json: {} }]);
+    await client.call('getPrimaryPinnedMessage', { chatId: 'C1' });
+    expect(sent[0]?.url).toBe('https://cliq.zoho.com/api/v3/chats/C1/pin-messages?primary=true');
+  });
+});
