@@ -87,7 +87,7 @@ export const messageV2Endpoints = {
   /** `asBot` posts as a bot that is already in the channel. */
   postToChannel: endpoint({
     method: 'POST',
-    path: '/v2/channelsbyname/{NAME}/message',
+    path: '/v2/channelsbyname/{CHANNEL_UNIQUE_NAME}/message',
     scope: 'ZohoCliq.Webhooks.CREATE',
     limit: perMinute(50, 10),
     params: z.object({
@@ -100,7 +100,7 @@ export const messageV2Endpoints = {
     query: z.object({ bot_unique_name: z.string().optional(), mark_as_read: z.boolean().optional() }),
     body: postBody,
     toWire: (p) => ({
-      path: { NAME: p.channelName },
+      path: { CHANNEL_UNIQUE_NAME: p.channelName },
       query: { bot_unique_name: p.asBot, mark_as_read: p.markAsRead },
       body: { text: p.text, reply_to: p.replyTo, sync_message: p.syncMessage },
     }),
@@ -110,7 +110,7 @@ export const messageV2Endpoints = {
   /** `userIds` broadcasts to those subscribers of the bot. */
   postToBot: endpoint({
     method: 'POST',
-    path: '/v2/bots/{NAME}/message',
+    path: '/v2/bots/{BOT_UNIQUE_NAME}/message',
     scope: 'ZohoCliq.Webhooks.CREATE',
     limit: postLimit,
     params: z.object({
@@ -121,7 +121,7 @@ export const messageV2Endpoints = {
     }),
     body: postBody.extend({ userids: z.string().optional() }),
     toWire: (p) => ({
-      path: { NAME: p.botName },
+      path: { BOT_UNIQUE_NAME: p.botName },
       body: { text: p.text, reply_to: p.replyTo, sync_message: p.syncMessage, userids: p.userIds && csv(p.userIds) },
     }),
     response: z
@@ -135,7 +135,7 @@ export const messageV2Endpoints = {
   /** Only to a mutual contact or someone in the organisation; `user` is an email address or a user id. */
   postToUser: endpoint({
     method: 'POST',
-    path: '/v2/buddies/{EMAIL}/message',
+    path: '/v2/buddies/{EMAIL_ID}/message',
     scope: 'ZohoCliq.Webhooks.CREATE',
     limit: postLimit,
     params: z.object({
@@ -149,7 +149,7 @@ export const messageV2Endpoints = {
     }),
     body: postBody,
     toWire: (p) => ({
-      path: { EMAIL: p.user },
+      path: { EMAIL_ID: p.user },
       body: { text: p.text, reply_to: p.replyTo, sync_message: p.syncMessage, mark_as_read: p.markAsRead },
     }),
     response: posted,

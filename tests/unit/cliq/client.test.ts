@@ -110,6 +110,13 @@ describe('malformed answers', () => {
     expect(error.message).toMatch(/data\[1\]\.category_id is missing/);
   });
 
+  it('names a collection that is not a list', async () => {
+    const { client } = scriptedClient([{ json: { data: { items: [] } } }]);
+    const error = await failureOf(client.call('listFolders', {}));
+    expect(error).toMatchObject({ kind: 'malformed', field: 'data' });
+    expect(error.message).toMatch(/: data should be a list\. Nothing was changed\.$/);
+  });
+
   it('reports an answer that is not JSON', async () => {
     const { client } = scriptedClient([{ text: '<html>Sign in</html>' }]);
     const error = await failureOf(client.call('listFolders', {}));

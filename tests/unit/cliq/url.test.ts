@@ -45,8 +45,8 @@ describe('buildUrl', () => {
   it('writes spaces as %20, keeps commas and @, and drops absent values', () => {
     const url = buildUrl(
       'https://cliq.zoho.com',
-      '/v2/buddies/{EMAIL}/message',
-      { EMAIL: 'ann@example.com' },
+      '/v2/buddies/{EMAIL_ID}/message',
+      { EMAIL_ID: 'ann@example.com' },
       { title: 'Q2 plan', chat_ids: 'a,b', unpin_all: true, limit: 5, absent: undefined },
     );
     expect(url).toBe(

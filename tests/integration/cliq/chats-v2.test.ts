@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { failureOf, first, useSandbox } from './harness';
+
+const h = useSandbox();
+
+describe('listChatsV2', () => {
+  it('lists direct and group chats in the v2 shape', async () => {
+    const result = await h.client().call('listChatsV2', { limit: 5 });
+    h.expectRoute('listChatsV2');
+    expect(result.chats.length).toBeGreaterThan(0);
+    expect(result.chats.length).toBeLessThanOrEqual(5);
+    for (const chat of result.chats) expect(['dm', 'chat']).toContain(chat.chat_type);
+  });
+
+  it('filters on drafts', async () => {
+    const result = await h.client().call('listChatsV2', { drafts: true });
+    expect(result.chats.map((c) => c.chat_id)).toEqual(
+      h
+        .chats()
+        .filter((c) => c.drafts && (c.type === 'group_chat' || c.type === 'direct_message'))
+        .map((c) => c.id),
+    );
+  });
+});
+
+describe('listChatMembers', () => {
+  it('lists the members with the requested fields', async () => {
+    const group = first(h.chats('group_chat'), 'group chat');
+    const result = await h.client().call('listChatMembers', { chatId: group.id, fields: ['user_id', 'name'] });
+    h.expectRoute('listChatMembers');
+    expect(result.members.map((m) => m.user_id).sort()).toEqual([...group.memberIds].sort());
+    expect(result.members[0]?.email_id).toBeUndefined();
+  });
+});
+
+describe('muteChat, unmuteChat and leaveChat', () => {
+  it('mutes and unmutes a chat', async () => {
+    const chat = first(
+      h.chats('group_chat').filter((c) => !c.muted),
+      'unmuted group chat',
+    );
+    expect(await h.client().call('muteChat', { chatId: chat.id })).toBeUndefined();
+    h.expectRoute('muteChat');
+    expect(chat.muted).toBe(true);
+    await h.client().call('unmuteChat', { chatId: chat.id });
+    h.expectRoute('unmuteChat');
+    expect(chat.muted).toBe(false);
+  });
+
+  it('leaves a group chat but not a direct chat', async () => {
+    const group = first(h.chats('group_chat'), 'group chat');
+    await h.client().call('leaveChat', { chatId: group.id });
+    h.expectRoute('leaveChat');
+    expect(group.removed).toBe(true);
+    const direct = first(h.chats('direct_message'), 'direct chat');
+    const error = await failureOf(h.client().call('leaveChat', { chatId: direct.id }));
+    expect(error).toMatchObject({ kind: 'invalid', code: 'operation_not_allowed' });
+  });
+});
+
+describe('sticky messages (v2 pins)', () => {
+  it('pins, reads and removes the sticky message with underscore ids', async () => {
+    const chat = first(
+      h.chats().filter((c) => h.pinCount(c) === 0 && h.messages(c).length > 0),
+      'chat without pins',
+    );
+    const message = h.messages(chat).at(-1);
+    const set = await h.client().call('setStickyMessage', { chatId: chat.id, messageId: message?.id as string });
+    h.expectRoute('setStickyMessage');
+    expect(set.data.message.msguid).toBe(message?.id);
+    expect(set.data.expiry_time).toBe(-1);
+    const read = await h.client().call('getStickyMessage', { chatId: chat.id });
+    h.expectRoute('getStickyMessage');
+    expect(read?.data?.message.msguid).toBe(message?.id);
+    await h.client().call('removeStickyMessage', { chatId: chat.id });
+    h.expectRoute('removeStickyMessage');
+    expect(await h.client().call('getStickyMessage', { chatId: chat.id })).toBeUndefined();
+  });
+
+  it('refuses an expiry in the past', async () => {
+    const chat = first(
+      h.chats().filter((c) => h.messages(c).length > 0),
+      'chat with messages',
+    );
+    const error = await failureOf(
+      h.client().call('setStickyMessage', {
+        chatId: chat.id,
+        messageId: h.messages(chat)[0]?.id as string,
+        expiryTime: h.sb().clock.now() - 1000,
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'invalid', code: 'operation_failed' });
+  });
+});
