@@ -125,13 +125,11 @@ describe('replaceFolderChats', () => {
     const folder = folderWith(2);
     const { view } = await h.client().call('listFolders', {});
     tick();
-    await h
-      .client()
-      .call('replaceFolderChats', {
-        categoryId: folder.id,
-        chatIds: [...folder.chatIds, unpinnedChat().id],
-        basedOn: view,
-      });
+    await h.client().call('replaceFolderChats', {
+      categoryId: folder.id,
+      chatIds: [...folder.chatIds, unpinnedChat().id],
+      basedOn: view,
+    });
     const requests = h.requestCount();
     const kept = [...folder.chatIds];
     const error = await failureOf(
