@@ -172,11 +172,15 @@ export function invalidParams(operation: string, field: string, problem: string)
   });
 }
 
+function duration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+}
+
 export function unreachable(operation: string, reason: { timeoutMs: number } | { detail: string }): CliqError {
   const what = describeOperation(operation);
   const message =
     'timeoutMs' in reason
-      ? `Cliq did not answer within ${Math.round(reason.timeoutMs / 1000)} s while trying to ${what}. A change may or may not have been made; check before trying again.`
+      ? `Cliq did not answer within ${duration(reason.timeoutMs)} while trying to ${what}. A change may or may not have been made; check before trying again.`
       : `Could not reach Cliq to ${what} (${reason.detail}). Check the connection and try again.`;
   return new CliqError({ kind: 'transient', operation, message });
 }

@@ -16,4 +16,4 @@ export {
   type CliqErrorKind,
   describeOperation,
 } from './errors';
-export { buildUrl, cliqApiBase } from './url';
+export { cliqApiBase } from './url';

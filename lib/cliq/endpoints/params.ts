@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Cliq ids are short tokens (`1573708648341_375412769224`, `CT_2243…-C4`); anything longer is a caller bug. */
-export const ID_MAX_LENGTH = 100;
+const ID_MAX_LENGTH = 100;
 
 export function cliqId(label: string) {
   return z

@@ -151,7 +151,7 @@ describe('time-outs and cancellation', () => {
     const { client } = scriptedClient([{ hang: 'headers' }], { timeoutMs: 30 });
     const error = await failureOf(client.call('listFolders', {}));
     expect(error.kind).toBe('transient');
-    expect(error.message).toMatch(/did not answer within 0 s/);
+    expect(error.message).toMatch(/did not answer within 30 ms/);
   });
 
   it('gives up when the body stalls after the headers', async () => {
