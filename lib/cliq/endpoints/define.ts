@@ -43,7 +43,7 @@ type PathPart<Path extends string> = [PathParamNames<Path>] extends [never]
   ? { path?: undefined }
   : { path: Record<PathParamNames<Path>, string> };
 
-/** `never` where an operation has no query or body, so `toWire` cannot invent one. */
+/** The mapped request; the client refuses a query or body that has no schema to check it against. */
 export type WireRequest<Path extends string, Query, Body> = PathPart<Path> & {
   query?: Query;
   body?: Body;
