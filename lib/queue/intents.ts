@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { DEFAULT_FOLDER_ID, normaliseMessageId } from '../cliq';
+
+/*
+ * What a person asked for, as the popup and content scripts send it. Content scripts run in the page, so
+ * everything is validated here before it reaches the journal. Limits Cliq applies per request (25 ids per
+ * bulk unpin) are not limits here: the queue splits and batches.
+ */
+
+const MAX_IDS_PER_INTENT = 500;
+/** Cliq ids are short tokens (`1573708648341_375412769224`); anything this long is not one. */
+const ID_MAX_LENGTH = 100;
+
+const id = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .min(1, { error: `${label} is empty` })
+    .max(ID_MAX_LENGTH, { error: `${label} is too long to be a Cliq id` })
+    .regex(/^[^\s/\\?#%]+$/, { error: `${label} contains characters no Cliq id has` });
+
+const chatId = id('chat id');
+const messageId = z.string({ error: 'message id is required' }).transform(normaliseMessageId).pipe(id('message id'));
+const folderId = id('folder id');
+const movableFolderId = folderId.refine((value) => value !== DEFAULT_FOLDER_ID, {
+  error: 'My Pins cannot be moved, renamed or deleted',
+});
+
+const ids = (item: z.ZodType<string, string>, label: string, min: number) =>
+  z
+    .array(item)
+    .max(MAX_IDS_PER_INTENT, { error: `at most ${MAX_IDS_PER_INTENT} ${label}s at once` })
+    .transform((list): string[] => [...new Set(list)])
+    .pipe(z.array(z.string()).min(min, { error: `at least ${min} ${label} is required` }));
+
+/** -1 (never), epoch ms or ISO 8601 with an offset; stored as -1 or epoch ms. */
+export const expirySchema = z
+  .union([z.literal(-1), z.number().int().positive(), z.iso.datetime({ offset: true })], {
+    error: 'expiry must be -1 (never), epoch milliseconds or an ISO 8601 time',
+  })
+  .transform((value) => (typeof value === 'string' ? Date.parse(value) : value));
+
+const folderTitle = z.string().trim().min(1, { error: 'folder title is empty' }).max(255, {
+  error: 'folder title is longer than 255 characters',
+});
+const folderSymbol = z.string().max(50, { error: 'folder symbol is longer than 50 characters' });
+
+export const intentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unpinMessages'), chatId, messageIds: ids(messageId, 'message id', 1) }),
+  z.object({
+    kind: z.literal('pinMessage'),
+    chatId,
+    messageId,
+    expiry: expirySchema.default(-1),
+    notify: z.boolean().default(false),
+    primary: z.boolean().optional(),
+    /** What the page showed of the message, so the board can show the pin before Cliq confirms it. */
+    preview: z.object({ text: z.string().max(5000), senderName: z.string().max(255).optional() }).optional(),
+  }),
+  /** Moves the pin directly above `above`; without it, to the end of the chat's pins. */
+  z.object({ kind: z.literal('reorderPin'), chatId, messageId, above: messageId.optional() }),
+  z.object({ kind: z.literal('makePrimary'), chatId, messageId }),
+  /** Cliq has no call to change an expiry: the queue unpins and pins again, keeping place and primary. */
+  z.object({ kind: z.literal('changePinExpiry'), chatId, messageId, expiry: expirySchema }),
+  /** Without a folder, the chat goes to My Pins. */
+  z.object({ kind: z.literal('pinChatToFolder'), chatId, folderId: folderId.optional() }),
+  /** Unpins the chat from My Pins and every folder. */
+  z.object({ kind: z.literal('unpinChat'), chatId }),
+  z.object({ kind: z.literal('moveChatInFolder'), folderId, chatId, above: chatId.optional() }),
+  z.object({ kind: z.literal('moveFolder'), folderId: movableFolderId, above: movableFolderId.optional() }),
+  z.object({
+    kind: z.literal('createFolder'),
+    title: folderTitle,
+    symbol: folderSymbol.default(''),
+    chatIds: ids(chatId, 'chat id', 0).pipe(z.array(z.string()).max(100)).optional(),
+  }),
+  z.object({ kind: z.literal('renameFolder'), folderId: movableFolderId, title: folderTitle }),
+  z.object({ kind: z.literal('changeFolderSymbol'), folderId: movableFolderId, symbol: folderSymbol }),
+  z.object({ kind: z.literal('setFolderCollapsed'), folderId: movableFolderId, collapsed: z.boolean() }),
+  /** Without `unpinAll` the folder's chats move to My Pins. */
+  z.object({ kind: z.literal('deleteFolder'), folderId: movableFolderId, unpinAll: z.boolean().default(false) }),
+  /**
+   * The folder's whole chat list. `editedFrom` is the list the user edited (default: the list shown when the
+   * intent was queued), so the edit can be re-applied to a list that changed meanwhile without losing chats.
+   */
+  z.object({
+    kind: z.literal('replaceFolderChats'),
+    folderId,
+    chatIds: ids(chatId, 'chat id', 0).pipe(
+      z.array(z.string()).max(100, { error: 'a folder holds at most 100 chats' }),
+    ),
+    editedFrom: z.array(chatId).optional(),
+  }),
+  z.object({ kind: z.literal('removeChatsFromAllFolders'), chatIds: ids(chatId, 'chat id', 1) }),
+]);
+
+export type Intent = z.output<typeof intentSchema>;
+export type IntentInput = z.input<typeof intentSchema>;
+export type IntentKind = Intent['kind'];
+export type IntentOf<K extends IntentKind> = Extract<Intent, { kind: K }>;
+
+export type IntentParseResult = { ok: true; intent: Intent } | { ok: false; error: string };
+
+/** For message handlers: a readable reason instead of a ZodError. */
+export function parseIntent(input: unknown): IntentParseResult {
+  const parsed = intentSchema.safeParse(input);
+  if (parsed.success) return { ok: true, intent: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return { ok: false, error: `${where}${issue?.message ?? 'invalid intent'}` };
+}
+
+export type PinIntent = IntentOf<'unpinMessages' | 'pinMessage' | 'reorderPin' | 'makePrimary' | 'changePinExpiry'>;
+export type FolderIntent = Exclude<Intent, PinIntent>;
+
+const PIN_KINDS: ReadonlySet<IntentKind> = new Set([
+  'unpinMessages',
+  'pinMessage',
+  'reorderPin',
+  'makePrimary',
+  'changePinExpiry',
+]);
+
+export function isPinIntent(intent: Intent): intent is PinIntent {
+  return PIN_KINDS.has(intent.kind);
+}
+
+/**
+ * The list an intent changes: one chat's pins, or the folder list (chat pins included). Intents on one
+ * list reach Cliq in the order they were made; intents on different lists need not wait for each other.
+ */
+export function listKeyOf(intent: Intent): string {
+  return isPinIntent(intent) ? `pins:${intent.chatId}` : 'folders';
+}

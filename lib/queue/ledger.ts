@@ -1,0 +1,120 @@
+import type { Budget } from '../cliq';
+import type { PinsDb } from '../store/db';
+import type { LedgerEntry } from '../store/records';
+
+export interface Clock {
+  now(): number;
+}
+
+/** User actions may use a whole budget; background refreshes leave a share of it free for them. */
+export type Priority = 'user' | 'background';
+
+export interface LedgerOptions {
+  clock: Clock;
+  /** The length of Cliq's rate "minute"; lock periods scale with it (tests and the sandbox shrink it). */
+  minuteMs?: number;
+  /** Identifies this worker's requests; anything unsettled from another boot died in flight. */
+  bootId?: string;
+  /** Fraction of each budget background reads may fill (at least one request). */
+  backgroundShare?: number;
+}
+
+export type Reservation = { ok: true; entryId: number } | { ok: false; retryAt: number };
+
+export interface BudgetLedger {
+  readonly minuteMs: number;
+  /** Persists a slot before the request is sent; the slot counts whatever happens to the request. */
+  reserve(budget: Budget, priority?: Priority): Promise<Reservation>;
+  /** Records when the answer, failure or time-out arrived: the request reached Cliq no later than that. */
+  settle(entryId: number): Promise<void>;
+  /** Cliq refused with a rate limit: nothing goes out on this budget for its (scaled) lock period. */
+  lockOut(budget: Budget): Promise<number>;
+  /** When a request on this budget may next be sent (now, if it may be sent now). */
+  nextSlotAt(budget: Budget, priority?: Priority): Promise<number>;
+}
+
+export const MINUTE_MS = 60_000;
+
+/**
+ * A persisted sliding-window log per budget (method + path template).
+ *
+ * Cliq counts arrivals; we only know that a request arrives after it was sent and no later than its answer.
+ * So a new request sent at `s` stays within the limit if fewer than N earlier requests might have arrived
+ * after `s - window`: those still in flight, or settled after `s - window`. A request in flight when its
+ * worker died counts as settled when this worker first looks at it (the latest arrival it could have had
+ * that we can still honour).
+ */
+export function createBudgetLedger(db: PinsDb, options: LedgerOptions): BudgetLedger {
+  const { clock } = options;
+  const minuteMs = options.minuteMs ?? MINUTE_MS;
+  const boot = options.bootId ?? crypto.randomUUID();
+  const backgroundShare = options.backgroundShare ?? 0.75;
+
+  const capacity = (budget: Budget, priority: Priority) =>
+    priority === 'user' ? budget.perMinute : Math.max(1, Math.floor(budget.perMinute * backgroundShare));
+
+  async function assess(budget: Budget, priority: Priority, take: boolean): Promise<Reservation> {
+    const tx = db.transaction(['ledger', 'budgetLocks'], 'readwrite');
+    const ledger = tx.objectStore('ledger');
+    const now = clock.now();
+    const lock = await tx.objectStore('budgetLocks').get(budget.key);
+    if (lock && lock.lockedUntil > now) {
+      await tx.done;
+      return { ok: false, retryAt: lock.lockedUntil };
+    }
+    const entries = await ledger.index('byBudget').getAll(budget.key);
+    const leaveWindowAt: number[] = [];
+    let inFlight = 0;
+    for (const entry of entries) {
+      let settledAt = entry.settledAt;
+      if (settledAt === null && entry.boot !== boot) {
+        settledAt = now;
+        await ledger.put({ ...entry, settledAt });
+      }
+      if (settledAt === null) inFlight += 1;
+      else if (settledAt > now - minuteMs) leaveWindowAt.push(settledAt + minuteMs);
+      else await ledger.delete(entry.id);
+    }
+    const used = inFlight + leaveWindowAt.length;
+    const cap = capacity(budget, priority);
+    if (used < cap) {
+      if (!take) {
+        await tx.done;
+        return { ok: true, entryId: -1 };
+      }
+      const entry: Omit<LedgerEntry, 'id'> = { budget: budget.key, reservedAt: now, settledAt: null, boot };
+      const entryId = await ledger.add(entry as LedgerEntry);
+      await tx.done;
+      return { ok: true, entryId };
+    }
+    await tx.done;
+    leaveWindowAt.sort((a, b) => a - b);
+    // Settled slots leave the window in order; requests still in flight leave later than all of them.
+    const mustLeave = used - cap + 1;
+    const retryAt = leaveWindowAt[mustLeave - 1] ?? now + Math.ceil(minuteMs / 10);
+    return { ok: false, retryAt };
+  }
+
+  return {
+    minuteMs,
+    reserve: (budget, priority = 'user') => assess(budget, priority, true),
+    async settle(entryId) {
+      const tx = db.transaction('ledger', 'readwrite');
+      const entry = await tx.store.get(entryId);
+      if (entry && entry.settledAt === null) await tx.store.put({ ...entry, settledAt: clock.now() });
+      await tx.done;
+    },
+    async lockOut(budget) {
+      const lockedUntil = clock.now() + Math.ceil((budget.lockMs * minuteMs) / MINUTE_MS);
+      const tx = db.transaction('budgetLocks', 'readwrite');
+      const current = await tx.store.get(budget.key);
+      await tx.store.put({ budget: budget.key, lockedUntil: Math.max(lockedUntil, current?.lockedUntil ?? 0) });
+      await tx.done;
+      return lockedUntil;
+    },
+    async nextSlotAt(budget, priority = 'user') {
+      const result = await assess(budget, priority, false);
+      return result.ok ? clock.now() : result.retryAt;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { CliqError } from '../cliq';
+import type { IntentFailure, IntentRecord } from '../store/records';
+
+export interface BackoffOptions {
+  /** First retry after about this long (jittered). */
+  baseMs?: number;
+  maxMs?: number;
+  /** Transient failures before an intent fails. */
+  maxAttempts?: number;
+}
+
+/** `client_not_synced`: read the list again and re-apply at most this many times, then fail. */
+export const MAX_CONFLICT_REREADS = 2;
+
+export function backoffDelay(attempt: number, random: () => number, options: BackoffOptions = {}): number {
+  const base = options.baseMs ?? 2_000;
+  const max = options.maxMs ?? 300_000;
+  const ceiling = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
+  // Half fixed, half random: retries spread out but never come sooner than half the step.
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+export function failureOf(error: unknown): IntentFailure {
+  if (error instanceof CliqError) {
+    return {
+      kind: error.kind,
+      message: error.message,
+      ...(error.code === undefined ? {} : { code: error.code }),
+      ...(error.status === undefined ? {} : { status: error.status }),
+    };
+  }
+  return { kind: 'transient', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** What happens to an intent after its request failed; `write` says whether Cliq may have applied it. */
+export function afterFailure(
+  record: IntentRecord,
+  error: unknown,
+  context: {
+    kind: CliqError['kind'];
+    now: number;
+    write: boolean;
+    rereadOnInvalid: boolean;
+    random: () => number;
+    backoff?: BackoffOptions;
+  },
+): IntentRecord {
+  const { kind, now } = context;
+  const next: IntentRecord = { ...record, state: 'queued', updatedAt: now };
+  const fail = (failure: IntentFailure): IntentRecord => ({ ...next, state: 'failed', error: failure });
+  switch (kind) {
+    case 'transient': {
+      const attempts = record.attempts + 1;
+      if (attempts >= (context.backoff?.maxAttempts ?? 6)) return fail(failureOf(error));
+      const notBefore = now + backoffDelay(attempts, context.random, context.backoff);
+      // A lost answer leaves the outcome unknown: the list is read before anything is sent again.
+      return { ...next, attempts, notBefore, ...(context.write ? { rereadAfter: now } : {}) };
+    }
+    case 'rateLimited':
+      // Refused, not applied; the ledger now holds the budget's lock.
+      return next;
+    case 'conflict': {
+      const conflicts = record.conflicts + 1;
+      if (conflicts > MAX_CONFLICT_REREADS) {
+        return fail({
+          ...failureOf(error),
+          kind: 'conflict',
+          message: `The list kept changing in Cliq while this was being applied (${conflicts} tries). Nothing was changed; reload and try again.`,
+        });
+      }
+      return { ...next, conflicts, rereadAfter: now };
+    }
+    case 'invalid':
+    case 'forbidden':
+      // Refused as built from an older list: read it and re-apply once before believing the refusal.
+      if (context.write && context.rereadOnInvalid) return { ...next, rereadAfter: now };
+      return fail(failureOf(error));
+    case 'malformed':
+      return fail(failureOf(error));
+    case 'auth':
+      return { ...next, state: 'waitingForSignIn' };
+  }
+}

@@ -1,0 +1,158 @@
+import type { PinListRecord, PinRecord } from '../store/records';
+import type { IntentOf, PinIntent } from './intents';
+import { baseOf, gone, isInPlace, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './steps';
+
+type Ctx = PlanContext<PinListRecord>;
+
+const NOT_PINNED = 'That message is no longer pinned in this chat.';
+const ABOVE_GONE = 'The pin it was to be moved above is no longer pinned in this chat.';
+
+/** Cliq answers expiry times in ISO 8601, possibly to the second: within a second is the same time. */
+export const sameExpiry = (a: number, b: number) => a === b || (a !== -1 && b !== -1 && Math.abs(a - b) < 1000);
+
+const ids = (pins: readonly PinRecord[]) => pins.map((pin) => pin.messageId);
+
+export function planPinIntent(intent: PinIntent, ctx: Ctx): Step {
+  switch (intent.kind) {
+    case 'unpinMessages':
+      return planUnpin(intent, ctx);
+    case 'pinMessage':
+      return planPin(intent, ctx);
+    case 'reorderPin':
+      return planMove(intent.chatId, intent.messageId, () => intent.above, ctx);
+    case 'makePrimary':
+      // Above whichever pin is primary when the request is made.
+      return planMove(intent.chatId, intent.messageId, (order) => order[0], ctx);
+    case 'changePinExpiry':
+      return planExpiryChange(intent, ctx);
+  }
+}
+
+function planUnpin(intent: IntentOf<'unpinMessages'>, { record, view, trusted }: Ctx): Step {
+  const confirmed = new Set(record.memory.confirmedIds);
+  let pending = intent.messageIds.filter((id) => !confirmed.has(id));
+  if (trusted && view) {
+    const pinned = new Set(ids(view.pins));
+    pending = pending.filter((id) => pinned.has(id));
+  }
+  if (pending.length === 0) return { type: 'done' };
+  return {
+    type: 'send',
+    request: {
+      op: 'unpinMessages',
+      params: { chatId: intent.chatId, messageIds: pending.slice(0, MAX_IDS_PER_REQUEST) },
+    },
+    batch: { key: `unpin:${intent.chatId}`, ids: pending },
+    completes: false,
+    rereadOnInvalid: !trusted,
+  };
+}
+
+const expiryPassed = (expiry: number, now: number): Step | undefined =>
+  expiry !== -1 && expiry <= now
+    ? {
+        type: 'fail',
+        failure: { kind: 'invalid', message: 'The chosen expiry time has already passed. Nothing was changed.' },
+      }
+    : undefined;
+
+function planPin(intent: IntentOf<'pinMessage'>, { view, trusted, now }: Ctx): Step {
+  if (trusted && view) {
+    const at = view.pins.findIndex((pin) => pin.messageId === intent.messageId);
+    const pin = view.pins[at];
+    if (pin && sameExpiry(pin.expiry, intent.expiry) && (!intent.primary || at === 0)) return { type: 'done' };
+  }
+  return (
+    expiryPassed(intent.expiry, now) ?? {
+      type: 'send',
+      request: {
+        op: 'pinMessage',
+        params: {
+          chatId: intent.chatId,
+          messageId: intent.messageId,
+          expiryTime: intent.expiry,
+          notify: intent.notify,
+          primary: intent.primary,
+        },
+      },
+      completes: true,
+      rereadOnInvalid: false,
+    }
+  );
+}
+
+function planMove(
+  chatId: string,
+  messageId: string,
+  aboveIn: (order: string[]) => string | undefined,
+  { view, trusted }: Ctx,
+): Step {
+  const basedOn = baseOf(view);
+  if (!view || !basedOn) return { type: 'read' };
+  const order = ids(view.pins);
+  const target = aboveIn(order);
+  // A conclusion that sends nothing needs a list newer than the intent; an older one is read again.
+  const conclude = (step: Step): Step => (trusted ? step : { type: 'read' });
+  if (!order.includes(messageId)) return conclude(gone(NOT_PINNED));
+  if (target !== undefined && !order.includes(target)) return conclude(gone(ABOVE_GONE));
+  if (target === messageId || isInPlace(order, messageId, target)) return conclude({ type: 'done' });
+  return {
+    type: 'send',
+    request: { op: 'reorderPinnedMessage', params: { chatId, messageId, pinAbove: target, basedOn } },
+    completes: true,
+    rereadOnInvalid: !trusted,
+  };
+}
+
+/**
+ * Cliq has no call that changes a pin's expiry, so it is unpinned and pinned again, then moved back to
+ * where it was (a new pin lands directly below the primary). Each step is planned from the cache as Cliq
+ * confirmed it, so a restart or a lost answer resumes at the right step.
+ */
+function planExpiryChange(intent: IntentOf<'changePinExpiry'>, ctx: Ctx): Step {
+  const { record, view, trusted, now } = ctx;
+  if (!view || !trusted) return { type: 'read' };
+  const { memory } = record;
+  const order = ids(view.pins);
+  const at = order.indexOf(intent.messageId);
+  const pin = view.pins[at];
+  const placement = memory.placement ?? (at >= 0 ? { primary: at === 0, above: order[at + 1] } : undefined);
+  if (!pin) {
+    if (!memory.unpinSent) return gone(NOT_PINNED);
+    return (
+      expiryPassed(intent.expiry, now) ?? {
+        type: 'send',
+        request: {
+          op: 'pinMessage',
+          params: {
+            chatId: intent.chatId,
+            messageId: intent.messageId,
+            expiryTime: intent.expiry,
+            notify: false,
+            primary: placement?.primary ?? false,
+          },
+        },
+        completes: false,
+        rereadOnInvalid: false,
+      }
+    );
+  }
+  if (!sameExpiry(pin.expiry, intent.expiry)) {
+    return (
+      expiryPassed(intent.expiry, now) ?? {
+        type: 'send',
+        request: { op: 'unpinMessages', params: { chatId: intent.chatId, messageIds: [intent.messageId] } },
+        completes: false,
+        rereadOnInvalid: false,
+        remember: { unpinSent: true, placement, removedPin: pin },
+      }
+    );
+  }
+  if (!memory.unpinSent || !placement) return { type: 'done' };
+  const above = placement.primary ? order[0] : placement.above;
+  const keepsPlace =
+    above === intent.messageId ||
+    isInPlace(order, intent.messageId, above) ||
+    (above !== undefined && !order.includes(above));
+  return keepsPlace ? { type: 'done' } : planMove(intent.chatId, intent.messageId, () => above, ctx);
+}

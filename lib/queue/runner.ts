@@ -1,0 +1,241 @@
+import { endpointFor, type ParamsOf } from '../cliq';
+import { getFolderList, getPinList } from '../store/cache';
+import type { PinsDb } from '../store/db';
+import { pauseForSignIn, readQueueMeta, recoverSending, saveIntents, workableIntents } from '../store/journal';
+import type { IntentRecord } from '../store/records';
+import { readFolderList, readPinList } from '../sync/lists';
+import { confirmWrite } from './confirm';
+import { isPinIntent, listKeyOf } from './intents';
+import type { BudgetLedger, Clock } from './ledger';
+import { afterFailure, type BackoffOptions } from './outcome';
+import { planStep } from './plan';
+import { type CliqCaller, callWithinBudget, errorKind, type SendOptions } from './send';
+import { MAX_IDS_PER_REQUEST, type Step, type WriteOp, withIds } from './steps';
+
+export interface RunnerDeps {
+  db: PinsDb;
+  client: CliqCaller;
+  ledger: BudgetLedger;
+  clock: Clock;
+  random: () => number;
+  backoff?: BackoffOptions;
+  signal: AbortSignal;
+  /** Lists whose confirmed or shown state changed (`pins:<chatId>`, `folders`, `journal`). */
+  changed: (lists: string[]) => void;
+}
+
+/** One pass either did one thing (a request, or an intent finished) or says when there is work again. */
+export type PassResult = { acted: true } | { acted: false; wakeAt: number | null; slotAt: number | null };
+
+type SendStep = Extract<Step, { type: 'send' }>;
+interface Member {
+  record: IntentRecord;
+  step: SendStep;
+}
+
+const ACTED: PassResult = { acted: true };
+
+export async function recover(deps: RunnerDeps): Promise<void> {
+  if ((await recoverSending(deps.db, deps.clock.now())) > 0) deps.changed(['journal']);
+}
+
+/**
+ * Looks at the first workable intent of every list (intents on one list keep their order) and does the
+ * first thing that can be done now: conclude an intent, read a list, or send one request.
+ */
+export async function runPass(deps: RunnerDeps): Promise<PassResult> {
+  if ((await readQueueMeta(deps.db)).waitingForSignIn) return { acted: false, wakeAt: null, slotAt: null };
+  const now = deps.clock.now();
+  const byList = new Map<string, IntentRecord[]>();
+  for (const record of await workableIntents(deps.db)) {
+    const key = listKeyOf(record.intent);
+    byList.set(key, [...(byList.get(key) ?? []), record]);
+  }
+  let wakeAt = Number.POSITIVE_INFINITY;
+  let slotAt = Number.POSITIVE_INFINITY;
+  const full = new Map<string, number>();
+  const waitFor = (budget: string, retryAt: number) => {
+    full.set(budget, retryAt);
+    slotAt = Math.min(slotAt, retryAt);
+  };
+  for (const queue of byList.values()) {
+    const head = queue[0] as IntentRecord;
+    if (head.notBefore > now) {
+      wakeAt = Math.min(wakeAt, head.notBefore);
+      continue;
+    }
+    const views = await viewsFor(deps.db, head);
+    const step = planStep(head, views, now);
+    if (step.type === 'done' || step.type === 'fail') {
+      await finish(deps, head, step);
+      return ACTED;
+    }
+    const budget = step.type === 'read' ? readBudgetOf(head) : endpointFor(step.request.op).budget.key;
+    const blockedUntil = full.get(budget);
+    if (blockedUntil !== undefined) {
+      slotAt = Math.min(slotAt, blockedUntil);
+      continue;
+    }
+    const result =
+      step.type === 'read' ? await readList(deps, head) : await send(deps, gather(queue, head, step, views, now));
+    if (result.ok) return ACTED;
+    waitFor(budget, result.retryAt);
+  }
+  const soonest = Math.min(wakeAt, slotAt);
+  return {
+    acted: false,
+    wakeAt: Number.isFinite(soonest) ? soonest : null,
+    slotAt: Number.isFinite(slotAt) ? slotAt : null,
+  };
+}
+
+async function viewsFor(db: PinsDb, record: IntentRecord) {
+  const { intent } = record;
+  return isPinIntent(intent) ? { pins: await getPinList(db, intent.chatId) } : { folders: await getFolderList(db) };
+}
+
+function readBudgetOf(record: IntentRecord): string {
+  return endpointFor(isPinIntent(record.intent) ? 'listPinnedMessages' : 'listFolders').budget.key;
+}
+
+async function finish(deps: RunnerDeps, record: IntentRecord, step: Extract<Step, { type: 'done' | 'fail' }>) {
+  const now = deps.clock.now();
+  const { error: _old, ...rest } = record;
+  const finished: IntentRecord =
+    step.type === 'done'
+      ? { ...rest, state: 'done', updatedAt: now }
+      : { ...rest, state: 'failed', error: step.failure, updatedAt: now };
+  await saveIntents(deps.db, [finished]);
+  deps.changed(['journal', listKeyOf(record.intent)]);
+}
+
+/**
+ * Bulk requests carry the ids of consecutive intents of the same kind on the same list, up to Cliq's 25:
+ * unpins in one chat, chats removed from every folder. Duplicates go once; an intent whose ids do not all
+ * fit keeps the rest for the next request.
+ */
+function gather(
+  queue: IntentRecord[],
+  head: IntentRecord,
+  step: SendStep,
+  views: Awaited<ReturnType<typeof viewsFor>>,
+  now: number,
+): Member[] {
+  if (!step.batch) return [{ record: head, step }];
+  const members: Member[] = [{ record: head, step }];
+  const ids = new Set(step.batch.ids.slice(0, MAX_IDS_PER_REQUEST));
+  for (const record of queue.slice(1)) {
+    if (record.notBefore > now) break;
+    const next = planStep(record, views, now);
+    if (next.type !== 'send' || next.batch?.key !== step.batch.key) break;
+    for (const id of next.batch.ids) if (ids.size < MAX_IDS_PER_REQUEST) ids.add(id);
+    // Only intents this request does something for ride along (a full request may still cover duplicates).
+    if (!next.batch.ids.some((id) => ids.has(id))) break;
+    members.push({ record, step: next });
+  }
+  return members.map((m) => ({ ...m, step: { ...m.step, request: withIds(m.step.request, [...ids]) } }));
+}
+
+async function readList(
+  deps: RunnerDeps,
+  record: IntentRecord,
+): Promise<{ ok: true } | { ok: false; retryAt: number }> {
+  const { intent } = record;
+  const options = { priority: 'user' as const, signal: deps.signal };
+  try {
+    const result = isPinIntent(intent)
+      ? await readPinList(deps, intent.chatId, options)
+      : await readFolderList(deps, options);
+    if (result.ok) deps.changed([listKeyOf(intent)]);
+    return result;
+  } catch (error) {
+    await settleFailure(deps, [{ record, rereadOnInvalid: false }], error, false);
+    return { ok: true };
+  }
+}
+
+async function send(deps: RunnerDeps, members: Member[]): Promise<{ ok: true } | { ok: false; retryAt: number }> {
+  const [first] = members as [Member, ...Member[]];
+  const { request } = first.step;
+  const sentIds = new Set(first.step.batch ? (withIdsOf(request) ?? []) : []);
+  try {
+    const result = await sendWrite(deps, request, {
+      signal: deps.signal,
+      beforeSend: () => markSending(deps, members),
+    });
+    if (!result.ok) return result;
+    const list = await confirmWrite(deps.db, request, result.result);
+    const now = deps.clock.now();
+    const updated = members.map(({ record, step }): IntentRecord => {
+      const memory = { ...record.memory, ...step.remember };
+      if (!step.batch)
+        return { ...record, memory, state: step.completes ? 'done' : 'queued', attempts: 0, updatedAt: now };
+      const confirmedIds = [
+        ...new Set([...(memory.confirmedIds ?? []), ...step.batch.ids.filter((id) => sentIds.has(id))]),
+      ];
+      const left = step.batch.ids.filter((id) => !sentIds.has(id));
+      return {
+        ...record,
+        memory: { ...memory, confirmedIds },
+        state: left.length ? 'queued' : 'done',
+        attempts: 0,
+        updatedAt: now,
+      };
+    });
+    await saveIntents(deps.db, updated);
+    deps.changed(['journal', list]);
+  } catch (error) {
+    await settleFailure(
+      deps,
+      members.map(({ record, step }) => ({ record: withMemory(record, step), rereadOnInvalid: step.rereadOnInvalid })),
+      error,
+      true,
+    );
+  }
+  return { ok: true };
+}
+
+function sendWrite<Op extends WriteOp>(
+  deps: RunnerDeps,
+  request: { op: Op; params: ParamsOf<Op> },
+  options: SendOptions,
+) {
+  return callWithinBudget(deps, request.op, request.params, options);
+}
+
+const withIdsOf = (request: SendStep['request']) =>
+  request.op === 'unpinMessages'
+    ? request.params.messageIds
+    : request.op === 'removeChatsFromAllFolders'
+      ? request.params.chatIds
+      : undefined;
+
+const withMemory = (record: IntentRecord, step: SendStep): IntentRecord => ({
+  ...record,
+  memory: { ...record.memory, ...step.remember },
+});
+
+/** Stored before the request leaves, with what the intent must remember about having sent it. */
+async function markSending(deps: RunnerDeps, members: Member[]): Promise<void> {
+  const now = deps.clock.now();
+  await saveIntents(
+    deps.db,
+    members.map(({ record, step }) => ({ ...withMemory(record, step), state: 'sending', updatedAt: now })),
+  );
+}
+
+async function settleFailure(
+  deps: RunnerDeps,
+  members: { record: IntentRecord; rereadOnInvalid: boolean }[],
+  error: unknown,
+  write: boolean,
+): Promise<void> {
+  const kind = errorKind(error);
+  const now = deps.clock.now();
+  const updated = members.map(({ record, rereadOnInvalid }) =>
+    afterFailure(record, error, { kind, now, write, rereadOnInvalid, random: deps.random, backoff: deps.backoff }),
+  );
+  await saveIntents(deps.db, updated);
+  if (kind === 'auth') await pauseForSignIn(deps.db, now);
+  deps.changed(['journal', ...members.map(({ record }) => listKeyOf(record.intent))]);
+}

@@ -1,0 +1,44 @@
+import { type CliqClient, CliqError, endpointFor, type OperationName, type ParamsOf, type ResultOf } from '../cliq';
+import type { BudgetLedger, Priority } from './ledger';
+
+/** The one thing the queue and sync need from the Cliq client. */
+export type CliqCaller = Pick<CliqClient, 'call'>;
+
+export type WithinBudget<T> = { ok: true; result: T } | { ok: false; retryAt: number };
+
+export interface SendOptions {
+  priority?: Priority;
+  signal?: AbortSignal;
+  /** Runs after the slot is reserved and before the request leaves (the journal marks intents as sending). */
+  beforeSend?: () => Promise<void>;
+}
+
+/**
+ * Every request to Cliq goes through here: reserve a slot of the operation's budget (persisted), send,
+ * record when it settled, and lock the budget when Cliq says it is over the limit. Without a free slot
+ * nothing is sent and the caller learns when to come back.
+ */
+export async function callWithinBudget<Op extends OperationName>(
+  deps: { ledger: BudgetLedger; client: CliqCaller },
+  op: Op,
+  params: ParamsOf<Op>,
+  options: SendOptions = {},
+): Promise<WithinBudget<ResultOf<Op>>> {
+  const budget = endpointFor(op).budget;
+  const slot = await deps.ledger.reserve(budget, options.priority ?? 'user');
+  if (!slot.ok) return slot;
+  try {
+    await options.beforeSend?.();
+    return { ok: true, result: await deps.client.call(op, params, { signal: options.signal }) };
+  } catch (error) {
+    if (error instanceof CliqError && error.kind === 'rateLimited') await deps.ledger.lockOut(budget);
+    throw error;
+  } finally {
+    await deps.ledger.settle(slot.entryId);
+  }
+}
+
+/** Anything that is not a CliqError (a bug, an abort) is treated like a lost answer: outcome unknown. */
+export function errorKind(error: unknown): CliqError['kind'] {
+  return error instanceof CliqError ? error.kind : 'transient';
+}

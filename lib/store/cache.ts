@@ -1,0 +1,64 @@
+import type { PinsDb } from './db';
+import type { ChatRecord, FolderRecord, ListState, PinListRecord } from './records';
+
+/*
+ * The cache holds what Cliq confirmed, nothing else: queued intents are shown on top of it by the read
+ * models, so a failed intent "rolls back" by simply no longer being shown.
+ */
+
+export interface FolderList extends ListState {
+  folders: FolderRecord[];
+}
+
+const FOLDER_LIST_KEY = 'folderList';
+
+export function getPinList(db: PinsDb, chatId: string): Promise<PinListRecord | undefined> {
+  return db.get('pinLists', chatId);
+}
+
+export async function putPinList(db: PinsDb, list: PinListRecord): Promise<void> {
+  await db.put('pinLists', list);
+}
+
+export async function getFolderList(db: PinsDb): Promise<FolderList | undefined> {
+  const tx = db.transaction(['folders', 'meta']);
+  const [folders, state] = await Promise.all([
+    tx.objectStore('folders').getAll(),
+    tx.objectStore('meta').get(FOLDER_LIST_KEY) as Promise<ListState | undefined>,
+  ]);
+  await tx.done;
+  if (!state) return undefined;
+  return { ...state, folders: folders.sort((a, b) => a.position - b.position) };
+}
+
+/** Replaces the whole folder list in one transaction, so a reader never sees half of two lists. */
+export async function putFolderList(db: PinsDb, list: FolderList): Promise<void> {
+  const { folders, ...state } = list;
+  const tx = db.transaction(['folders', 'meta'], 'readwrite');
+  const store = tx.objectStore('folders');
+  await store.clear();
+  for (const [position, folder] of folders.entries()) await store.put({ ...folder, position });
+  await tx.objectStore('meta').put(state, FOLDER_LIST_KEY);
+  await tx.done;
+}
+
+/** Keeps what is already known about a chat when a newer source omits it (names, activity). */
+export async function upsertChats(db: PinsDb, chats: readonly (Partial<ChatRecord> & { chatId: string })[]) {
+  if (chats.length === 0) return;
+  const tx = db.transaction('chats', 'readwrite');
+  for (const chat of chats) {
+    const old = await tx.store.get(chat.chatId);
+    await tx.store.put({
+      chatId: chat.chatId,
+      name: chat.name ?? old?.name,
+      type: chat.type ?? old?.type,
+      lastActivityAt: Math.max(chat.lastActivityAt ?? 0, old?.lastActivityAt ?? 0),
+    });
+  }
+  await tx.done;
+}
+
+/** Chats, most recently active first. */
+export async function chatsByActivity(db: PinsDb): Promise<ChatRecord[]> {
+  return (await db.getAllFromIndex('chats', 'byActivity')).reverse();
+}

@@ -1,0 +1,145 @@
+import { DEFAULT_FOLDER_ID } from '../cliq';
+import { isPending, pendingFolderId, showFolders, showPins } from '../queue/optimistic';
+import { getFolderList, getPinList } from './cache';
+import type { PinsDb } from './db';
+import type { ChatRecord, FolderRecord, IntentRecord, PinRecord } from './records';
+import { readSettings, type Settings } from './settings';
+
+/*
+ * What the popup and the page show: the cache as Cliq confirmed it, with queued intents applied on top.
+ * Everything here reads IndexedDB only, so the popup can paint before the worker has answered anything.
+ */
+
+export interface ShownPin extends PinRecord {
+  chatId: string;
+  isPrimary: boolean;
+  /** A queued intent is still changing this pin. */
+  pending: boolean;
+}
+
+export interface ChatPins {
+  chatId: string;
+  chatName?: string;
+  pins: ShownPin[];
+}
+
+export interface ShownFolder extends FolderRecord {
+  isMyPins: boolean;
+  pending: boolean;
+  chats: { chatId: string; name?: string; type?: string }[];
+}
+
+const pendingOf = (intents: readonly IntentRecord[]) => intents.filter(isPending);
+
+export async function shownPins(db: PinsDb, chatId: string): Promise<PinRecord[]> {
+  const [list, intents] = await Promise.all([getPinList(db, chatId), db.getAll('intents')]);
+  return showPins(chatId, list?.pins ?? [], pendingOf(intents));
+}
+
+export async function shownFolders(db: PinsDb): Promise<FolderRecord[]> {
+  const [list, intents] = await Promise.all([getFolderList(db), db.getAll('intents')]);
+  return showFolders(list?.folders ?? [], pendingOf(intents));
+}
+
+/** Message ids a queued intent in this chat is changing. */
+function touchedPins(chatId: string, intents: readonly IntentRecord[]): Set<string> {
+  const touched = new Set<string>();
+  for (const { intent } of intents) {
+    if (!('chatId' in intent) || intent.chatId !== chatId) continue;
+    if (intent.kind === 'unpinMessages') for (const id of intent.messageIds) touched.add(id);
+    if ('messageId' in intent) touched.add(intent.messageId);
+    if ('above' in intent && intent.above) touched.add(intent.above);
+  }
+  return touched;
+}
+
+async function allShownPins(db: PinsDb): Promise<ChatPins[]> {
+  const [lists, intents, chats] = await Promise.all([db.getAll('pinLists'), db.getAll('intents'), db.getAll('chats')]);
+  const pending = pendingOf(intents);
+  const names = new Map(chats.map((chat: ChatRecord) => [chat.chatId, chat.name]));
+  const chatIds = new Set([
+    ...lists.map((l) => l.chatId),
+    ...pending.flatMap((r) => ('chatId' in r.intent ? [r.intent.chatId] : [])),
+  ]);
+  return [...chatIds].map((chatId) => {
+    const confirmed = lists.find((l) => l.chatId === chatId)?.pins ?? [];
+    const touched = touchedPins(chatId, pending);
+    const pins = showPins(chatId, confirmed, pending).map((pin, i) => ({
+      ...pin,
+      chatId,
+      isPrimary: i === 0,
+      pending: touched.has(pin.messageId),
+    }));
+    return { chatId, chatName: names.get(chatId), pins };
+  });
+}
+
+const isExpired = (pin: PinRecord, now: number) => pin.expiry !== -1 && pin.expiry <= now;
+const newestFirst = (a: ShownPin, b: ShownPin) =>
+  (b.pinnedAt ?? Number.MAX_SAFE_INTEGER) - (a.pinnedAt ?? Number.MAX_SAFE_INTEGER);
+
+/**
+ * Every live pin, grouped by chat; chats with the most recent pin first. Inside a chat, Cliq's order
+ * (primary first) or newest pinned first, per the setting; the primary is marked either way.
+ */
+export async function readPinBoard(
+  db: PinsDb,
+  options: { now: number; order?: Settings['pinOrder'] },
+): Promise<ChatPins[]> {
+  const order = options.order ?? (await readSettings(db)).pinOrder;
+  const groups = (await allShownPins(db))
+    .map((group) => {
+      const live = group.pins.filter((pin) => !isExpired(pin, options.now));
+      return { ...group, pins: order === 'newestPinned' ? [...live].sort(newestFirst) : live };
+    })
+    .filter((group) => group.pins.length > 0);
+  const newest = (group: ChatPins) => Math.max(...group.pins.map((pin) => pin.pinnedAt ?? Number.MAX_SAFE_INTEGER));
+  return groups.sort((a, b) => newest(b) - newest(a) || (a.chatName ?? '').localeCompare(b.chatName ?? ''));
+}
+
+/** Pins whose expiry falls within `withinMs` (soonest first), and those already past it (most recent first). */
+export async function readExpiringPins(
+  db: PinsDb,
+  options: { now: number; withinMs?: number },
+): Promise<{ expiringSoon: ShownPin[]; expired: ShownPin[] }> {
+  const withinMs = options.withinMs ?? (await readSettings(db)).expiringSoonMs;
+  const pins = (await allShownPins(db)).flatMap((group) => group.pins).filter((pin) => pin.expiry !== -1);
+  const { now } = options;
+  return {
+    expiringSoon: pins.filter((p) => p.expiry > now && p.expiry <= now + withinMs).sort((a, b) => a.expiry - b.expiry),
+    expired: pins.filter((p) => p.expiry <= now).sort((a, b) => b.expiry - a.expiry),
+  };
+}
+
+/** Folders in order, My Pins first, each with its chats' names. */
+export async function readFolders(db: PinsDb): Promise<ShownFolder[]> {
+  const [list, intents, chats] = await Promise.all([getFolderList(db), db.getAll('intents'), db.getAll('chats')]);
+  const pending = pendingOf(intents);
+  const byId = new Map(chats.map((chat) => [chat.chatId, chat]));
+  const touched = new Set(
+    pending.flatMap((record) =>
+      'folderId' in record.intent && record.intent.folderId ? [record.intent.folderId] : [pendingFolderId(record)],
+    ),
+  );
+  const folders = showFolders(list?.folders ?? [], pending);
+  const myPinsFirst = [
+    ...folders.filter((f) => f.folderId === DEFAULT_FOLDER_ID),
+    ...folders.filter((f) => f.folderId !== DEFAULT_FOLDER_ID),
+  ];
+  return myPinsFirst.map((folder) => ({
+    ...folder,
+    isMyPins: folder.folderId === DEFAULT_FOLDER_ID,
+    pending: touched.has(folder.folderId),
+    chats: folder.chatIds.map((chatId) => {
+      const chat = byId.get(chatId);
+      return { chatId, name: chat?.name, type: chat?.type };
+    }),
+  }));
+}
+
+/** Failed intents, newest first, until the user retries or dismisses them. */
+export async function readFailedIntents(db: PinsDb): Promise<IntentRecord[]> {
+  return (await db.getAllFromIndex('intents', 'byState', 'failed')).sort((a, b) => b.id - a.id);
+}
+
+export { type QueueProgress, readProgress } from './journal';

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { readFailedIntents } from '../../../lib/store/read-models';
+import { makeHarness } from './harness';
+
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i + 1}`);
+
+describe('batching', () => {
+  it('coalesces one-message unpins in a chat into DELETEs of at most 25 ids', async () => {
+    const { fake, queue } = await makeHarness();
+    const pinned = [...ids('1000', 25), ...ids('2000', 25), ...ids('3000', 10)];
+    fake.seedPins('CT_1', pinned.slice(0, 25));
+    fake.seedPins('CT_2', pinned.slice(25, 50));
+    fake.seedPins('CT_3', pinned.slice(50));
+    const chatOf = (i: number) => (i < 25 ? 'CT_1' : i < 50 ? 'CT_2' : 'CT_3');
+    const result = await queue.enqueue(
+      pinned.map((id, i) => ({ kind: 'unpinMessages', chatId: chatOf(i), messageIds: [id] })),
+    );
+    expect(result.ok).toBe(true);
+    await queue.run();
+    const deletes = fake.callsOf('unpinMessages').map((c) => (c.params as { messageIds: string[] }).messageIds.length);
+    expect(deletes).toEqual([25, 25, 10]);
+    expect([fake.pinIds('CT_1'), fake.pinIds('CT_2'), fake.pinIds('CT_3')]).toEqual([[], [], []]);
+    expect(await queue.progress()).toMatchObject({ done: 60, total: 60, failed: 0 });
+  });
+
+  it('splits one big intent, sends duplicates once and never sends an empty list', async () => {
+    const { fake, queue } = await makeHarness();
+    const pinned = ids('1000', 25);
+    fake.seedPins('CT_1', pinned);
+    await queue.enqueue([
+      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: [...pinned, ...pinned.slice(0, 5)] },
+      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: pinned.slice(0, 10) },
+    ]);
+    await queue.run();
+    const sent = fake.callsOf('unpinMessages').flatMap((c) => (c.params as { messageIds: string[] }).messageIds);
+    expect(sent).toEqual(pinned);
+    expect(fake.callsOf('unpinMessages')).toHaveLength(1);
+    expect(await queue.progress()).toMatchObject({ done: 2, total: 2 });
+  });
+
+  it('sends nothing for an unpin whose pins a list read after it shows are already gone', async () => {
+    const { fake, queue } = await makeHarness();
+    fake.seedPins('CT_1', ['1_1']);
+    await queue.enqueue([
+      { kind: 'makePrimary', chatId: 'CT_1', messageId: '1_1' },
+      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['9_9', '9_8'] },
+    ]);
+    await queue.run();
+    // makePrimary needed the list; read after both intents were made, it settles both without a write.
+    expect(fake.calls.map((c) => c.op)).toEqual(['listPinnedMessages']);
+    expect(await queue.progress()).toMatchObject({ done: 2, total: 2, failed: 0 });
+  });
+
+  it('drops an id someone else already unpinned after Cliq refuses the batch, and sends the rest', async () => {
+    const { fake, queue, db } = await makeHarness();
+    fake.seedPins('CT_1', ['1_1', '1_2', '1_3']);
+    await queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1', '1_2', '1_3'] });
+    fake.script('unpinMessages', { before: () => fake.seedPins('CT_1', ['1_1', '1_3']) });
+    await queue.run();
+    const batches = fake.callsOf('unpinMessages').map((c) => (c.params as { messageIds: string[] }).messageIds);
+    expect(batches).toEqual([
+      ['1_1', '1_2', '1_3'],
+      ['1_1', '1_3'],
+    ]);
+    expect(fake.pinIds('CT_1')).toEqual([]);
+    expect(await readFailedIntents(db)).toEqual([]);
+  });
+
+  it('keeps intents on one list in order: a pin between two unpins splits the batch', async () => {
+    const { fake, queue } = await makeHarness();
+    fake.seedPins('CT_1', ['1_1', '1_2']);
+    await queue.enqueue([
+      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1'] },
+      { kind: 'pinMessage', chatId: 'CT_1', messageId: '1_9' },
+      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_9'] },
+    ]);
+    await queue.run();
+    expect(fake.calls.map((c) => c.op)).toEqual(['unpinMessages', 'pinMessage', 'unpinMessages']);
+    expect(fake.pinIds('CT_1')).toEqual(['1_2']);
+  });
+
+  it('removes chats from every folder in batches of at most 25, each chat once', async () => {
+    const { fake, queue } = await makeHarness();
+    const chats = ids('CT', 30);
+    fake.folders[0]?.chatIds.push(...chats);
+    await queue.enqueue([
+      { kind: 'removeChatsFromAllFolders', chatIds: chats.slice(0, 20) },
+      { kind: 'removeChatsFromAllFolders', chatIds: chats.slice(10) },
+    ]);
+    await queue.run();
+    const sizes = fake.callsOf('removeChatsFromAllFolders').map((c) => (c.params as { chatIds: string[] }).chatIds);
+    expect(sizes.map((s) => s.length)).toEqual([25, 5]);
+    expect(new Set(sizes.flat()).size).toBe(30);
+    expect(fake.folders[0]?.chatIds).toEqual([]);
+  });
+});

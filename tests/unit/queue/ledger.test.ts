@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Budget } from '../../../lib/cliq';
+import { createBudgetLedger } from '../../../lib/queue/ledger';
+import { ManualClock } from './fake-cliq';
+import { freshDb } from './harness';
+
+const MINUTE = 60_000;
+const budget = (perMinute: number): Budget => ({
+  key: 'DELETE /v3/chats/{CHAT_ID}/pin-messages',
+  perMinute,
+  lockMs: 5 * MINUTE,
+});
+
+async function setup(minuteMs = MINUTE) {
+  const clock = new ManualClock(0);
+  const db = await freshDb();
+  return { clock, db, ledger: createBudgetLedger(db, { clock, minuteMs, bootId: 'first' }) };
+}
+
+describe('budget ledger', () => {
+  it('allows the documented number per rolling window and says when the next slot opens', async () => {
+    const { clock, ledger } = await setup();
+    for (let i = 0; i < 3; i++) {
+      const slot = await ledger.reserve(budget(3));
+      if (!slot.ok) throw new Error('expected a slot');
+      clock.advance(1_000);
+      await ledger.settle(slot.entryId);
+    }
+    // Settled at 1s, 2s, 3s: the first leaves the window at 61s.
+    expect(await ledger.reserve(budget(3))).toEqual({ ok: false, retryAt: 61_000 });
+    clock.time = 60_999;
+    expect((await ledger.reserve(budget(3))).ok).toBe(false);
+    clock.time = 61_000;
+    expect((await ledger.reserve(budget(3))).ok).toBe(true);
+  });
+
+  it('counts a request until a window after its answer, not after its send', async () => {
+    const { clock, ledger } = await setup();
+    const slow = await ledger.reserve(budget(1));
+    if (!slow.ok) throw new Error('expected a slot');
+    clock.time = 50_000;
+    await ledger.settle(slow.entryId);
+    // Sent at 0 but answered at 50s: it may have arrived at 50s, so it counts until 110s.
+    clock.time = 60_000;
+    expect(await ledger.reserve(budget(1))).toEqual({ ok: false, retryAt: 110_000 });
+  });
+
+  it('counts a request still in flight however old it is', async () => {
+    const { clock, ledger } = await setup();
+    await ledger.reserve(budget(1));
+    clock.time = 10 * MINUTE;
+    const refused = await ledger.reserve(budget(1));
+    expect(refused.ok).toBe(false);
+  });
+
+  it('treats requests in flight when the worker died as arriving at restart', async () => {
+    const { clock, db, ledger } = await setup();
+    await ledger.reserve(budget(2));
+    await ledger.reserve(budget(2));
+    clock.time = 10_000;
+    const restarted = createBudgetLedger(db, { clock, minuteMs: MINUTE, bootId: 'second' });
+    expect(await restarted.reserve(budget(2))).toEqual({ ok: false, retryAt: 70_000 });
+    clock.time = 70_000;
+    expect((await restarted.reserve(budget(2))).ok).toBe(true);
+  });
+
+  it('locks a budget for its lock period scaled to the minute, across restarts', async () => {
+    const { clock, db, ledger } = await setup(1_000);
+    const lockedUntil = await ledger.lockOut(budget(20));
+    expect(lockedUntil).toBe(5_000);
+    const restarted = createBudgetLedger(db, { clock, minuteMs: 1_000, bootId: 'second' });
+    expect(await restarted.reserve(budget(20))).toEqual({ ok: false, retryAt: 5_000 });
+    expect(await restarted.nextSlotAt(budget(20))).toBe(5_000);
+    clock.time = 5_000;
+    expect((await restarted.reserve(budget(20))).ok).toBe(true);
+  });
+
+  it('leaves part of a budget to user actions when background reads fill it', async () => {
+    const { ledger } = await setup();
+    let background = 0;
+    while ((await ledger.reserve(budget(20), 'background')).ok) background += 1;
+    let user = 0;
+    while ((await ledger.reserve(budget(20), 'user')).ok) user += 1;
+    expect({ background, user }).toEqual({ background: 15, user: 5 });
+  });
+
+  it('never lets more than N requests arrive in any rolling window, whatever the latencies', async () => {
+    // Requests arrive at some moment between send and answer; the ledger only knows those two times.
+    const request = fc.record({
+      gap: fc.integer({ min: 0, max: 20_000 }),
+      latency: fc.integer({ min: 0, max: 90_000 }),
+      arrival: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(request, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        async (requests, limit) => {
+          const { clock, ledger } = await setup();
+          const arrivals: number[] = [];
+          const inFlight: { entryId: number; sentAt: number; answerAt: number; arrival: number }[] = [];
+          for (const r of requests) {
+            clock.advance(r.gap);
+            // Answers due by now are settled first, in time order.
+            for (const f of inFlight.filter((f) => f.answerAt <= clock.now()).sort((a, b) => a.answerAt - b.answerAt)) {
+              const now = clock.now();
+              clock.time = f.answerAt;
+              await ledger.settle(f.entryId);
+              clock.time = now;
+              arrivals.push(f.sentAt + (f.answerAt - f.sentAt) * f.arrival);
+              inFlight.splice(inFlight.indexOf(f), 1);
+            }
+            const slot = await ledger.reserve({ key: 'b', perMinute: limit, lockMs: 0 });
+            if (slot.ok)
+              inFlight.push({
+                entryId: slot.entryId,
+                sentAt: clock.now(),
+                answerAt: clock.now() + r.latency,
+                arrival: r.arrival,
+              });
+          }
+          for (const f of inFlight) arrivals.push(f.sentAt + (f.answerAt - f.sentAt) * f.arrival);
+          arrivals.sort((a, b) => a - b);
+          for (const [i, t] of arrivals.entries()) {
+            const inWindow = arrivals.filter((a) => a > t - MINUTE && a <= t).length;
+            expect(inWindow, `window ending at arrival ${i}`).toBeLessThanOrEqual(limit);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
