@@ -33,11 +33,11 @@ export const GROUP_TITLES = [
   'Release Train',
   'Offsite Planning',
   'Billing Revamp',
+  'Security Drills',
   'Hiring Panel – Backend',
   'Customer Escalations',
   'Mobile Guild',
   'Data Platform Sync',
-  'Security Drills',
   'Docs Sprint',
   'Pricing Experiments',
 ] as const;

@@ -135,7 +135,7 @@ function buildDefault(now: number): SeedData {
       title,
       uniqueName: title,
       memberIds: [...b.members(people, 6, 15), ...(title === 'engineering' ? [bots[2]?.id as string] : [])],
-      muted: title === 'random' || title === 'sales-emea',
+      muted: title === 'random' || title === 'marketing',
       usage: 100 - i * 7,
       generatedMessages: title === 'general' ? 400 : b.random.int(40, 120),
     }),
