@@ -20,6 +20,9 @@ export function backoffDelay(attempt: number, random: () => number, options: Bac
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 
+/** The list must be read again by a read that starts after `now` (so not within this same millisecond). */
+export const rereadFrom = (now: number) => ({ rereadAfter: now, notBefore: now + 1 });
+
 export function failureOf(error: unknown): IntentFailure {
   if (error instanceof CliqError) {
     return {
@@ -52,7 +55,7 @@ export function afterFailure(
     case 'transient': {
       const attempts = record.attempts + 1;
       if (attempts >= (context.backoff?.maxAttempts ?? 6)) return fail(failureOf(error));
-      const notBefore = now + backoffDelay(attempts, context.random, context.backoff);
+      const notBefore = now + Math.max(1, backoffDelay(attempts, context.random, context.backoff));
       // A lost answer leaves the outcome unknown: the list is read before anything is sent again.
       return { ...next, attempts, notBefore, ...(context.write ? { rereadAfter: now } : {}) };
     }
@@ -68,12 +71,12 @@ export function afterFailure(
           message: `The list kept changing in Cliq while this was being applied (${conflicts} tries). Nothing was changed; reload and try again.`,
         });
       }
-      return { ...next, conflicts, rereadAfter: now };
+      return { ...next, conflicts, ...rereadFrom(now) };
     }
     case 'invalid':
     case 'forbidden':
       // Refused as built from an older list: read it and re-apply once before believing the refusal.
-      if (context.write && context.rereadOnInvalid) return { ...next, rereadAfter: now };
+      if (context.write && context.rereadOnInvalid) return { ...next, ...rereadFrom(now) };
       return fail(failureOf(error));
     case 'malformed':
       return fail(failureOf(error));

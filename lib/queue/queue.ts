@@ -153,7 +153,8 @@ export function createPinQueue(options: QueueOptions): PinQueue {
       const parsed = intentSchema.array().safeParse(Array.isArray(input) ? input : [input]);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 1 ? `${issue.path.slice(1).join('.')}: ` : '';
+        const which = Array.isArray(input) && input.length > 1 ? `intent ${Number(issue?.path[0]) + 1}, ` : '';
+        const where = issue && issue.path.length > 1 ? `${which}${issue.path.slice(1).join('.')}: ` : which;
         return { ok: false, error: `${where}${issue?.message ?? 'invalid intent'}` };
       }
       const entries = [];

@@ -57,8 +57,10 @@ export interface PlanContext<View extends ListState> {
 
 export const MAX_IDS_PER_REQUEST = 25;
 
+/** A read that started after the intent was made, or strictly after its outcome became unknown. */
 export function isTrusted(record: IntentRecord, view: ListState | undefined): boolean {
-  return view !== undefined && view.fetchedAt >= (record.rereadAfter ?? record.createdAt);
+  if (view === undefined) return false;
+  return record.rereadAfter === undefined ? view.fetchedAt >= record.createdAt : view.fetchedAt > record.rereadAfter;
 }
 
 export const gone = (message: string): Step => ({ type: 'fail', failure: { kind: 'gone', message } });

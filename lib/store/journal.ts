@@ -84,7 +84,9 @@ export async function saveIntents(db: PinsDb, records: readonly IntentRecord[]):
 export async function recoverSending(db: PinsDb, now: number): Promise<number> {
   const tx = db.transaction('intents', 'readwrite');
   const sending = await tx.store.index('byState').getAll('sending');
-  for (const record of sending) await tx.store.put({ ...record, state: 'queued', rereadAfter: now, updatedAt: now });
+  for (const record of sending) {
+    await tx.store.put({ ...record, state: 'queued', rereadAfter: now, notBefore: now + 1, updatedAt: now });
+  }
   await tx.done;
   return sending.length;
 }
@@ -128,7 +130,8 @@ export async function retryIntent(db: PinsDb, id: number, now: number): Promise<
     state: meta.waitingForSignIn ? 'waitingForSignIn' : 'queued',
     attempts: 0,
     conflicts: 0,
-    notBefore: 0,
+    // Read again by a read that starts after now: time has passed since it failed.
+    notBefore: now + 1,
     rereadAfter: now,
     updatedAt: now,
   });

@@ -111,16 +111,28 @@ export async function readExpiringPins(
   };
 }
 
+/** Folders a queued intent is changing. */
+function touchedFolders(confirmed: readonly FolderRecord[], intents: readonly IntentRecord[]): Set<string> {
+  const touched = new Set<string>();
+  const holding = (chatIds: readonly string[]) =>
+    confirmed.filter((f) => f.chatIds.some((id) => chatIds.includes(id))).map((f) => f.folderId);
+  for (const record of intents) {
+    const { intent } = record;
+    if (intent.kind === 'createFolder') touched.add(pendingFolderId(record));
+    else if (intent.kind === 'pinChatToFolder') touched.add(intent.folderId ?? DEFAULT_FOLDER_ID);
+    else if (intent.kind === 'unpinChat') for (const id of holding([intent.chatId])) touched.add(id);
+    else if (intent.kind === 'removeChatsFromAllFolders') for (const id of holding(intent.chatIds)) touched.add(id);
+    else if ('folderId' in intent) touched.add(intent.folderId);
+  }
+  return touched;
+}
+
 /** Folders in order, My Pins first, each with its chats' names. */
 export async function readFolders(db: PinsDb): Promise<ShownFolder[]> {
   const [list, intents, chats] = await Promise.all([getFolderList(db), db.getAll('intents'), db.getAll('chats')]);
   const pending = pendingOf(intents);
   const byId = new Map(chats.map((chat) => [chat.chatId, chat]));
-  const touched = new Set(
-    pending.flatMap((record) =>
-      'folderId' in record.intent && record.intent.folderId ? [record.intent.folderId] : [pendingFolderId(record)],
-    ),
-  );
+  const touched = touchedFolders(list?.folders ?? [], pending);
   const folders = showFolders(list?.folders ?? [], pending);
   const myPinsFirst = [
     ...folders.filter((f) => f.folderId === DEFAULT_FOLDER_ID),

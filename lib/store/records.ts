@@ -87,8 +87,8 @@ export interface IntentRecord {
   /** Not before this time (backoff). */
   notBefore: number;
   /**
-   * The outcome of a send is unknown (lost answer, or the worker stopped mid-request): settle it by reading
-   * the list again, at or after this time, never by sending it again blindly.
+   * The outcome of a send is unknown (lost answer, conflict, or the worker stopped mid-request): settle it
+   * with a read of the list that starts after this time, never by sending it again blindly.
    */
   rereadAfter?: number;
   memory: IntentMemory;

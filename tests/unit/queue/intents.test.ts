@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseIntent } from '../../../lib/queue/intents';
+import { mergeChatEdit } from '../../../lib/queue/lists';
+import { makeHarness } from './harness';
+
+describe('intent validation', () => {
+  it('accepts what the popup and page send, normalising ids and expiry', () => {
+    expect(parseIntent({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1%201', '1_1', '1 2'] })).toEqual({
+      ok: true,
+      intent: { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1', '1_2'] },
+    });
+    expect(
+      parseIntent({ kind: 'pinMessage', chatId: 'CT_1', messageId: '1_1', expiry: '2030-01-01T00:00:00+05:30' }),
+    ).toEqual({
+      ok: true,
+      intent: {
+        kind: 'pinMessage',
+        chatId: 'CT_1',
+        messageId: '1_1',
+        expiry: Date.parse('2030-01-01T00:00:00+05:30'),
+        notify: false,
+      },
+    });
+  });
+
+  it('refuses what must never reach Cliq', () => {
+    const refused = [
+      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: [] },
+      { kind: 'removeChatsFromAllFolders', chatIds: [] },
+      { kind: 'moveFolder', folderId: 'default' },
+      { kind: 'deleteFolder', folderId: 'default' },
+      { kind: 'moveFolder', folderId: '42', above: 'default' },
+      { kind: 'pinMessage', chatId: 'CT_1/../x', messageId: '1_1' },
+      { kind: 'pinMessage', chatId: 'CT_1', messageId: '1_1', expiry: 'tomorrow' },
+      { kind: 'createFolder', title: '   ' },
+      { kind: 'replaceFolderChats', folderId: '42', chatIds: Array.from({ length: 101 }, (_, i) => `CT_${i}`) },
+      { kind: 'dropEverything' },
+    ];
+    for (const input of refused) expect(parseIntent(input).ok, JSON.stringify(input)).toBe(false);
+    expect(parseIntent({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: [] })).toEqual({
+      ok: false,
+      error: 'messageIds: at least 1 message id is required',
+    });
+  });
+
+  it('journals all of a batch or none of it', async () => {
+    const { queue, db } = await makeHarness();
+    const result = await queue.enqueue([
+      { kind: 'pinChatToFolder', chatId: 'CT_1' },
+      { kind: 'unpinChat', chatId: '' },
+    ]);
+    expect(result).toEqual({ ok: false, error: 'intent 2, chatId: chat id is empty' });
+    expect(await db.getAll('intents')).toEqual([]);
+  });
+});
+
+describe('re-applying a folder edit to a list that changed', () => {
+  it('keeps the user’s additions and removals and what others did meanwhile', () => {
+    const base = ['a', 'b', 'c'];
+    const desired = ['c', 'a', 'd']; // removed b, added d, reordered
+    const current = ['a', 'b', 'e']; // someone removed c, added e
+    expect(mergeChatEdit(base, desired, current)).toEqual(['a', 'd', 'e']);
+    expect(mergeChatEdit(undefined, desired, current)).toEqual(desired);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { getPinList } from '../../../lib/store/cache';
+import { readFolders, shownPins } from '../../../lib/store/read-models';
+import { makeHarness } from './harness';
+
+const DAY = 86_400_000;
+
+describe('changing a pin expiry (Cliq has no call for it)', () => {
+  it('unpins and pins again, then moves it back to where it was', async () => {
+    const { fake, queue, clock, db } = await makeHarness();
+    fake.seedPins('CT_1', ['1_1', '1_2', '1_3', '1_4']);
+    await queue.enqueue({ kind: 'reorderPin', chatId: 'CT_1', messageId: '1_1', above: '1_1' }); // reads the list
+    await queue.run();
+    const expiry = clock.now() + DAY;
+    await queue.enqueue({ kind: 'changePinExpiry', chatId: 'CT_1', messageId: '1_3', expiry });
+    // Shown at once with the new expiry, in its place.
+    expect((await shownPins(db, 'CT_1')).map((p) => [p.messageId, p.expiry])).toEqual([
+      ['1_1', -1],
+      ['1_2', -1],
+      ['1_3', expiry],
+      ['1_4', -1],
+    ]);
+    await queue.run();
+    // The first read was made after both intents, so the change starts from it.
+    expect(fake.calls.map((c) => c.op)).toEqual([
+      'listPinnedMessages',
+      'unpinMessages',
+      'pinMessage',
+      'listPinnedMessages',
+      'reorderPinnedMessage',
+    ]);
+    expect(fake.pinIds('CT_1')).toEqual(['1_1', '1_2', '1_3', '1_4']);
+    expect(fake.pins.get('CT_1')?.entries[2]?.expiry).toBe(expiry);
+    expect((await getPinList(db, 'CT_1'))?.pins.map((p) => p.messageId)).toEqual(['1_1', '1_2', '1_3', '1_4']);
+  });
+
+  it('keeps the primary pin primary', async () => {
+    const { fake, queue, clock } = await makeHarness();
+    fake.seedPins('CT_1', ['1_1', '1_2']);
+    await queue.enqueue({ kind: 'changePinExpiry', chatId: 'CT_1', messageId: '1_1', expiry: clock.now() + DAY });
+    await queue.run();
+    expect(fake.callsOf('pinMessage')[0]?.params).toMatchObject({ primary: true, notify: false });
+    expect(fake.callsOf('reorderPinnedMessage')).toHaveLength(0);
+    expect(fake.pinIds('CT_1')).toEqual(['1_1', '1_2']);
+  });
+
+  it('fails without a request when the pin is gone', async () => {
+    const { fake, queue, clock } = await makeHarness();
+    fake.seedPins('CT_1', ['1_2']);
+    await queue.enqueue({ kind: 'changePinExpiry', chatId: 'CT_1', messageId: '1_1', expiry: clock.now() + DAY });
+    await queue.run();
+    expect(fake.calls.map((c) => c.op)).toEqual(['listPinnedMessages']);
+    expect(await queue.progress()).toMatchObject({ failed: 1 });
+  });
+});
+
+describe('folder intents', () => {
+  it('re-applies a chat-list replacement to the list Cliq has now, losing nobody’s chats', async () => {
+    const { fake, queue, db } = await makeHarness();
+    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['a', 'b'] });
+    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'b' });
+    await queue.run(); // reads the folder list: b is already last
+    await queue.enqueue({ kind: 'replaceFolderChats', folderId: '7', chatIds: ['b', 'c'] });
+    fake.script('replaceFolderChats', {
+      before: () => {
+        fake.folders[1]?.chatIds.push('z');
+        fake.foldersModifiedAt = fake.clock.now() + 1;
+      },
+    });
+    await queue.run();
+    expect(fake.callsOf('replaceFolderChats').map((c) => (c.params as { chatIds: string[] }).chatIds)).toEqual([
+      ['b', 'c'],
+      ['b', 'c', 'z'],
+    ]);
+    expect((await readFolders(db)).find((f) => f.folderId === '7')?.chatIds).toEqual(['b', 'c', 'z']);
+  });
+
+  it('shows queued changes at once and drops them when they fail', async () => {
+    const { fake, queue, db } = await makeHarness();
+    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['a'] });
+    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'a' });
+    await queue.run(); // reads the folder list
+    await queue.enqueue([
+      { kind: 'renameFolder', folderId: '7', title: 'Crew' },
+      { kind: 'createFolder', title: 'New', chatIds: ['a'] },
+      { kind: 'pinChatToFolder', chatId: 'q' },
+    ]);
+    const shown = await readFolders(db);
+    expect(shown.map((f) => [f.title, f.chatIds, f.pending])).toEqual([
+      [undefined, ['q'], true],
+      ['Crew', ['a'], true],
+      ['New', ['a'], true],
+    ]);
+    fake.script('updateFolder', { fail: 'invalid' });
+    await queue.run();
+    const after = await readFolders(db);
+    expect(after.map((f) => [f.title, f.chatIds, f.pending])).toEqual([
+      [undefined, ['q'], false],
+      ['Team', ['a'], false],
+      ['New', ['a'], false],
+    ]);
+    expect(after.every((f) => !f.folderId.startsWith('pending'))).toBe(true);
+  });
+});
