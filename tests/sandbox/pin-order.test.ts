@@ -112,14 +112,14 @@ describe('expiry and sync_token', () => {
     await pin(chat, b, { expiry_time: sandbox().clock.now() + 60_000 });
     await pin(chat, c);
     const token = (await call('GET', path(chat))).body.sync_token;
-    const unchanged = await call('GET', `${path(chat)}?sync_token=${token}`);
+    const unchanged = await call('GET', `${path(chat)}?sync_token=${encodeURIComponent(token)}`);
     expect(unchanged.body.data).toEqual([]);
     expect(unchanged.body.sync_token).toBe(token);
 
     await pin(chat, d);
     await call('PUT', path(chat), { body: { message_id: a, last_sync_time: sandbox().clock.now() } });
     sandbox().clock.advance(61_000);
-    const delta = await call('GET', `${path(chat)}?sync_token=${token}`);
+    const delta = await call('GET', `${path(chat)}?sync_token=${encodeURIComponent(token)}`);
     // [a, c, b] → d added below the primary → [a, d, c, b] → a moved to the end → [d, c, b, a] → b expired.
     // d (added, now primary) and a (moved) come in list order, then b as no longer pinned; c did not change.
     expect(delta.body.data).toEqual([
@@ -136,7 +136,7 @@ describe('expiry and sync_token', () => {
       { id: b, is_pinned: false },
     ]);
     expect(await listIds(chat)).toEqual([d, c, a]);
-    const next = await call('GET', `${path(chat)}?sync_token=${delta.body.sync_token}`);
+    const next = await call('GET', `${path(chat)}?sync_token=${encodeURIComponent(delta.body.sync_token)}`);
     expect(next.body.data).toEqual([]);
   });
 
@@ -144,6 +144,8 @@ describe('expiry and sync_token', () => {
     const chat = unpinnedChat();
     const token = (await call('GET', path(chat))).body.sync_token;
     sandbox().reset();
-    expect((await call('GET', `${path(chat)}?sync_token=${token}`)).body.code).toBe('operation_failed');
+    expect((await call('GET', `${path(chat)}?sync_token=${encodeURIComponent(token)}`)).body.code).toBe(
+      'operation_failed',
+    );
   });
 });

@@ -15,7 +15,7 @@ export const BULK_UNPIN_MAX = 25;
 export const PIN_LIST_DEFAULT_LIMIT = 20;
 /** The docs give no upper bound for `limit`; larger values answer `operation_failed`. */
 export const PIN_LIST_MAX_LIMIT = 100;
-/** `next_token` / `sync_token` are opaque base64url strings no longer than this. */
+/** `next_token` / `sync_token` are opaque base64 strings no longer than this. */
 export const OPAQUE_TOKEN_MAX_LENGTH = 100;
 
 // ---- Chat folders (pin-categories) -----------------------------------------------------------------

@@ -94,9 +94,12 @@ class SeedBuilder {
     expiries.forEach((expiry, i) => {
       const time = this.now - (expiries.length - i) * 2 * HOUR;
       const id = `${time}_${this.random.digits(12)}`;
-      const senderId = this.random.pick(chat.memberIds ?? [DEFAULT_CURRENT_USER.id]);
+      const people = [DEFAULT_CURRENT_USER.id, ...(chat.memberIds ?? [])];
+      const senderId = this.random.pick(people);
       messages.push({ id, senderId, time, text: this.random.pick(PIN_WORTHY_PHRASES) });
-      this.pins.push({ chatId: chat.id, messageId: id, expiry, pinnedAt: time + 60_000 });
+      // Pins by the signed-in user and by others, so "pinned by" varies.
+      const creatorId = this.random.pick(people);
+      this.pins.push({ chatId: chat.id, messageId: id, expiry, creatorId, pinnedAt: time + 60_000 });
     });
     chat.messages = messages;
   }

@@ -116,13 +116,16 @@ function readExpiry(value: unknown, now: number): number {
   return ms;
 }
 
-/** Opaque tokens: base64url of `kind|generation|chat key|numbers…`, bound to one chat and one reset. */
+/**
+ * Opaque tokens: standard base64 of `kind|generation|chat key|numbers…`, bound to one chat and one reset.
+ * They may contain `+`, `/` and `=`, so a client that forgets to URL-encode them gets `operation_failed`.
+ */
 function writeToken(state: SandboxState, chat: Chat, kind: 's' | 'n', numbers: number[]): string {
-  return Buffer.from([kind, state.generation, chat.key, ...numbers].join('|')).toString('base64url');
+  return Buffer.from([kind, state.generation, chat.key, ...numbers].join('|')).toString('base64');
 }
 
 function readToken(state: SandboxState, chat: Chat, token: string, kind: 's' | 'n'): number[] {
-  const parts = token.length <= OPAQUE_TOKEN_MAX_LENGTH ? Buffer.from(token, 'base64url').toString().split('|') : [];
+  const parts = token.length <= OPAQUE_TOKEN_MAX_LENGTH ? Buffer.from(token, 'base64').toString().split('|') : [];
   const [generation, key, ...rest] = parts.slice(1).map(Number);
   const [first = Number.NaN, second = Number.NaN] = rest;
   const valid =
