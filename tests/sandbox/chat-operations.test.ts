@@ -125,6 +125,9 @@ describe('members, forks, activities, leave and mute (v3)', () => {
     expect((await call('POST', `/v3/chats/${chat.id}/activities`, { body: { action: 'dancing' } })).body.code).toBe(
       'param_missing',
     );
+    const removed = [...sandbox().state.chats.values()].find((c) => c.removed) as Chat;
+    const denied = await call('POST', `/v3/chats/${removed.id}/activities`, { body: { action: 'typing' } });
+    expect(denied.body.code).toBe('chat_access_denied');
   });
 
   it('mutes, unmutes and leaves', async () => {

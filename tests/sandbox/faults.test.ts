@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Faults, formatFaults, parseFaults } from './faults';
 import { useSandbox } from './helpers';
+import { ROUTES } from './routes';
 
 const { sandbox, call } = useSandbox();
 const raw = (path: string, init: RequestInit = {}) =>
@@ -76,6 +77,17 @@ describe('faults on /api', () => {
     expect((await call('GET', '/v3/pin-categories')).body.code).toBe('operation_failed');
     const chat = sandbox().state.folders[1]?.chatIds[0] as string;
     expect((await call('POST', `/v3/chats/${chat}/pins`)).body.code).toBe('chat_operation_failed');
+  });
+
+  it("answers every route's documented generic failure code with fail=1", async () => {
+    sandbox().setFaults('fail=1');
+    const chat = sandbox().state.folders[1]?.chatIds[0] as string;
+    for (const route of ROUTES) {
+      const path = route.template.replace('{CHAT_ID}', chat).replace(/\{[A-Z_]+\}/g, 'x');
+      const res = await call(route.method, path, { body: route.method === 'GET' ? undefined : {} });
+      expect(res.status, `${route.method} ${route.template}`).toBe(400);
+      expect(res.body.code, `${route.method} ${route.template}`).toBe(route.failCode ?? 'operation_failed');
+    }
   });
 
   it('sends malformed JSON, schema-violating JSON and slow bodies', async () => {

@@ -93,6 +93,21 @@ describe('DELETE /v3/chats/{CHAT_ID}/pin-messages', () => {
   });
 });
 
+describe('participants only', () => {
+  it('answers operation_not_allowed to reorder or unpin in a chat the user is not in', async () => {
+    const removed = [...sandbox().state.chats.values()].find((c) => c.removed);
+    if (!removed) throw new Error('seed has no chat the user was removed from');
+    const [id] = lastIds(removed, 1) as [string];
+    const reorder = await call('PUT', path(removed), {
+      body: { message_id: id, last_sync_time: sandbox().clock.now() },
+    });
+    expect(reorder.body.code).toBe('operation_not_allowed');
+    expect((await call('DELETE', path(removed), { body: { message_ids: [id] } })).body.code).toBe(
+      'operation_not_allowed',
+    );
+  });
+});
+
 describe('expiry and sync_token', () => {
   it('drops expired pins at their expiry time on the sandbox clock', async () => {
     const chat = unpinnedChat();

@@ -89,7 +89,8 @@ class SeedBuilder {
   }
 
   /** Adds pin-worthy messages at the end of the chat and pins them; the first becomes primary. */
-  pinned(chat: ChatSeed & { id: string }, expiries: readonly (number | -1)[]): void {
+  pinned(chat: (ChatSeed & { id: string }) | undefined, expiries: readonly (number | -1)[]): void {
+    if (!chat) return;
     const messages = chat.messages ?? [];
     expiries.forEach((expiry, i) => {
       const time = this.now - (expiries.length - i) * 2 * HOUR;
@@ -148,8 +149,9 @@ function buildDefault(now: number): SeedData {
   );
   const security = groups.find((g) => g.title === 'Security Drills');
   if (security) {
+    const members = security.memberIds ?? people;
     security.messages = HOSTILE_TEXTS.map((text, i) => ({
-      senderId: people[i] as string,
+      senderId: members[i % members.length] as string,
       text,
       time: now - (10 - i) * 60_000,
     }));
@@ -180,17 +182,17 @@ function buildDefault(now: number): SeedData {
     chat.messages?.sort((x, y) => Number(x.time) - Number(y.time));
 
   const never = -1;
-  b.pinned(direct[0] as ChatSeed & { id: string }, [never, now + 2 * HOUR]);
-  b.pinned(direct[3] as ChatSeed & { id: string }, [now + DAY]);
-  b.pinned(groups[0] as ChatSeed & { id: string }, [never, never, now + 3 * HOUR]);
-  b.pinned(groups[1] as ChatSeed & { id: string }, [now + 90_000]);
-  b.pinned(groups[4] as ChatSeed & { id: string }, [never, now + 6 * HOUR, never, never]);
-  b.pinned(channels[0] as ChatSeed & { id: string }, [never, never, never, now + 7 * DAY, never]);
-  b.pinned(channels[1] as ChatSeed & { id: string }, [never]);
-  b.pinned(channels[2] as ChatSeed & { id: string }, [now + 30 * 60_000, never]);
-  b.pinned(channels[6] as ChatSeed & { id: string }, [never, never]);
-  b.pinned(botChats[0] as ChatSeed & { id: string }, [never]);
-  if (security) b.pinned(security, [never]);
+  b.pinned(direct[0], [never, now + 2 * HOUR]);
+  b.pinned(direct[3], [now + DAY]);
+  b.pinned(groups[0], [never, never, now + 3 * HOUR]);
+  b.pinned(groups[1], [now + 90_000]);
+  b.pinned(groups[4], [never, now + 6 * HOUR, never, never]);
+  b.pinned(channels[0], [never, never, never, now + 7 * DAY, never]);
+  b.pinned(channels[1], [never]);
+  b.pinned(channels[2], [now + 30 * 60_000, never]);
+  b.pinned(channels[6], [never, never]);
+  b.pinned(botChats[0], [never]);
+  b.pinned(security, [never]);
   for (const chat of b.chats) chat.messages?.sort((x, y) => Number(x.time) - Number(y.time));
 
   const ids = (list: { id: string }[], picks: number[]) =>
