@@ -45,7 +45,11 @@ export async function readPinList(deps: ReadDeps, chatId: string, options: ReadO
   const { fullResyncEveryMs } = await readSettings(deps.db);
   const fetchedAt = deps.clock.now();
   const token = cached?.syncToken;
-  if (cached && token && !options.full && fetchedAt - cached.fullSyncAt < fullResyncEveryMs) {
+  // After our own writes a delta would list pins whose new place it cannot say: a full listing costs the same
+  // one request (a chat's pins fit one page), so it is used instead.
+  const useDelta =
+    !options.full && !cached?.changedSinceRead && fetchedAt - (cached?.fullSyncAt ?? 0) < fullResyncEveryMs;
+  if (cached && token && useDelta) {
     let delta: Pages | { ok: false; retryAt: number };
     try {
       delta = await readPages(deps, chatId, token, options);

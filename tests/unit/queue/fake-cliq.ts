@@ -48,8 +48,21 @@ export interface Call {
   at: number;
 }
 
+interface FakePinList {
+  entries: FakePin[];
+  modifiedAt: number;
+  /** Which message changed at which sequence number, for `sync_token` deltas. */
+  log: { seq: number; id: string }[];
+}
+
+/** Like Cliq's default page size; larger `limit`s are capped so paging is exercised. */
+const PAGE_CAP = 20;
+
 export class FakeCliq implements CliqCaller {
-  readonly pins = new Map<string, { entries: FakePin[]; modifiedAt: number }>();
+  readonly pins = new Map<string, FakePinList>();
+  /** What `listChats` answers. */
+  recentChats: { chat_id: string; name?: string; last_modified_time?: string }[] = [];
+  private seq = 0;
   folders: FakeFolder[] = [{ id: 'default', state: 'expanded', chatIds: [] }];
   foldersModifiedAt = 0;
   readonly calls: Call[] = [];
@@ -66,6 +79,7 @@ export class FakeCliq implements CliqCaller {
     this.pins.set(chatId, {
       entries: ids.map((id, i) => ({ id, expiry, createdAt: this.clock.now() - i })),
       modifiedAt: this.clock.now() - 1,
+      log: [],
     });
   }
 
@@ -96,10 +110,41 @@ export class FakeCliq implements CliqCaller {
   private list(chatId: string) {
     let list = this.pins.get(chatId);
     if (!list) {
-      list = { entries: [], modifiedAt: 0 };
+      list = { entries: [], modifiedAt: 0, log: [] };
       this.pins.set(chatId, list);
     }
     return list;
+  }
+
+  /** Another client changed these pins (and, when the primary changed, both primaries). */
+  touch(list: FakePinList, ids: readonly string[], primaryBefore?: string): void {
+    const primaryAfter = list.entries[0]?.id;
+    const changed = primaryBefore === primaryAfter ? ids : [...ids, primaryBefore, primaryAfter];
+    for (const id of changed) if (id !== undefined) list.log.push({ seq: ++this.seq, id });
+    list.modifiedAt = this.clock.now();
+  }
+
+  private listPins(p: { chatId: string; limit?: number; nextToken?: string; syncToken?: string }) {
+    const list = this.list(p.chatId);
+    const [offset, since] = p.nextToken
+      ? p.nextToken.split(':').slice(1).map(Number)
+      : [0, p.syncToken ? Number(p.syncToken.slice(2)) : -1];
+    let data = list.entries.map((pin, i) => this.pinView(pin, i === 0));
+    let unpinnedIds: string[] = [];
+    if (since !== undefined && since >= 0) {
+      const changed = new Set(list.log.filter((e) => e.seq > since).map((e) => e.id));
+      data = data.filter((view) => changed.has(view.id));
+      unpinnedIds = [...changed].filter((id) => !list.entries.some((e) => e.id === id));
+    }
+    const start = offset ?? 0;
+    const end = start + Math.min(p.limit ?? PAGE_CAP, PAGE_CAP);
+    return {
+      data: data.slice(start, end),
+      unpinnedIds: start === 0 ? unpinnedIds : [],
+      sync_token: `s:${this.seq}`,
+      ...(end < data.length ? { next_token: `n:${end}:${since}` } : {}),
+      view: { lastSyncTime: this.clock.now() },
+    };
   }
 
   private refuse(op: string, kind: CliqErrorKind, message: string, code?: string): never {
@@ -132,13 +177,14 @@ export class FakeCliq implements CliqCaller {
     const folder = (id: string) =>
       this.folders.find((f) => f.id === id) ?? this.refuse(op, 'invalid', `no folder ${id}`, 'operation_failed');
     switch (op) {
-      case 'listPinnedMessages': {
-        const list = this.list(p.chatId);
-        return { data: list.entries.map((pin, i) => this.pinView(pin, i === 0)), unpinnedIds: [], view };
-      }
+      case 'listPinnedMessages':
+        return this.listPins(p);
+      case 'listChats':
+        return { chats: this.recentChats };
       case 'pinMessage': {
         const list = this.list(p.chatId);
         const expiry = p.expiryTime === -1 ? -1 : Number(p.expiryTime);
+        const primaryBefore = list.entries[0]?.id;
         let pin = list.entries.find((e) => e.id === p.messageId);
         if (pin) pin.expiry = expiry;
         else {
@@ -147,7 +193,7 @@ export class FakeCliq implements CliqCaller {
           if (p.primary || list.entries.length === 0) list.entries.unshift(pin);
           else list.entries.splice(1, 0, pin);
         }
-        list.modifiedAt = now;
+        this.touch(list, [pin.id], primaryBefore);
         return { data: this.pinView(pin, list.entries[0] === pin) };
       }
       case 'reorderPinnedMessage': {
@@ -156,18 +202,20 @@ export class FakeCliq implements CliqCaller {
         const pin =
           list.entries.find((e) => e.id === p.messageId) ??
           this.refuse(op, 'invalid', 'not pinned', 'operation_failed');
+        const primaryBefore = list.entries[0]?.id;
         const rest = list.entries.filter((e) => e !== pin);
         rest.splice(p.pinAbove === undefined ? rest.length : rest.findIndex((e) => e.id === p.pinAbove), 0, pin);
         list.entries = rest;
-        list.modifiedAt = now;
+        this.touch(list, [pin.id], primaryBefore);
         return undefined;
       }
       case 'unpinMessages': {
         const list = this.list(p.chatId);
         const missing = p.messageIds.filter((id: string) => !list.entries.some((e) => e.id === id));
         if (missing.length > 0) this.refuse(op, 'invalid', `Not pinned: ${missing.join(', ')}`, 'operation_failed');
+        const primaryBefore = list.entries[0]?.id;
         list.entries = list.entries.filter((e) => !p.messageIds.includes(e.id));
-        list.modifiedAt = now;
+        this.touch(list, p.messageIds, primaryBefore);
         return undefined;
       }
       case 'listFolders':

@@ -79,7 +79,8 @@ describe('retries', () => {
         const list = fake.pins.get('CT_1');
         if (!list) return;
         list.entries.splice(1, 0, { id: '1_9', expiry: -1, createdAt: fake.clock.now() });
-        list.modifiedAt = fake.clock.now() + 1;
+        fake.touch(list, ['1_9'], '1_1');
+        list.modifiedAt += 1;
       },
     });
     await queue.run();
