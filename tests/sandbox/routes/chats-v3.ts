@@ -8,8 +8,11 @@ import { isChatPinned } from '../folders';
 import { bodyObject, csv, limitParam, optionalString, optionalStringArray, parseTime, queryFlag } from '../input';
 import type { Route, RouteContext } from '../router';
 import {
+  CHAT_TITLE_MAX,
   CHATS_DEFAULT_LIMIT,
   GET_CHAT_FIELDS_MAX,
+  GROUP_CREATE_USERS_MAX,
+  GROUP_MIN_MEMBERS,
   SEARCH_LIMIT_MAX,
   SEARCH_TITLE_MAX,
   V3_CHATS_LIMIT_MAX,
@@ -151,15 +154,20 @@ function create(ctx: RouteContext) {
   if (chatType !== 'group_chat') throw badRequest(INVALID, 'chat_type must be direct_message or group_chat.');
   const userIds = optionalStringArray(body, 'user_ids', INVALID) ?? [];
   const title = optionalString(body, 'title', INVALID);
-  if (userIds.length < 1 || userIds.length > 50 || !title || title.length > 255) {
-    throw badRequest(INVALID, 'A group chat needs 1 to 50 user_ids and a title of up to 255 characters.');
+  if (userIds.length < 1 || userIds.length > GROUP_CREATE_USERS_MAX || !title || title.length > CHAT_TITLE_MAX) {
+    throw badRequest(
+      INVALID,
+      `A group chat needs 1 to ${GROUP_CREATE_USERS_MAX} user_ids and a title of up to ${CHAT_TITLE_MAX} characters.`,
+    );
   }
   const valid = userIds.filter((id) => {
     const user = state.users.get(id);
     return id !== ctx.userId && user?.active && !user.external;
   });
   if (valid.length === 0) throw badRequest('no_valid_users_available_to_create_chat', 'No valid users.');
-  if (valid.length + 1 < 3) throw badRequest('insufficient_members_to_create_group_chat', 'At least 3 members.');
+  if (valid.length + 1 < GROUP_MIN_MEMBERS) {
+    throw badRequest('insufficient_members_to_create_group_chat', `At least ${GROUP_MIN_MEMBERS} members.`);
+  }
   const chat = createChat(state, {
     type: 'group_chat',
     title,
