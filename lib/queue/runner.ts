@@ -141,7 +141,8 @@ async function readList(
   record: IntentRecord,
 ): Promise<{ ok: true } | { ok: false; retryAt: number }> {
   const { intent } = record;
-  const options = { priority: 'user' as const, signal: deps.signal };
+  // The queue reads to place a write, and a delta cannot say where moved pins went: list them all (one page).
+  const options = { priority: 'user' as const, signal: deps.signal, full: true };
   try {
     const result = isPinIntent(intent)
       ? await readPinList(deps, intent.chatId, options)

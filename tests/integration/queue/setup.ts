@@ -1,0 +1,96 @@
+import { createCliqClient } from '../../../lib/cliq';
+import { type BudgetLedger, createBudgetLedger } from '../../../lib/queue/ledger';
+import { createPinQueue, type PinQueue } from '../../../lib/queue/queue';
+import { openPinsDb, type PinsDb } from '../../../lib/store/db';
+import { createPinSync, type PinSync } from '../../../lib/sync/sync';
+import type { LoggedRequest, Sandbox, SeedData } from '../../sandbox';
+
+/** The scaled rate "minute" shared by the sandbox and the queue. */
+export const MINUTE_MS = 1000;
+
+export const realClock = { now: () => Date.now() };
+
+export interface Worker {
+  db: PinsDb;
+  ledger: BudgetLedger;
+  queue: PinQueue;
+  sync: PinSync;
+}
+
+/** One extension worker against the sandbox; `fetch` may be replaced to simulate a worker dying mid-request. */
+export async function startWorker(
+  sandbox: Sandbox,
+  dbName: string,
+  options: { fetch?: typeof fetch; bootId?: string } = {},
+): Promise<Worker> {
+  const db = await openPinsDb(dbName);
+  const client = createCliqClient({
+    apiBase: () => sandbox.url,
+    getToken: async () => sandbox.token,
+    fetch: options.fetch,
+    timeoutMs: 5_000,
+  });
+  const ledger = createBudgetLedger(db, { clock: realClock, minuteMs: MINUTE_MS, bootId: options.bootId });
+  const queue = createPinQueue({ db, client, ledger, clock: realClock, maxSleepMs: 10 * MINUTE_MS });
+  const sync = createPinSync({ db, client, ledger, clock: realClock });
+  return { db, ledger, queue, sync };
+}
+
+/** Chats of the signed-in user with `messages` messages each, and `pins` of them pinned (first = primary). */
+export function seedChats(
+  count: number,
+  messages: number,
+  pins: number,
+): { seed: SeedData; chats: { chatId: string; messageIds: string[] }[] } {
+  const base = Date.now() - 86_400_000;
+  const chats = Array.from({ length: count }, (_, c) => ({
+    chatId: `CT_${2000 + c}_700012345`,
+    messageIds: Array.from({ length: messages }, (_, i) => `${base + c * 1000 + i}_${String(100_000 + c * 100 + i)}`),
+  }));
+  const seed: SeedData = {
+    users: [{ id: '61000002', name: 'Sam Lee' }],
+    chats: chats.map(({ chatId, messageIds }, c) => ({
+      id: chatId,
+      type: 'group_chat' as const,
+      title: `Project ${c + 1}`,
+      memberIds: ['61000002'],
+      messages: messageIds.map((id, i) => ({
+        id,
+        senderId: '61000002',
+        text: `message ${i + 1}`,
+        time: base + c * 1000 + i,
+      })),
+    })),
+    pins: chats.flatMap(({ chatId, messageIds }) =>
+      messageIds.slice(0, pins).map((messageId) => ({ chatId, messageId })),
+    ),
+  };
+  return { seed, chats };
+}
+
+export async function loadSeed(sandbox: Sandbox, seed: SeedData): Promise<void> {
+  const answer = await fetch(`${sandbox.url}/__sandbox/seed`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(seed),
+  });
+  if (!answer.ok) throw new Error(`seed refused: ${await answer.text()}`);
+}
+
+export const pinnedIds = (sandbox: Sandbox, chatId: string) =>
+  (sandbox.state.pins.get(chatId)?.entries ?? []).map((pin) => pin.messageId);
+
+/** The most requests of one budget that arrived within any rolling window (by the sandbox's arrival times). */
+export function busiestWindow(log: readonly LoggedRequest[], windowMs: number): number {
+  const times = log.map((entry) => entry.at).sort((a, b) => a - b);
+  let most = 0;
+  for (const [i, t] of times.entries()) {
+    let count = 0;
+    for (let j = i; j >= 0 && (times[j] as number) > t - windowMs; j--) count += 1;
+    most = Math.max(most, count);
+  }
+  return most;
+}
+
+export const ofTemplate = (log: readonly LoggedRequest[], method: string, template: string) =>
+  log.filter((entry) => entry.method === method && entry.template === template);
