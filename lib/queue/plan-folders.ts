@@ -146,6 +146,6 @@ function planRemoveEverywhere(intent: IntentOf<'removeChatsFromAllFolders'>, ctx
     request: { op: 'removeChatsFromAllFolders', params: { chatIds: pending.slice(0, MAX_IDS_PER_REQUEST) } },
     batch: { key: 'removeChats', ids: pending },
     completes: false,
-    rereadOnInvalid: !ctx.trusted,
+    rereadOnInvalid: !ctx.trusted || ctx.record.rereadAfter === undefined,
   };
 }

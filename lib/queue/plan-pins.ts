@@ -1,3 +1,4 @@
+import { MAX_PINS_PER_CHAT } from '../cliq';
 import type { PinListRecord, PinRecord } from '../store/records';
 import type { IntentOf, PinIntent } from './intents';
 import { baseOf, gone, isInPlace, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './steps';
@@ -28,11 +29,14 @@ export function planPinIntent(intent: PinIntent, ctx: Ctx): Step {
   }
 }
 
-function planUnpin(intent: IntentOf<'unpinMessages'>, { record, view, trusted }: Ctx): Step {
+/** Cliq drops a pin from the list at its expiry time; the cache may still hold it. */
+const livePins = (view: PinListRecord, now: number) => view.pins.filter((pin) => pin.expiry === -1 || pin.expiry > now);
+
+function planUnpin(intent: IntentOf<'unpinMessages'>, { record, view, trusted, now }: Ctx): Step {
   const confirmed = new Set(record.memory.confirmedIds);
   let pending = intent.messageIds.filter((id) => !confirmed.has(id));
   if (trusted && view) {
-    const pinned = new Set(ids(view.pins));
+    const pinned = new Set(ids(livePins(view, now)));
     pending = pending.filter((id) => pinned.has(id));
   }
   if (pending.length === 0) return { type: 'done' };
@@ -44,7 +48,8 @@ function planUnpin(intent: IntentOf<'unpinMessages'>, { record, view, trusted }:
     },
     batch: { key: `unpin:${intent.chatId}`, ids: pending },
     completes: false,
-    rereadOnInvalid: !trusted,
+    // One id that expired or was unpinned meanwhile fails the whole batch: read once and drop it.
+    rereadOnInvalid: !trusted || record.rereadAfter === undefined,
   };
 }
 
@@ -58,9 +63,14 @@ const expiryPassed = (expiry: number, now: number): Step | undefined =>
 
 function planPin(intent: IntentOf<'pinMessage'>, { view, trusted, now }: Ctx): Step {
   if (trusted && view) {
-    const at = view.pins.findIndex((pin) => pin.messageId === intent.messageId);
-    const pin = view.pins[at];
+    const live = livePins(view, now);
+    const at = live.findIndex((pin) => pin.messageId === intent.messageId);
+    const pin = live[at];
     if (pin && sameExpiry(pin.expiry, intent.expiry) && (!intent.primary || at === 0)) return { type: 'done' };
+    if (!pin && live.length >= MAX_PINS_PER_CHAT) {
+      const message = `A chat holds at most ${MAX_PINS_PER_CHAT} pinned messages: unpin one first. Nothing was changed.`;
+      return { type: 'fail', failure: { kind: 'invalid', message } };
+    }
   }
   return (
     expiryPassed(intent.expiry, now) ?? {

@@ -1,5 +1,6 @@
 import { createCliqClient } from '../../../lib/cliq';
 import { type BudgetLedger, createBudgetLedger } from '../../../lib/queue/ledger';
+import type { BackoffOptions } from '../../../lib/queue/outcome';
 import { createPinQueue, type PinQueue } from '../../../lib/queue/queue';
 import { openPinsDb, type PinsDb } from '../../../lib/store/db';
 import { createPinSync, type PinSync } from '../../../lib/sync/sync';
@@ -21,7 +22,7 @@ export interface Worker {
 export async function startWorker(
   sandbox: Sandbox,
   dbName: string,
-  options: { fetch?: typeof fetch; bootId?: string } = {},
+  options: { fetch?: typeof fetch; bootId?: string; backoff?: BackoffOptions } = {},
 ): Promise<Worker> {
   const db = await openPinsDb(dbName);
   const client = createCliqClient({
@@ -31,7 +32,14 @@ export async function startWorker(
     timeoutMs: 5_000,
   });
   const ledger = createBudgetLedger(db, { clock: realClock, minuteMs: MINUTE_MS, bootId: options.bootId });
-  const queue = createPinQueue({ db, client, ledger, clock: realClock, maxSleepMs: 10 * MINUTE_MS });
+  const queue = createPinQueue({
+    db,
+    client,
+    ledger,
+    clock: realClock,
+    maxSleepMs: 10 * MINUTE_MS,
+    backoff: options.backoff ?? { baseMs: MINUTE_MS / 10 },
+  });
   const sync = createPinSync({ db, client, ledger, clock: realClock });
   return { db, ledger, queue, sync };
 }

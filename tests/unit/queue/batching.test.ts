@@ -51,6 +51,36 @@ describe('batching', () => {
     expect(await queue.progress()).toMatchObject({ done: 2, total: 2, failed: 0 });
   });
 
+  it('leaves out a pin that has expired since the list was read (Cliq already dropped it)', async () => {
+    const { fake, queue, clock } = await makeHarness();
+    fake.seedPins('CT_1', ['1_1', '1_2']);
+    const expiring = fake.pins.get('CT_1')?.entries[1];
+    if (expiring) expiring.expiry = clock.now() + 1000;
+    await queue.enqueue([
+      { kind: 'makePrimary', chatId: 'CT_1', messageId: '1_1' },
+      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1', '1_2'] },
+    ]);
+    // The list is read after both intents were made; 1_2 expires before the unpin is planned.
+    fake.script('listPinnedMessages', { before: () => clock.advance(2000) });
+    await queue.run();
+    expect(fake.callsOf('unpinMessages').map((c) => c.params)).toEqual([{ chatId: 'CT_1', messageIds: ['1_1'] }]);
+  });
+
+  it('refuses a 26th pin without a request when the chat’s list is known', async () => {
+    const { fake, queue } = await makeHarness();
+    fake.seedPins(
+      'CT_1',
+      Array.from({ length: 25 }, (_, i) => `1_${i}`),
+    );
+    await queue.enqueue([
+      { kind: 'makePrimary', chatId: 'CT_1', messageId: '1_0' },
+      { kind: 'pinMessage', chatId: 'CT_1', messageId: '1_99' },
+    ]);
+    await queue.run();
+    expect(fake.callsOf('pinMessage')).toEqual([]);
+    expect(await queue.progress()).toMatchObject({ done: 1, failed: 1 });
+  });
+
   it('drops an id someone else already unpinned after Cliq refuses the batch, and sends the rest', async () => {
     const { fake, queue, db } = await makeHarness();
     fake.seedPins('CT_1', ['1_1', '1_2', '1_3']);
