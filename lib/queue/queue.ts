@@ -109,6 +109,7 @@ export function createPinQueue(options: QueueOptions): PinQueue {
       lookAgain = false;
       const pass = await runPass(deps);
       if (pass.acted) {
+        slotAt = null;
         await report();
         continue;
       }

@@ -158,7 +158,7 @@ async function readList(
 async function send(deps: RunnerDeps, members: Member[]): Promise<{ ok: true } | { ok: false; retryAt: number }> {
   const [first] = members as [Member, ...Member[]];
   const { request } = first.step;
-  const sentIds = new Set(first.step.batch ? (withIdsOf(request) ?? []) : []);
+  const sentIds = new Set(first.step.batch ? (idsOf(request) ?? []) : []);
   try {
     const result = await sendWrite(deps, request, {
       signal: deps.signal,
@@ -204,7 +204,7 @@ function sendWrite<Op extends WriteOp>(
   return callWithinBudget(deps, request.op, request.params, options);
 }
 
-const withIdsOf = (request: SendStep['request']) =>
+const idsOf = (request: SendStep['request']) =>
   request.op === 'unpinMessages'
     ? request.params.messageIds
     : request.op === 'removeChatsFromAllFolders'
