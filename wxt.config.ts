@@ -1,9 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { ACCOUNTS_HOST_PATTERNS, CLIQ_HOST_PATTERNS, SANDBOX_HOST_PATTERN } from './lib/cliq/datacentres';
-
-/** Build modes that may talk to the loopback sandbox. `production` (the default for build and zip) never does. */
-export const SANDBOX_MODES = ['development', 'test', 'demo'];
+import {
+  ACCOUNTS_HOST_PATTERNS,
+  CLIQ_HOST_PATTERNS,
+  SANDBOX_HOST_PATTERN,
+  SANDBOX_MODES,
+} from './lib/cliq/datacentres';
 
 export const GECKO_ID = 'cliq-pins@cliqpins.dev';
 

@@ -23,13 +23,19 @@ export function AccountPanel({ state, busy, run }: Props) {
       </p>
       {state.signedIn && state.scopes && <p class="muted">{t('grantedScopes', state.scopes.join(', '))}</p>}
       {state.signedIn ? (
-        <button type="button" disabled={busy} onClick={() => run(() => sendMessage('signOut', {}))}>
+        <button
+          type="button"
+          data-testid="sign-out"
+          disabled={busy}
+          onClick={() => run(() => sendMessage('signOut', {}))}
+        >
           {t('signOut')}
         </button>
       ) : (
         <button
           type="button"
           class="primary"
+          data-testid="sign-in"
           disabled={busy || !state.connection.clientId}
           onClick={() => run(() => sendMessage('signIn', {}))}
         >

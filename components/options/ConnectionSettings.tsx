@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { dataCentreLabel } from '../../lib/auth/connection';
+import { SANDBOX_BUILD } from '../../lib/build-mode';
 import { DATA_CENTRE_IDS, type DataCentre } from '../../lib/cliq/datacentres';
 import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
@@ -20,7 +21,7 @@ export function ConnectionSettings({ state, busy, run }: Props) {
   const redirectUrl = browser.identity.getRedirectURL();
   useEffect(() => setForm(state.connection), [state.connection]);
 
-  const field = (name: keyof typeof form) => ({
+  const field = (name: 'dataCentre' | 'clientId' | 'apiHost' | 'accountsHost') => ({
     id: `connection-${name}`,
     name,
     value: form[name],
@@ -69,7 +70,7 @@ export function ConnectionSettings({ state, busy, run }: Props) {
           </button>
         </div>
       </div>
-      <details open={Boolean(form.apiHost || form.accountsHost)}>
+      <details open={Boolean(form.apiHost || form.accountsHost || form.sandboxMinuteMs)}>
         <summary>{t('optionsAdvanced')}</summary>
         <p class="muted">{t('optionsHostHelp')}</p>
         <div class="field">
@@ -80,6 +81,23 @@ export function ConnectionSettings({ state, busy, run }: Props) {
           <label for="connection-accountsHost">{t('optionsAccountsHost')}</label>
           <input {...field('accountsHost')} placeholder="https://accounts.zoho.com" spellcheck={false} />
         </div>
+        {SANDBOX_BUILD && (
+          <div class="field">
+            <label for="connection-sandboxMinuteMs">{t('optionsSandboxMinute')}</label>
+            <input
+              id="connection-sandboxMinuteMs"
+              type="number"
+              min={100}
+              max={60000}
+              value={form.sandboxMinuteMs ?? ''}
+              onInput={(e) => {
+                const value = (e.currentTarget as HTMLInputElement).valueAsNumber;
+                setSaved(false);
+                setForm({ ...form, sandboxMinuteMs: Number.isFinite(value) ? value : undefined });
+              }}
+            />
+          </div>
+        )}
       </details>
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>

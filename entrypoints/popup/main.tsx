@@ -1,15 +1,6 @@
+import '../../components/base.css';
 import { render } from 'preact';
-import { BackgroundStatus } from '../../components/BackgroundStatus';
-import { t } from '../../lib/i18n';
-
-function Popup() {
-  return (
-    <main>
-      <h1>{t('extName')}</h1>
-      <BackgroundStatus />
-    </main>
-  );
-}
+import { Popup } from '../../components/popup/Popup';
 
 const root = document.getElementById('app');
 if (root) render(<Popup />, root);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SANDBOX_BUILD } from '../build-mode';
 import { accountsOrigin, cliqOrigin, DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '../cliq/datacentres';
 
 /**
@@ -11,10 +12,13 @@ export const connectionSchema = z.object({
   clientId: z.string().trim().max(200).default(''),
   apiHost: z.string().trim().default(''),
   accountsHost: z.string().trim().default(''),
+  /**
+   * Sandbox builds only: the length of the rate-limit "minute" the sandbox was started with
+   * (`npm run sandbox -- --minute-ms`), so the queue paces itself on the same scaled clock.
+   */
+  sandboxMinuteMs: z.number().int().min(100).max(60_000).optional(),
 });
 export type Connection = z.output<typeof connectionSchema>;
-
-export const SANDBOX_BUILD = ['development', 'test', 'demo'].includes(import.meta.env.MODE);
 
 const KNOWN_ORIGINS = new Set(DATA_CENTRE_IDS.flatMap((dc) => [cliqOrigin(dc), accountsOrigin(dc)]));
 
@@ -59,6 +63,11 @@ const LOCATION_TO_DATA_CENTRE: Record<string, DataCentre> = {
 
 export function dataCentreOfLocation(location: string | undefined): DataCentre | undefined {
   return location ? LOCATION_TO_DATA_CENTRE[location.toLowerCase()] : undefined;
+}
+
+/** The rate-limit minute the queue must keep: Cliq's real one, unless a sandbox build talks to a scaled sandbox. */
+export function rateMinuteMs(connection: Connection, sandboxAllowed = SANDBOX_BUILD): number {
+  return sandboxAllowed && connection.sandboxMinuteMs ? connection.sandboxMinuteMs : 60_000;
 }
 
 export function dataCentreLabel(dc: DataCentre): string {

@@ -11,6 +11,8 @@ import { authorizeUrl, type Grant, parseRedirect, SignInError } from './oauth';
  */
 const CONNECTION_KEY = 'connection';
 const SESSION_KEY = 'authSession';
+/** Survives a browser restart (session storage does not): a returning user is renewed silently. */
+const SIGNED_IN_BEFORE_KEY = 'signedInBefore';
 
 const sessionSchema = z.object({
   accessToken: z.string(),
@@ -118,6 +120,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       dataCentre: dc ?? conn.dataCentre,
     };
     await browser.storage.session.set({ [SESSION_KEY]: stored });
+    await browser.storage.local.set({ [SIGNED_IN_BEFORE_KEY]: true });
     needsSignIn = false;
     lastError = undefined;
   }
@@ -174,6 +177,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
 
     async signOut(): Promise<AuthState> {
       await browser.storage.session.remove(SESSION_KEY);
+      await browser.storage.local.remove(SIGNED_IN_BEFORE_KEY);
       needsSignIn = false;
       lastError = undefined;
       await changed();
@@ -184,6 +188,8 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
     async getToken(): Promise<string | undefined> {
       const current = await session();
       if (current && current.expiresAt - RENEW_BEFORE_MS > deps.now()) return current.accessToken;
+      // Someone who never signed in (or signed out) is asked to, not renewed behind their back.
+      if (!current && !(await browser.storage.local.get(SIGNED_IN_BEFORE_KEY))[SIGNED_IN_BEFORE_KEY]) return undefined;
       renewing ??= renewSilently().finally(() => {
         renewing = undefined;
       });

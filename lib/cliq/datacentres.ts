@@ -33,3 +33,6 @@ export const ACCOUNTS_HOST_PATTERNS = DATA_CENTRE_IDS.map((dc) => `${accountsOri
 
 /** The loopback sandbox; match patterns ignore the port, so one entry covers any sandbox port. */
 export const SANDBOX_HOST_PATTERN = 'http://127.0.0.1/*';
+
+/** Build modes that may reach the sandbox. `production` (the default for build and zip) never does. */
+export const SANDBOX_MODES: readonly string[] = ['development', 'test', 'demo'];

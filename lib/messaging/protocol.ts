@@ -1,55 +1,61 @@
 import { z } from 'zod';
 import { connectionSchema } from '../auth/connection';
-
-/** What extension pages learn about sign-in. There is deliberately no token in it. */
-const authStateSchema = z.object({
-  signedIn: z.boolean(),
-  needsSignIn: z.boolean(),
-  connection: connectionSchema,
-  apiOrigin: z.string(),
-  expiresAt: z.number().optional(),
-  scopes: z.array(z.string()).optional(),
-  lastError: z.string().optional(),
-});
+import type { AuthState } from '../auth/session';
+import type { EnqueueResult } from '../queue/queue';
+import type { QueueProgress } from '../store/journal';
+import type { ShownFolder, ShownPin } from '../store/read-models';
 
 /**
  * The one protocol between extension pages / content scripts and the background.
  * Every request is validated with zod in the background before a handler sees it: content scripts run
  * in the page's process, so nothing they send is trusted. `fromContentScript` says whether a message
  * may come from a content script at all; everything else is for extension pages only.
+ * Intents are validated again, field by field, by the queue's own schema.
  */
+const none = z.object({}).strict();
+const id = z.string().min(1).max(100);
+
 export const protocol = {
-  ping: {
-    request: z.object({}).strict(),
-    response: z.object({ pong: z.literal(true), version: z.string() }),
+  ping: { request: none, fromContentScript: true },
+  getAuthState: { request: none, fromContentScript: false },
+  saveConnection: { request: connectionSchema.strict(), fromContentScript: false },
+  signIn: { request: none, fromContentScript: false },
+  signOut: { request: none, fromContentScript: false },
+  /** User actions; the queue journals them before anything is sent. */
+  enqueue: { request: z.object({ intents: z.array(z.unknown()).min(1).max(100) }).strict(), fromContentScript: true },
+  /** One chat's pins as the page shows them (the popup reads IndexedDB itself). */
+  getChatPins: { request: z.object({ chatId: id }).strict(), fromContentScript: true },
+  getFolders: { request: none, fromContentScript: true },
+  getProgress: { request: none, fromContentScript: true },
+  /** Ask for fresher data: the open chat first. The queue's budgets decide when it is actually read. */
+  refresh: {
+    request: z.object({ chatIds: z.array(id).max(50).default([]), folders: z.boolean().default(false) }).strict(),
     fromContentScript: true,
   },
-  getAuthState: {
-    request: z.object({}).strict(),
-    response: authStateSchema,
-    fromContentScript: false,
-  },
-  saveConnection: {
-    request: connectionSchema.strict(),
-    response: authStateSchema,
-    fromContentScript: false,
-  },
-  signIn: {
-    request: z.object({}).strict(),
-    response: authStateSchema,
-    fromContentScript: false,
-  },
-  signOut: {
-    request: z.object({}).strict(),
-    response: authStateSchema,
-    fromContentScript: false,
-  },
+  retryIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
+  dismissIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
 } as const;
+
+/** What each handler answers; plain types, since the background is the trusted side of the channel. */
+export interface Responses {
+  ping: { pong: true; version: string };
+  getAuthState: AuthState;
+  saveConnection: AuthState;
+  signIn: AuthState;
+  signOut: AuthState;
+  enqueue: EnqueueResult;
+  getChatPins: { chatId: string; pins: ShownPin[]; syncedAt: number | null };
+  getFolders: ShownFolder[];
+  getProgress: QueueProgress;
+  refresh: { queued: boolean };
+  retryIntent: { retried: boolean };
+  dismissIntent: { dismissed: boolean };
+}
 
 export type MessageType = keyof typeof protocol;
 export type RequestOf<T extends MessageType> = z.input<(typeof protocol)[T]['request']>;
 export type ParsedRequestOf<T extends MessageType> = z.output<(typeof protocol)[T]['request']>;
-export type ResponseOf<T extends MessageType> = z.output<(typeof protocol)[T]['response']>;
+export type ResponseOf<T extends MessageType> = Responses[T];
 
 /** What travels back: handlers' failures reach the caller as a message a person can read, never as a stack. */
 export type Reply<T extends MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: string };

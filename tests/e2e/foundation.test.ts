@@ -1,39 +1,35 @@
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession, launchWithExtension } from './harness';
-import { serveCliqFixture } from './page-server';
-
-async function statusText(page: Page): Promise<string> {
-  const status = await page.waitForSelector('[data-testid=background-status][data-state]', { timeout: 15_000 });
-  return (await status?.evaluate((el) => `${el.getAttribute('data-state')}: ${el.textContent}`)) ?? '';
-}
 
 describe.each(BROWSERS)('the built extension in %s', (name) => {
   let session: ExtensionSession;
-  let fixture: Awaited<ReturnType<typeof serveCliqFixture>>;
+  let sandbox: Sandbox;
 
   beforeAll(async () => {
-    [session, fixture] = await Promise.all([launchWithExtension(name), serveCliqFixture()]);
+    [session, sandbox] = await Promise.all([launchWithExtension(name), startSandbox({ seed: 'default' })]);
   });
   afterAll(async () => {
-    await Promise.all([session?.close(), fixture?.close()]);
+    await Promise.all([session?.close(), sandbox?.stop()]);
   });
 
-  it('renders the popup with Preact and gets an answer to a typed ping from the background', async () => {
+  it('renders the popup with Preact, and the background tells it nobody is signed in yet', async () => {
     const page = await session.openExtensionPage('popup.html');
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Cliq Pins');
-    expect(await statusText(page)).toBe('ok: Connected to the background (version 0.1.0).');
+    const signedOut = await page.waitForSelector('[data-testid=signed-out]', { timeout: 15_000 });
+    expect(await signedOut?.evaluate((el) => el.textContent)).toContain('Not signed in.');
   });
 
-  it('renders the options page, which reaches the background too', async () => {
+  it("renders the options page from the background's sign-in state", async () => {
     const page = await session.openExtensionPage('options.html');
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Cliq Pins settings');
-    expect(await statusText(page)).toMatch(/^ok: /);
+    const status = await page.waitForSelector('[data-testid=account-status]', { timeout: 15_000 });
+    expect(await status?.evaluate((el) => el.getAttribute('data-signed-in'))).toBe('false');
   });
 
-  it('mounts its shadow-root UI in the Cliq page header, and that UI reaches the background', async () => {
+  it("mounts its shadow-root UI in the header of the sandbox's Cliq page, and that UI reaches the background", async () => {
     const page = await session.browser.newPage();
-    await page.goto(fixture.url);
+    await page.goto(`${sandbox.url}/company/${sandbox.orgId}/chats`);
     const host = await page.waitForSelector('.chat-header cliq-pins-badge', { timeout: 15_000 });
     const inside = await host?.evaluate((el) => {
       const status = el.shadowRoot?.querySelector('[data-testid=background-status][data-state=ok]');

@@ -71,9 +71,28 @@ describe('sign-in and the token', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });
 
-  it('does not hammer the accounts server when renewal keeps failing', async () => {
-    answerWith(() => 'error=login_required');
+  it('never renews for someone who has not signed in, and shows no badge', async () => {
+    answerWith((state) => `access_token=tok&expires_in=3600&state=${state}`);
     const auth = makeAuth();
+    expect(await auth.getToken()).toBeUndefined();
+    expect(flows).toHaveLength(0);
+    expect((await auth.state()).needsSignIn).toBe(false);
+  });
+
+  it('renews a returning user silently after a browser restart cleared the session', async () => {
+    answerWith((state) => `access_token=tok-${flows.length}&expires_in=3600&state=${state}`);
+    await makeAuth().signIn();
+    await fakeBrowser.storage.session.clear();
+    expect(await makeAuth().getToken()).toBe('tok-2');
+    expect(flows[1]?.interactive).toBe(false);
+  });
+
+  it('does not hammer the accounts server when renewal keeps failing', async () => {
+    answerWith((state) => `access_token=tok&expires_in=1&state=${state}`);
+    const auth = makeAuth();
+    await auth.signIn();
+    answerWith(() => 'error=login_required');
+    flows = [];
     await auth.getToken();
     await auth.getToken();
     expect(flows).toHaveLength(1);

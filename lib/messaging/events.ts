@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { SANDBOX_BUILD } from '../build-mode';
+import { CLIQ_HOST_PATTERNS, SANDBOX_HOST_PATTERN } from '../cliq/datacentres';
+import type { QueueProgress } from '../store/journal';
+
+/**
+ * Pushes from the background to open extension pages and Cliq tabs. Events say what changed, never the data
+ * itself: a content script asks for what it may see with a normal request.
+ *
+ * Not ports: an open port reconnecting after Chrome stops an idle worker would wake it again, so every Cliq
+ * tab would keep the worker running. One-off messages wake nothing.
+ */
+export type ExtensionEvent =
+  | { type: 'progress'; progress: QueueProgress }
+  /** Lists whose shown state changed: `pins:<chatId>`, `folders`, `journal`. */
+  | { type: 'changed'; lists: string[] }
+  | { type: 'authChanged'; signedIn: boolean; needsSignIn: boolean };
+
+interface EventEnvelope {
+  cliqPinsEvent: ExtensionEvent;
+}
+
+const CLIQ_TABS = SANDBOX_BUILD ? [...CLIQ_HOST_PATTERNS, SANDBOX_HOST_PATTERN] : CLIQ_HOST_PATTERNS;
+
+/** Background side: to every open extension page and every Cliq tab; nobody listening is fine. */
+export async function broadcast(event: ExtensionEvent): Promise<void> {
+  const envelope: EventEnvelope = { cliqPinsEvent: event };
+  const sends: Promise<unknown>[] = [browser.runtime.sendMessage(envelope)];
+  for (const tab of await browser.tabs.query({ url: CLIQ_TABS })) {
+    if (tab.id !== undefined) sends.push(browser.tabs.sendMessage(tab.id, envelope));
+  }
+  await Promise.allSettled(sends);
+}
+
+/** Page side. Only the extension itself can send these; the page's own scripts cannot reach this channel. */
+export function subscribeToEvents(onEvent: (event: ExtensionEvent) => void): () => void {
+  const listener = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return;
+    const event = (message as Partial<EventEnvelope> | null)?.cliqPinsEvent;
+    if (event && typeof event === 'object') onEvent(event);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,95 @@
+import type { CDPSession, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../sandbox';
+import { BROWSERS, type ExtensionSession, launchWithExtension } from './harness';
+import { signInToSandbox } from './sign-in';
+
+/** Evaluates in the content script's isolated world, found through CDP (Chromium only). */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp: CDPSession = await page.createCDPSession();
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Cliq Pins');
+  if (!world) throw new Error(`no content-script world among ${contexts.map((c) => c.name).join(', ')}`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (exceptionDetails) return { threw: exceptionDetails.exception?.description ?? exceptionDetails.text };
+  return result.value;
+}
+
+describe.each(BROWSERS)('signing in through the sandbox in %s', (name) => {
+  let session: ExtensionSession;
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    [session, sandbox] = await Promise.all([launchWithExtension(name), startSandbox({ seed: 'default' })]);
+  });
+  afterAll(async () => {
+    await Promise.all([session?.close(), sandbox?.stop()]);
+  });
+
+  it('signs in from the options page, and the popup then shows folders and pins fetched with that token', async () => {
+    const options = await signInToSandbox(session, sandbox);
+    expect(await options.$eval('[data-testid=account-status]', (el) => el.textContent)).toContain(sandbox.url);
+
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.waitForSelector('[data-testid=folder]', { timeout: 20_000 });
+    await popup.waitForSelector('[data-testid=pin]', { timeout: 20_000 });
+    const folders = await popup.$$eval('[data-testid=folder]', (els) =>
+      els.map((el) => el.getAttribute('data-folder-id')),
+    );
+    const seeded = sandbox.state.folders.map((f) => f.id);
+    expect(folders.sort()).toEqual(seeded.sort());
+    // Every request the extension made carried a token the sandbox accepted.
+    const calls = sandbox.requests();
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.status === 401 || c.status === 403)).toEqual([]);
+  });
+
+  it('keeps the token out of the Cliq page and out of reach of the content script', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${sandbox.url}/company/${sandbox.orgId}/chats`);
+    await page.waitForSelector('cliq-pins-badge');
+    // The page: no token in its DOM, its storage, or anything it can post to the extension.
+    const fromPage = await page.evaluate(async () => {
+      window.postMessage({ type: 'getAuthState', data: {} }, '*');
+      window.postMessage({ type: 'getToken' }, '*');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const shadowText = [...document.querySelectorAll('*')].map((el) => el.shadowRoot?.textContent ?? '').join(' ');
+      return { html: document.documentElement.outerHTML + shadowText, storage: JSON.stringify({ ...localStorage }) };
+    });
+    expect(fromPage.html).not.toMatch(/access_token|Bearer /);
+    expect(fromPage.storage).toBe('{}');
+
+    if (name !== 'chromium') return; // Only Chromium exposes the content script's world to the test.
+    const tried = (await inContentScript(
+      page,
+      `(async () => {
+        const api = globalThis.chrome;
+        const local = JSON.stringify(await api.storage.local.get(null));
+        let session;
+        try { session = JSON.stringify(await api.storage.session.get(null)); } catch (e) { session = 'refused: ' + e.message; }
+        const auth = await api.runtime.sendMessage({ type: 'getAuthState', data: {} });
+        const token = await api.runtime.sendMessage({ type: 'getToken', data: {} });
+        return { local, session, auth, token };
+      })()`,
+    )) as { local: string; session: string; auth: unknown; token: unknown };
+    expect(tried.session).toMatch(/^refused: /);
+    expect(tried.local).not.toMatch(/access_token|accessToken/);
+    expect(tried.auth).toEqual({ ok: false, error: '"getAuthState" is not allowed from here.' });
+    expect(tried.token).toEqual({ ok: false, error: 'Unknown message.' });
+    // The token really exists, in the background's session storage.
+    const worker = await session.worker();
+    const held = (await worker.evaluate(
+      `chrome.storage.session.get('authSession').then((s) => s.authSession?.accessToken ?? '')`,
+    )) as string;
+    expect(held.length).toBeGreaterThan(10);
+    expect(tried.local).not.toContain(held);
+    expect(fromPage.html).not.toContain(held);
+  });
+});
