@@ -11,6 +11,8 @@ export const GECKO_ID = 'cliq-pins@cliqpins.dev';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  // Parallel work (two people, or CI beside a dev build) can build into separate folders.
+  outDir: process.env.CLIQ_PINS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can see where `browser` and `defineBackground` come from.
   imports: false,

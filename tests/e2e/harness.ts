@@ -8,10 +8,14 @@ import { GECKO_ID } from '../../wxt.config';
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-/** `npm run build:test` writes here; production builds go to the folders without the `-test` suffix. */
+/**
+ * `npm run build:test` writes here (under `CLIQ_PINS_OUT_DIR` when set); production builds go to the folders
+ * without the `-test` suffix.
+ */
+const OUT_DIR = process.env.CLIQ_PINS_OUT_DIR ?? '.output';
 const BUILDS: Record<BrowserName, string> = {
-  chromium: resolve('.output/chrome-mv3-test'),
-  firefox: resolve('.output/firefox-mv3-test'),
+  chromium: resolve(OUT_DIR, 'chrome-mv3-test'),
+  firefox: resolve(OUT_DIR, 'firefox-mv3-test'),
 };
 
 /** A browser with the built extension (`npm run build:test`) loaded, and the extension's own origin. */
