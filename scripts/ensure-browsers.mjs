@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Installs Debian's Chromium and Firefox ESR when missing, so a fresh machine and CI need nothing by hand.
+// Installs Debian's Chromium and Firefox ESR (and an emoji font, for folder symbols in screenshots) when
+// missing, so a fresh machine and CI need nothing by hand.
 // Puppeteer's own browser download cannot work here (no network beyond the package registries).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { existsSync } from 'node:fs';
 const browsers = [
   { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium' },
   { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+  { path: '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf', pkg: 'fonts-noto-color-emoji' },
 ];
 const missing = browsers.filter((b) => !existsSync(b.path)).map((b) => b.pkg);
 if (missing.length === 0) process.exit(0);

@@ -9,14 +9,19 @@ export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 /**
- * `npm run build:test` writes here (under `CLIQ_PINS_OUT_DIR` when set); production builds go to the folders
- * without the `-test` suffix.
+ * `npm run build:test` writes `*-test` folders (under `CLIQ_PINS_OUT_DIR` when set); `npm run demo` the `*-demo`
+ * ones; production builds go to the folders without a suffix.
  */
 const OUT_DIR = process.env.CLIQ_PINS_OUT_DIR ?? '.output';
-const BUILDS: Record<BrowserName, string> = {
-  chromium: resolve(OUT_DIR, 'chrome-mv3-test'),
-  firefox: resolve(OUT_DIR, 'firefox-mv3-test'),
-};
+const buildDir = (name: BrowserName, mode: 'test' | 'demo') =>
+  resolve(OUT_DIR, `${name === 'chromium' ? 'chrome' : 'firefox'}-mv3-${mode}`);
+
+export interface LaunchOptions {
+  /** Which build to load; tests use `test`. */
+  mode?: 'test' | 'demo';
+  /** A visible window (the demo, when a display exists). */
+  headful?: boolean;
+}
 
 /** A browser with the built extension (`npm run build:test`) loaded, and the extension's own origin. */
 export interface ExtensionSession {
@@ -39,17 +44,18 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export async function launchWithExtension(name: BrowserName): Promise<ExtensionSession> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
-async function launchChromium(): Promise<ExtensionSession> {
+async function launchChromium({ mode = 'test', headful = false }: LaunchOptions): Promise<ExtensionSession> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'cliq-pins-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+    headless: !headful,
+    defaultViewport: headful ? null : undefined,
     pipe: true,
-    enableExtensions: [BUILDS.chromium],
+    enableExtensions: [buildDir('chromium', mode)],
     userDataDir,
     args: CHROMIUM_ARGS,
   });
@@ -76,13 +82,13 @@ async function launchChromium(): Promise<ExtensionSession> {
   };
 }
 
-async function launchFirefox(): Promise<ExtensionSession> {
+async function launchFirefox({ mode = 'test', headful = false }: LaunchOptions): Promise<ExtensionSession> {
   // Firefox gives each install a random internal UUID; pinning it through a pref makes the origin known.
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true,
+    headless: !headful,
     // Firefox 153+ lets WebDriver navigate to moz-extension:// pages only with system access.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
@@ -91,7 +97,7 @@ async function launchFirefox(): Promise<ExtensionSession> {
       'extensions.originControls.grantByDefault': true,
     },
   });
-  await browser.installExtension(BUILDS.firefox);
+  await browser.installExtension(buildDir('firefox', mode));
   const origin = `moz-extension://${uuid}`;
   return {
     name: 'firefox',
