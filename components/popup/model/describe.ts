@@ -1,0 +1,45 @@
+import { t } from '../../../lib/i18n';
+import type { Intent } from '../../../lib/queue/intents';
+
+export interface Names {
+  chat(chatId: string): string;
+  folder(folderId: string): string;
+}
+
+/** A queued or failed intent in the words of the person who asked for it. */
+export function describeIntent(intent: Intent, names: Names): string {
+  switch (intent.kind) {
+    case 'unpinMessages':
+      return t('popupDoUnpin', String(intent.messageIds.length), names.chat(intent.chatId));
+    case 'pinMessage':
+      return t('popupDoPin', names.chat(intent.chatId));
+    case 'reorderPin':
+      return t('popupDoReorderPin', names.chat(intent.chatId));
+    case 'makePrimary':
+      return t('popupDoMakePrimary', names.chat(intent.chatId));
+    case 'changePinExpiry':
+      return t('popupDoChangeExpiry', names.chat(intent.chatId));
+    case 'pinChatToFolder':
+      return t('popupDoPinChat', names.chat(intent.chatId), names.folder(intent.folderId ?? 'default'));
+    case 'unpinChat':
+      return t('popupDoUnpinChat', names.chat(intent.chatId));
+    case 'moveChatInFolder':
+      return t('popupDoMoveChat', names.chat(intent.chatId), names.folder(intent.folderId));
+    case 'moveFolder':
+      return t('popupDoMoveFolder', names.folder(intent.folderId));
+    case 'createFolder':
+      return t('popupDoCreateFolder', `${intent.symbol} ${intent.title}`.trim());
+    case 'renameFolder':
+      return t('popupDoRenameFolder', names.folder(intent.folderId), intent.title);
+    case 'changeFolderSymbol':
+      return t('popupDoChangeSymbol', names.folder(intent.folderId));
+    case 'setFolderCollapsed':
+      return t(intent.collapsed ? 'popupDoCollapse' : 'popupDoExpand', names.folder(intent.folderId));
+    case 'deleteFolder':
+      return t('popupDoDeleteFolder', names.folder(intent.folderId));
+    case 'replaceFolderChats':
+      return t('popupDoReplaceChats', names.folder(intent.folderId));
+    case 'removeChatsFromAllFolders':
+      return t('popupDoRemoveChats', String(intent.chatIds.length));
+  }
+}

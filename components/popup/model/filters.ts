@@ -1,0 +1,76 @@
+import type { ChatPins, ShownPin } from '../../../lib/store/read-models';
+
+export type PinStatus = 'live' | 'expiringSoon' | 'expired';
+export type PinOrder = 'chatOrder' | 'newestPinned';
+
+export interface PinFilter {
+  /** Words that must all appear in the text, sender, pinner or chat name. */
+  query: string;
+  /** Empty: every chat. */
+  chatId: string;
+  status: PinStatus;
+  /** A pinner's name as Cliq shows it; empty: anyone. */
+  pinnedBy: string;
+}
+
+export const noFilter: PinFilter = { query: '', chatId: '', status: 'live', pinnedBy: '' };
+
+export const isFiltered = (filter: PinFilter) =>
+  filter.query.trim() !== '' || filter.chatId !== '' || filter.status !== 'live' || filter.pinnedBy !== '';
+
+export const isExpired = (pin: { expiry: number }, now: number) => pin.expiry !== -1 && pin.expiry <= now;
+
+/** Case and accents do not matter when searching: "resume" finds "Résumé". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+function matchesQuery(pin: ShownPin, chatName: string, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const haystack = fold([pin.text, pin.senderName ?? '', pin.pinnedBy ?? '', chatName].join('\n'));
+  return words.every((word) => haystack.includes(word));
+}
+
+function matchesStatus(pin: ShownPin, status: PinStatus, now: number, soonMs: number): boolean {
+  if (status === 'expired') return isExpired(pin, now);
+  if (isExpired(pin, now)) return false;
+  return status === 'live' || (pin.expiry !== -1 && pin.expiry <= now + soonMs);
+}
+
+const newestPinnedFirst = (a: ShownPin, b: ShownPin) =>
+  (b.pinnedAt ?? Number.MAX_SAFE_INTEGER) - (a.pinnedAt ?? Number.MAX_SAFE_INTEGER);
+
+/**
+ * What the pins view shows. `board` holds every cached pin in Cliq's order, expired ones included; the
+ * primary is the first pin that has not expired, as Cliq drops expired pins from the list.
+ */
+export function visiblePins(
+  board: readonly ChatPins[],
+  filter: PinFilter,
+  options: { now: number; expiringSoonMs: number; order: PinOrder },
+): ChatPins[] {
+  const words = fold(filter.query).split(/\s+/).filter(Boolean);
+  const shown: ChatPins[] = [];
+  for (const chat of board) {
+    if (filter.chatId && chat.chatId !== filter.chatId) continue;
+    const primaryId = chat.pins.find((pin) => !isExpired(pin, options.now))?.messageId;
+    const pins = chat.pins
+      .map((pin) => ({ ...pin, isPrimary: pin.messageId === primaryId }))
+      .filter(
+        (pin) =>
+          matchesStatus(pin, filter.status, options.now, options.expiringSoonMs) &&
+          (!filter.pinnedBy || pin.pinnedBy === filter.pinnedBy) &&
+          matchesQuery(pin, chat.chatName ?? '', words),
+      );
+    if (pins.length === 0) continue;
+    shown.push({ ...chat, pins: options.order === 'newestPinned' ? pins.sort(newestPinnedFirst) : pins });
+  }
+  return shown;
+}
+
+/** Everyone who pinned something, for the "pinned by" filter; the user's own name first when known. */
+export function pinners(board: readonly ChatPins[], me?: string): string[] {
+  const names = new Set(board.flatMap((chat) => chat.pins.flatMap((pin) => (pin.pinnedBy ? [pin.pinnedBy] : []))));
+  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  return me && names.has(me) ? [me, ...sorted.filter((name) => name !== me)] : sorted;
+}

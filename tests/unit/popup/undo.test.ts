@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type FolderSnapshot,
+  planChatMove,
+  planFolderRestore,
+  planPinRestore,
+  planRecreatedFollowUp,
+} from '../../../components/popup/model/undo';
+import type { IntentInput } from '../../../lib/queue/intents';
+import * as lists from '../../../lib/queue/lists';
+import type { PinRecord } from '../../../lib/store/records';
+
+const NOW = 1_800_000_000_000;
+const pin = (id: string, expiry = -1): PinRecord => ({ messageId: id, text: `text ${id}`, expiry });
+const ids = (pins: readonly PinRecord[]) => pins.map((p) => p.messageId);
+
+/** Applies pin intents as Cliq does (the rules in lib/queue/lists), to see where a plan really leads. */
+function apply(pins: PinRecord[], intents: readonly IntentInput[]): PinRecord[] {
+  let out = pins;
+  for (const intent of intents) {
+    if (intent.kind === 'pinMessage') {
+      out = lists.addPin(out, pin(intent.messageId, Number(intent.expiry ?? -1)), intent.primary ?? false);
+    } else if (intent.kind === 'reorderPin') out = lists.movePin(out, intent.messageId, intent.above);
+    else throw new Error(`unexpected ${intent.kind}`);
+  }
+  return out;
+}
+
+describe('undoing an unpin', () => {
+  it('pins again with the old expiry and primary, and moves pins back only where needed', () => {
+    const before = [pin('p0'), pin('p1', NOW + 3_600_000), pin('p2'), pin('p3'), pin('p4')];
+    const removed = new Set(['p0', 'p2', 'p3']);
+    const current = before.filter((p) => !removed.has(p.messageId));
+    const plan = planPinRestore('CT_1', before, removed, current, NOW);
+    expect(plan.filter((i) => i.kind === 'pinMessage')).toEqual([
+      expect.objectContaining({ messageId: 'p3', expiry: -1, primary: undefined }),
+      expect.objectContaining({ messageId: 'p2' }),
+      expect.objectContaining({ messageId: 'p0', primary: true, preview: { text: 'text p0', senderName: undefined } }),
+    ]);
+    // Pinned bottom-up, each lands directly below the primary: already the old order, no moves needed.
+    expect(plan.filter((i) => i.kind === 'reorderPin')).toEqual([]);
+    expect(ids(apply(current, plan))).toEqual(ids(before));
+  });
+
+  it('moves a pin back between its old neighbours when pinning alone cannot put it there', () => {
+    const before = ['p0', 'p1', 'p2', 'p3', 'p4'].map((id) => pin(id));
+    const removed = new Set(['p1', 'p3']);
+    const current = before.filter((p) => !removed.has(p.messageId));
+    const plan = planPinRestore('CT_1', before, removed, current, NOW);
+    expect(plan.filter((i) => i.kind === 'reorderPin')).toEqual([
+      { kind: 'reorderPin', chatId: 'CT_1', messageId: 'p3', above: 'p4' },
+    ]);
+    expect(ids(apply(current, plan))).toEqual(ids(before));
+  });
+
+  it('leaves out pins whose expiry has passed or is seconds away', () => {
+    const before = [pin('p0'), pin('p1', NOW - 1), pin('p2', NOW + 2_000), pin('p3')];
+    const plan = planPinRestore('CT_1', before, new Set(['p1', 'p2', 'p3']), [pin('p0')], NOW);
+    expect(plan.map((i) => i.kind === 'pinMessage' && i.messageId)).toEqual(['p3']);
+    expect(planPinRestore('CT_1', before, new Set(['p1']), [pin('p0')], NOW)).toEqual([]);
+  });
+
+  it('does not pin again what is still (or already again) pinned', () => {
+    const before = [pin('a'), pin('b')];
+    expect(planPinRestore('CT_1', before, new Set(['b']), before, NOW)).toEqual([]);
+  });
+
+  it('restores any selection of up to 25 pins to the exact old order, whatever else was pinned meanwhile', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 25 }),
+        fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }),
+        fc.integer({ min: 0, max: 3 }),
+        (n, picks, others) => {
+          const before = Array.from({ length: n }, (_, i) => pin(`m${i}`));
+          const removed = new Set(before.filter((_, i) => picks[i]).map((p) => p.messageId));
+          let current = before.filter((p) => !removed.has(p.messageId));
+          // Someone else pinned a few messages in the meantime (new pins land below the primary).
+          for (let i = 0; i < others; i++) current = lists.addPin(current, pin(`new${i}`), false);
+          const result = ids(apply(current, planPinRestore('CT_1', before, removed, current, NOW)));
+          expect(result.filter((id) => id.startsWith('m'))).toEqual(ids(before));
+          // The old primary is the primary again, whether it was kept or pinned again.
+          expect(result[0]).toBe('m0');
+        },
+      ),
+    );
+  });
+});
+
+const folder = (id: string, chatIds: string[], extra: Partial<FolderSnapshot> = {}): FolderSnapshot => ({
+  folderId: id,
+  title: id === 'default' ? undefined : `Folder ${id}`,
+  symbol: id === 'default' ? undefined : '📁',
+  collapsed: false,
+  chatIds,
+  isMyPins: id === 'default',
+  ...extra,
+});
+
+describe('undoing folder edits', () => {
+  const before = [
+    folder('default', ['c1']),
+    folder('f1', ['c2', 'c3'], { collapsed: true, symbol: '🔥' }),
+    folder('f2', ['c4']),
+  ];
+
+  it('a folder deleted with its chats moved to My Pins: My Pins gets its old list back, the folder comes back with its chats', () => {
+    const after = [folder('default', ['c1', 'c2', 'c3']), folder('f2', ['c4'])];
+    const { intents, recreated } = planFolderRestore(before, after);
+    expect(intents).toEqual([
+      { kind: 'replaceFolderChats', folderId: 'default', chatIds: ['c1'], editedFrom: ['c1', 'c2', 'c3'] },
+      { kind: 'createFolder', title: 'Folder f1', symbol: '🔥', chatIds: ['c2', 'c3'] },
+    ]);
+    expect(recreated).toEqual([
+      { title: 'Folder f1', symbol: '🔥', collapsed: true, above: 'f2', knownIds: ['default', 'f2'] },
+    ]);
+  });
+
+  it('a re-created folder moves back to its place and collapses once Cliq has given it an id', () => {
+    const [recreated] = planFolderRestore(before, [folder('default', ['c1']), folder('f2', ['c4'])]).recreated;
+    if (!recreated) throw new Error('no recreated folder');
+    const waiting = [
+      { ...folder('default', ['c1']), pending: false },
+      { ...folder('f2', ['c4']), pending: false },
+      { ...folder('pending-7', ['c2', 'c3'], { title: 'Folder f1' }), pending: true },
+    ];
+    expect(planRecreatedFollowUp(recreated, waiting)).toBeUndefined();
+    const confirmed = [
+      ...waiting.slice(0, 2),
+      { ...folder('f9', ['c2', 'c3'], { title: 'Folder f1' }), pending: false },
+    ];
+    expect(planRecreatedFollowUp(recreated, confirmed)).toEqual([
+      { kind: 'moveFolder', folderId: 'f9', above: 'f2' },
+      { kind: 'setFolderCollapsed', folderId: 'f9', collapsed: true },
+    ]);
+  });
+
+  it('chats removed from every folder go back into each list they were in, in order', () => {
+    const after = [folder('default', []), folder('f1', ['c3']), folder('f2', ['c4'])];
+    expect(planFolderRestore(before, after).intents).toEqual([
+      { kind: 'replaceFolderChats', folderId: 'default', chatIds: ['c1'], editedFrom: [] },
+      { kind: 'replaceFolderChats', folderId: 'f1', chatIds: ['c2', 'c3'], editedFrom: ['c3'] },
+    ]);
+  });
+});
+
+describe('moving chats to another folder', () => {
+  it('appends them to the target and takes each out of the folder it was picked in, one replace per folder', () => {
+    const folders = [folder('default', ['c1', 'c2']), folder('f1', ['c3', 'c2']), folder('f2', ['c4'])];
+    const picked = new Map([
+      ['default', ['c2']],
+      ['f1', ['c3', 'c2']],
+    ]);
+    expect(planChatMove(folders, picked, 'f2')).toEqual([
+      { kind: 'replaceFolderChats', folderId: 'default', chatIds: ['c1'], editedFrom: ['c1', 'c2'] },
+      { kind: 'replaceFolderChats', folderId: 'f1', chatIds: [], editedFrom: ['c3', 'c2'] },
+      { kind: 'replaceFolderChats', folderId: 'f2', chatIds: ['c4', 'c2', 'c3'], editedFrom: ['c4'] },
+    ]);
+  });
+
+  it('chats picked in the target itself stay where they are', () => {
+    const folders = [folder('default', ['c1']), folder('f1', ['c3'])];
+    expect(planChatMove(folders, new Map([['f1', ['c3']]]), 'f1')).toEqual([]);
+  });
+});
