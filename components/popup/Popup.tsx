@@ -1,59 +1,189 @@
+import type { VNode } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { rateMinuteMs } from '../../lib/auth/connection';
 import { t } from '../../lib/i18n';
+import type { IntentInput } from '../../lib/queue/intents';
 import { useAuthState } from '../useAuthState';
+import { enqueue } from './actions';
+import { type PopupApi, PopupContext, type UndoOffer } from './context';
+import { folderName } from './FolderItem';
+import { FoldersView } from './FoldersView';
+import { chatUrl } from './model/cliq-link';
+import { isExpired } from './model/filters';
+import { planRecreatedFollowUp, type Recreated } from './model/undo';
+import { PinsView } from './PinsView';
+import { ProgressPanel } from './ProgressPanel';
+import { Tabs } from './Tabs';
+import { UndoToast } from './UndoToast';
 import { useBoard } from './useBoard';
+import { useNow } from './useNow';
+import { useOrgId } from './useOrgId';
+
+type Tab = 'pins' | 'chats';
+type Notice = { message: string; tone: 'ok' | 'error'; id: number };
+
+const NOTICE_MS = 6_000;
 
 export function Popup() {
   const auth = useAuthState();
-  const { board, error } = useBoard();
+  const { board, error, progress, reload } = useBoard();
+  const now = useNow(15_000);
+  const [tab, setTab] = useState<Tab>('pins');
+  const [dialog, setDialog] = useState<{ render: (close: () => void) => VNode }>();
+  const [notice, setNotice] = useState<Notice>();
+  const [undo, setUndo] = useState<UndoOffer & { id: number }>();
+  const recreations = useRef<Recreated[]>([]);
+  const origin = auth.state?.apiOrigin ?? '';
+  const orgId = useOrgId(origin);
   const signedOut = auth.state && !auth.state.signedIn;
 
+  const notify = useCallback((message: string, tone: 'ok' | 'error' = 'ok') => {
+    setNotice({ message, tone, id: Date.now() });
+  }, []);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const run = useCallback(
+    async (intents: readonly IntentInput[], done?: string) => {
+      if (intents.length === 0) return true;
+      try {
+        await enqueue(intents);
+        if (done) notify(done);
+        return true;
+      } catch (e) {
+        notify(t('popupQueueRefused', (e as Error).message), 'error');
+        return false;
+      }
+    },
+    [notify],
+  );
+
+  // A re-created folder gets its old place and collapsed state once Cliq has given it an id.
+  useEffect(() => {
+    if (!board || recreations.current.length === 0) return;
+    const waiting: Recreated[] = [];
+    for (const recreated of recreations.current) {
+      const followUp = planRecreatedFollowUp(recreated, board.folders);
+      if (followUp === undefined) waiting.push(recreated);
+      else void run(followUp);
+    }
+    recreations.current = waiting;
+  }, [board, run]);
+
+  const api = useMemo<PopupApi | null>(() => {
+    if (!board) return null;
+    const chatNames = new Map(board.chats.map((c) => [c.chatId, c.name]));
+    for (const chat of board.pins) if (chat.chatName) chatNames.set(chat.chatId, chat.chatName);
+    return {
+      board,
+      now,
+      minuteMs: auth.state ? rateMinuteMs(auth.state.connection) : 60_000,
+      names: {
+        chat: (chatId) => chatNames.get(chatId) ?? chatId,
+        folder: (folderId) => {
+          const folder = board.folders.find((f) => f.folderId === folderId);
+          return folder ? folderName(folder) : folderId;
+        },
+      },
+      chatLink: (chatId) => (origin ? chatUrl(origin, chatId, orgId) : undefined),
+      run,
+      notify,
+      openDialog: (render) => setDialog({ render }),
+      offerUndo: (offer) => setUndo({ ...offer, id: Date.now() }),
+    };
+  }, [board, now, auth.state, origin, orgId, run, notify]);
+
+  const runUndo = async () => {
+    const offer = undo;
+    setUndo(undefined);
+    if (!offer) return;
+    const { intents, recreated = [] } = await offer.plan();
+    recreations.current = [...recreations.current, ...recreated];
+    await run(intents, intents.length > 0 ? t('popupUndoQueued') : t('popupUndoNothing'));
+  };
+
+  const liveCount = board?.pins.reduce((n, c) => n + c.pins.filter((p) => !isExpired(p, now)).length, 0) ?? 0;
+  const hasData = Boolean(board && (board.pins.length > 0 || board.folders.length > 0));
+
   return (
-    <main>
-      <h1>{t('extName')}</h1>
+    <main class="popup">
+      <header class="top">
+        <h1>{t('extName')}</h1>
+        {board && (
+          <span class="muted summary" data-testid="summary">
+            {t('popupSummary', String(liveCount), String(board.folders.length))}
+          </span>
+        )}
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('popupOpenSettings')}
+          title={t('popupOpenSettings')}
+          onClick={() => browser.runtime.openOptionsPage()}
+        >
+          ⚙
+        </button>
+      </header>
       {signedOut && (
-        <section role="status" data-testid="signed-out">
-          <p>{auth.state?.needsSignIn ? t('needsSignInAgain') : t('signedOut')}</p>
+        <section class={hasData ? 'banner' : 'banner banner-large'} role="status" data-testid="signed-out">
+          <p>
+            {auth.state?.needsSignIn ? t('needsSignInAgain') : t('signedOut')}{' '}
+            {hasData ? t('popupSignedOutCached') : t('popupSignedOutHelp')}
+          </p>
           <button type="button" class="primary" onClick={() => browser.runtime.openOptionsPage()}>
             {t('signIn')}
           </button>
         </section>
       )}
       {error && (
-        <p role="alert" class="error">
-          {error}
+        <section class="banner banner-error" role="alert" data-testid="board-error">
+          <p>{t('popupReadError', error)}</p>
+          <button type="button" onClick={reload}>
+            {t('popupTryAgain')}
+          </button>
+        </section>
+      )}
+      {!board && !error && (
+        <p class="empty" role="status" data-testid="loading">
+          {t('popupLoading')}
         </p>
       )}
-      {board && (
-        <>
-          <section aria-labelledby="pins-heading">
-            <h2 id="pins-heading">{t('popupPinnedMessages')}</h2>
-            {board.pins.map((chat) => (
-              <div key={chat.chatId} data-testid="chat-pins" data-chat-id={chat.chatId}>
-                <h3>{chat.chatName ?? chat.chatId}</h3>
-                <ul>
-                  {chat.pins.map((pin) => (
-                    <li key={pin.messageId} data-testid="pin" data-message-id={pin.messageId}>
-                      {pin.text}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
+      {api && (!signedOut || hasData) && (
+        <PopupContext.Provider value={api}>
+          <ProgressPanel progress={progress} failed={api.board.failed} />
+          <Tabs
+            tabs={[
+              { id: 'pins', label: t('popupPinnedMessages'), count: liveCount },
+              { id: 'chats', label: t('popupPinnedChats'), count: api.board.folders.length },
+            ]}
+            active={tab}
+            onChange={(id) => setTab(id as Tab)}
+          />
+          <section role="tabpanel" id="panel-pins" aria-labelledby="tab-pins" hidden={tab !== 'pins'} class="panel">
+            <PinsView onOrderChanged={reload} />
           </section>
-          <section aria-labelledby="folders-heading">
-            <h2 id="folders-heading">{t('popupPinnedChats')}</h2>
-            <ul>
-              {board.folders.map((folder) => (
-                <li key={folder.folderId} data-testid="folder" data-folder-id={folder.folderId}>
-                  {folder.isMyPins ? t('popupMyPins') : `${folder.symbol ?? ''} ${folder.title ?? ''}`.trim()} (
-                  {folder.chats.length})
-                </li>
-              ))}
-            </ul>
+          <section role="tabpanel" id="panel-chats" aria-labelledby="tab-chats" hidden={tab !== 'chats'} class="panel">
+            <FoldersView />
           </section>
-        </>
+          {dialog?.render(() => setDialog(undefined))}
+        </PopupContext.Provider>
       )}
+      <div class="toasts">
+        {undo && (
+          <UndoToast key={undo.id} message={undo.message} onUndo={runUndo} onExpire={() => setUndo(undefined)} />
+        )}
+        {/* Both live regions exist from the start, so screen readers announce what appears in them. */}
+        <p class={notice?.tone === 'ok' ? 'notice' : 'notice empty-region'} role="status" data-testid="notice">
+          {notice?.tone === 'ok' ? notice.message : ''}
+        </p>
+        <p class={notice?.tone === 'error' ? 'notice notice-error' : 'notice empty-region'} role="alert">
+          {notice?.tone === 'error' ? notice.message : ''}
+        </p>
+      </div>
     </main>
   );
 }

@@ -1,35 +1,109 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { sendMessage } from '../../lib/messaging';
 import { subscribeToEvents } from '../../lib/messaging/events';
+import { getFolderList } from '../../lib/store/cache';
 import { openPinsDb, type PinsDb } from '../../lib/store/db';
-import { type ChatPins, readFolders, readPinBoard, type ShownFolder } from '../../lib/store/read-models';
+import type { QueueProgress } from '../../lib/store/journal';
+import {
+  type ChatPins,
+  readFailedIntents,
+  readFolders,
+  readPinBoard,
+  readProgress,
+  type ShownFolder,
+} from '../../lib/store/read-models';
+import type { ChatRecord, IntentRecord, PinSweep } from '../../lib/store/records';
+import { readSettings, type Settings } from '../../lib/store/settings';
 
 export interface Board {
+  /** Every cached pin in Cliq's order, expired ones included: the view decides what to show. */
   pins: ChatPins[];
   folders: ShownFolder[];
+  /** Every chat the extension knows, for picking chats for a folder. */
+  chats: ChatRecord[];
+  failed: IntentRecord[];
+  settings: Settings;
+  /** Cliq's folder list has been read at least once, so "nothing here" means nothing, not "not yet". */
+  folderListRead: boolean;
+  /** Chats whose pins the background sweep has still to read; 0 when it is done. */
+  chatsToRead: number;
 }
 
 let dbPromise: Promise<PinsDb> | undefined;
 
-async function readBoard(): Promise<Board> {
+export function pinsDb(): Promise<PinsDb> {
   dbPromise ??= openPinsDb();
-  const db = await dbPromise;
-  const [pins, folders] = await Promise.all([readPinBoard(db, { now: Date.now() }), readFolders(db)]);
-  return { pins, folders };
+  return dbPromise;
+}
+
+async function readBoard(): Promise<Board> {
+  const db = await pinsDb();
+  // now 0: expired pins stay in, so the "expired" filter can show what the cache still holds.
+  const [pins, folders, chats, failed, settings, folderList, sweep] = await Promise.all([
+    readPinBoard(db, { now: 0, order: 'chatOrder' }),
+    readFolders(db),
+    db.getAll('chats'),
+    readFailedIntents(db),
+    readSettings(db),
+    getFolderList(db),
+    db.get('meta', 'pinSweep') as Promise<PinSweep | undefined>,
+  ]);
+  return {
+    pins,
+    folders,
+    chats,
+    failed,
+    settings,
+    folderListRead: folderList !== undefined,
+    chatsToRead: sweep && sweep.finishedAt === undefined ? sweep.pending.length : 0,
+  };
 }
 
 /**
  * The board straight from IndexedDB (the popup shares the extension's origin), so the first paint needs no
- * answer from the worker; read again whenever the background says a list changed.
+ * answer from the worker; read again whenever the background says something changed. Reads never overlap:
+ * changes that arrive during a read cause one more read after it.
  */
-export function useBoard(): { board?: Board; error?: string } {
+export function useBoard() {
   const [board, setBoard] = useState<Board>();
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    const load = () => readBoard().then(setBoard, (e: Error) => setError(e.message));
-    load();
-    return subscribeToEvents((event) => {
-      if (event.type === 'changed' || event.type === 'authChanged') load();
-    });
+  const [progress, setProgress] = useState<QueueProgress>();
+  const reading = useRef<Promise<void> | undefined>(undefined);
+  const again = useRef(false);
+
+  const load = useCallback(() => {
+    if (reading.current) {
+      again.current = true;
+      return;
+    }
+    reading.current = readBoard()
+      .then(
+        (next) => {
+          setBoard(next);
+          setError(undefined);
+        },
+        (e: Error) => setError(e.message),
+      )
+      .finally(() => {
+        reading.current = undefined;
+        if (again.current) {
+          again.current = false;
+          load();
+        }
+      });
   }, []);
-  return { board, error };
+
+  useEffect(() => {
+    load();
+    const unsubscribe = subscribeToEvents((event) => {
+      if (event.type === 'progress') setProgress(event.progress);
+      else load();
+    });
+    sendMessage('getProgress', {}).then(setProgress, async () => setProgress(await readProgress(await pinsDb())));
+    // Opening the popup is a good moment to bring stale lists up to date; the budgets decide when.
+    sendMessage('refresh', { chatIds: [], folders: false }).catch(() => undefined);
+    return unsubscribe;
+  }, [load]);
+
+  return { board, error, progress, reload: load };
 }

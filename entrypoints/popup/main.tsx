@@ -1,4 +1,5 @@
 import '../../components/base.css';
+import '../../components/popup/popup.css';
 import { render } from 'preact';
 import { Popup } from '../../components/popup/Popup';
 

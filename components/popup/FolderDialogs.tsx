@@ -1,0 +1,254 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { IntentInput } from '../../lib/queue/intents';
+import { readFolders, type ShownFolder } from '../../lib/store/read-models';
+import { usePopup } from './context';
+import { ConfirmDialog, Dialog } from './Dialog';
+import { folderName, isUnconfirmed } from './FolderItem';
+import { fold } from './model/filters';
+import { planChatMove, planFolderRestore } from './model/undo';
+import { pinsDb } from './useBoard';
+
+const SYMBOLS = ['📁', '🔥', '⭐', '📌', '👥', '🛠️', '💡', '✅', '📣', '🧪', '💬', '🗂️'];
+const TITLE_MAX = 255;
+const SYMBOL_MAX = 50;
+const CHATS_MAX = 100;
+
+/** Undo for any folder edit: put every folder and chat list back as the snapshot shows it. */
+export function restoreFolders(before: readonly ShownFolder[]) {
+  return async () => planFolderRestore(before, await readFolders(await pinsDb()));
+}
+
+/** Create a folder (title, emoji, optional chats) or edit one's title and emoji. */
+export function FolderDialog({ folder, onClose }: { folder?: ShownFolder; onClose(): void }) {
+  const popup = usePopup();
+  const [title, setTitle] = useState(folder?.title ?? '');
+  const [symbol, setSymbol] = useState(folder?.symbol ?? SYMBOLS[0] ?? '');
+  const [chatIds, setChatIds] = useState<string[]>([]);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string>();
+
+  const chats = [...popup.board.chats]
+    .filter((chat) => chat.type !== 'thread')
+    .sort((a, b) => (a.name ?? a.chatId).localeCompare(b.name ?? b.chatId));
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  const matching = chats.filter((chat) => words.every((w) => fold(chat.name ?? chat.chatId).includes(w)));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const trimmed = title.trim();
+    if (!trimmed) {
+      setError(t('popupFolderTitleRequired'));
+      return;
+    }
+    const intents: IntentInput[] = [];
+    if (!folder) intents.push({ kind: 'createFolder', title: trimmed, symbol, chatIds });
+    else {
+      if (trimmed !== folder.title) intents.push({ kind: 'renameFolder', folderId: folder.folderId, title: trimmed });
+      if (symbol !== (folder.symbol ?? '')) {
+        intents.push({ kind: 'changeFolderSymbol', folderId: folder.folderId, symbol });
+      }
+    }
+    onClose();
+    if (intents.length > 0) await popup.run(intents, folder ? t('popupFolderSaved') : t('popupFolderCreated'));
+  };
+
+  return (
+    <Dialog
+      title={folder ? t('popupEditFolderTitle', folderName(folder)) : t('popupNewFolderTitle')}
+      onClose={onClose}
+      testId="folder-dialog"
+    >
+      <form onSubmit={submit} noValidate>
+        <label class="field">
+          <span>{t('popupFolderTitleLabel')}</span>
+          <input
+            type="text"
+            value={title}
+            maxLength={TITLE_MAX}
+            required
+            autofocus
+            data-testid="folder-title"
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'folder-title-error' : undefined}
+            onInput={(event) => {
+              setTitle(event.currentTarget.value);
+              setError(undefined);
+            }}
+          />
+        </label>
+        {error && (
+          <p id="folder-title-error" class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <fieldset>
+          <legend>{t('popupFolderSymbolLabel')}</legend>
+          <div class="symbol-row">
+            {SYMBOLS.map((s) => (
+              <button
+                key={s}
+                type="button"
+                class="symbol-choice"
+                aria-pressed={symbol === s}
+                aria-label={t('popupUseSymbol', s)}
+                onClick={() => setSymbol(s)}
+              >
+                {s}
+              </button>
+            ))}
+            <input
+              type="text"
+              class="symbol-input"
+              value={symbol}
+              maxLength={SYMBOL_MAX}
+              aria-label={t('popupFolderSymbolOther')}
+              data-testid="folder-symbol"
+              onInput={(event) => setSymbol(event.currentTarget.value)}
+            />
+          </div>
+        </fieldset>
+        {!folder && (
+          <fieldset>
+            <legend>{t('popupFolderChatsLabel', String(chatIds.length))}</legend>
+            <input
+              type="search"
+              class="search"
+              placeholder={t('popupFindChat')}
+              aria-label={t('popupFindChat')}
+              value={query}
+              onInput={(event) => setQuery(event.currentTarget.value)}
+            />
+            <ul class="pick-list" data-testid="folder-chat-picker">
+              {matching.map((chat) => (
+                <li key={chat.chatId}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={chatIds.includes(chat.chatId)}
+                      disabled={!chatIds.includes(chat.chatId) && chatIds.length >= CHATS_MAX}
+                      data-chat-id={chat.chatId}
+                      onChange={(event) =>
+                        setChatIds((ids) =>
+                          event.currentTarget.checked ? [...ids, chat.chatId] : ids.filter((id) => id !== chat.chatId),
+                        )
+                      }
+                    />
+                    {chat.name ?? chat.chatId}
+                  </label>
+                </li>
+              ))}
+              {matching.length === 0 && <li class="muted">{t('popupNoChatsFound')}</li>}
+            </ul>
+          </fieldset>
+        )}
+        <div class="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('popupCancel')}
+          </button>
+          <button type="submit" class="primary" data-testid="folder-save">
+            {folder ? t('popupSave') : t('popupCreate')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Deleting asks what happens to the folder's chats; either way it can be undone for a few seconds. */
+export function DeleteFolderDialog({ folder, onClose }: { folder: ShownFolder; onClose(): void }) {
+  const popup = usePopup();
+  const [unpinAll, setUnpinAll] = useState(false);
+  const intents: IntentInput[] = [{ kind: 'deleteFolder', folderId: folder.folderId, unpinAll }];
+  const before = popup.board.folders;
+  const name = folderName(folder);
+  return (
+    <ConfirmDialog
+      title={t('popupDeleteFolderTitle', name)}
+      intents={intents}
+      minuteMs={popup.minuteMs}
+      confirmLabel={t('popupDeleteFolder')}
+      danger
+      testId="delete-folder-dialog"
+      onClose={onClose}
+      onConfirm={async () => {
+        onClose();
+        if (!(await popup.run(intents))) return;
+        popup.offerUndo({ message: t('popupFolderDeleted', name), plan: restoreFolders(before) });
+      }}
+    >
+      <fieldset>
+        <legend>{t('popupDeleteFolderChats', String(folder.chats.length))}</legend>
+        <label class="radio">
+          <input
+            type="radio"
+            name="unpin-all"
+            checked={!unpinAll}
+            data-testid="delete-move-to-my-pins"
+            onChange={() => setUnpinAll(false)}
+          />
+          {t('popupDeleteMoveToMyPins')}
+        </label>
+        <label class="radio">
+          <input
+            type="radio"
+            name="unpin-all"
+            checked={unpinAll}
+            data-testid="delete-unpin-all"
+            onChange={() => setUnpinAll(true)}
+          />
+          {t('popupDeleteUnpinChats')}
+        </label>
+      </fieldset>
+    </ConfirmDialog>
+  );
+}
+
+/** Moves the picked chats out of the folders they were picked in and into one other folder. */
+export function MoveChatsDialog({
+  picked,
+  onClose,
+  onDone,
+}: {
+  picked: ReadonlyMap<string, readonly string[]>;
+  onClose(): void;
+  onDone(): void;
+}) {
+  const popup = usePopup();
+  const folders = popup.board.folders;
+  const targets = folders.filter((f) => !isUnconfirmed(f));
+  const [target, setTarget] = useState(targets.find((f) => !picked.has(f.folderId))?.folderId ?? '');
+  const intents = target ? planChatMove(folders, picked, target) : [];
+  const count = new Set([...picked.values()].flat()).size;
+  const targetFolder = folders.find((f) => f.folderId === target);
+  return (
+    <ConfirmDialog
+      title={t('popupMoveChatsTitle', String(count))}
+      intents={intents}
+      minuteMs={popup.minuteMs}
+      confirmLabel={t('popupMove')}
+      testId="move-chats-dialog"
+      onClose={onClose}
+      onConfirm={async () => {
+        onClose();
+        if (!(await popup.run(intents))) return;
+        onDone();
+        popup.offerUndo({
+          message: t('popupChatsMoved', String(count), targetFolder ? folderName(targetFolder) : ''),
+          plan: restoreFolders(folders),
+        });
+      }}
+    >
+      <label class="field">
+        <span>{t('popupMoveTo')}</span>
+        <select value={target} data-testid="move-target" onChange={(event) => setTarget(event.currentTarget.value)}>
+          {targets.map((f) => (
+            <option key={f.folderId} value={f.folderId}>
+              {`${f.symbol ?? ''} ${folderName(f)}`.trim()}
+            </option>
+          ))}
+        </select>
+      </label>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { IntentInput } from '../../lib/queue/intents';
+import type { ShownFolder } from '../../lib/store/read-models';
+import { usePopup } from './context';
+import { ConfirmDialog } from './Dialog';
+import { useDragReorder } from './drag';
+import { DeleteFolderDialog, FolderDialog, MoveChatsDialog, restoreFolders } from './FolderDialogs';
+import { FolderItem, isUnconfirmed } from './FolderItem';
+import { moveRowFocus, refocus, rowKeyAction } from './keys';
+import { type Placement, placementForDrop, placementForStep } from './model/reorder';
+import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
+import { TriCheckbox } from './TriCheckbox';
+
+/** Folders that can move: not My Pins (always first), not one Cliq has yet to confirm. */
+const movableIds = (folders: readonly ShownFolder[]) =>
+  folders.filter((f) => !f.isMyPins && !isUnconfirmed(f)).map((f) => f.folderId);
+
+/** My Pins and every folder, with their chats, for reordering, moving and removing chats. */
+export function FoldersView() {
+  const popup = usePopup();
+  const { folders } = popup.board;
+  const [selection, setSelection] = useState(emptySelection);
+  const focusAfter = useRef<string | undefined>(undefined);
+
+  const visibleKeys = useMemo(
+    () =>
+      folders.flatMap((f) =>
+        f.collapsed && !f.isMyPins ? [] : f.chats.map((chat) => itemKey(f.folderId, chat.chatId)),
+      ),
+    [folders],
+  );
+  const allKeys = useMemo(() => folders.flatMap((f) => f.chats.map((c) => itemKey(f.folderId, c.chatId))), [folders]);
+
+  useEffect(() => setSelection((s) => keepOnly(s, allKeys)), [allKeys]);
+  useEffect(() => {
+    refocus(focusAfter.current);
+    focusAfter.current = undefined;
+  }, [folders]);
+
+  const moveFolder = (folderId: string, placement: Placement | null) => {
+    if (!placement) return;
+    focusAfter.current = `folder:${folderId}`;
+    void popup.run([{ kind: 'moveFolder', folderId, ...placement }], t('popupFolderMoved'));
+  };
+  const moveChat = (folderId: string, chatId: string, placement: Placement | null) => {
+    if (!placement) return;
+    focusAfter.current = itemKey(folderId, chatId);
+    void popup.run([{ kind: 'moveChatInFolder', folderId, chatId, ...placement }], t('popupChatMoved'));
+  };
+  const chatOrder = (folderId: string) => folders.find((f) => f.folderId === folderId)?.chatIds ?? [];
+
+  const { drag, start } = useDragReorder((group, key, target, position) => {
+    if (group === 'folders') {
+      const movable = movableIds(folders);
+      moveFolder(key, placementForDrop(movable, key, target, position));
+    } else {
+      const folderId = group.slice('folder:'.length);
+      moveChat(folderId, key, placementForDrop(chatOrder(folderId), key, target, position));
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (moveRowFocus(event)) return;
+    const action = rowKeyAction(event);
+    if (action.type !== 'move') return;
+    const target = event.target as HTMLElement;
+    const chatRow = target.closest<HTMLElement>('[data-testid=folder-chat]');
+    const folderRow = target.closest<HTMLElement>('[data-testid=folder]');
+    if (chatRow) {
+      event.preventDefault();
+      const folderId = chatRow.dataset.folderId ?? '';
+      const chatId = chatRow.dataset.chatId ?? '';
+      const order = chatOrder(folderId);
+      moveChat(folderId, chatId, placementForStep(order, order, chatId, action.step));
+    } else if (folderRow) {
+      event.preventDefault();
+      const folderId = folderRow.dataset.folderId ?? '';
+      const movable = movableIds(folders);
+      if (!movable.includes(folderId)) {
+        popup.notify(t('popupMyPinsStaysFirst'), 'error');
+        return;
+      }
+      moveFolder(folderId, placementForStep(movable, movable, folderId, action.step));
+    }
+  };
+
+  const picked = groupSelected(selection);
+  const chatCount = new Set([...picked.values()].flat()).size;
+
+  const removeEverywhere = () => {
+    const chatIds = [...new Set([...picked.values()].flat())];
+    const intents: IntentInput[] = [{ kind: 'removeChatsFromAllFolders', chatIds }];
+    const before = folders;
+    popup.openDialog((close) => (
+      <ConfirmDialog
+        title={t('popupRemoveChatsTitle', String(chatIds.length))}
+        intents={intents}
+        minuteMs={popup.minuteMs}
+        confirmLabel={t('popupRemoveChats')}
+        danger
+        onClose={close}
+        onConfirm={async () => {
+          close();
+          if (!(await popup.run(intents))) return;
+          setSelection(emptySelection);
+          popup.offerUndo({
+            message: t('popupChatsRemoved', String(chatIds.length)),
+            plan: restoreFolders(before),
+          });
+        }}
+      >
+        <p>{t('popupRemoveChatsBody')}</p>
+      </ConfirmDialog>
+    ));
+  };
+
+  return (
+    <div class="view">
+      <div class="toolbar">
+        <button
+          type="button"
+          class="primary"
+          data-testid="new-folder"
+          onClick={() => popup.openDialog((close) => <FolderDialog onClose={close} />)}
+        >
+          {t('popupNewFolder')}
+        </button>
+        <TriCheckbox
+          state={allSelected(selection, visibleKeys)}
+          disabled={visibleKeys.length === 0}
+          label={t('popupSelectAllChats')}
+          testId="select-all-chats"
+          onChange={() => setSelection((s) => toggleAll(s, visibleKeys))}
+        />
+        <span class="muted hint">{t('popupReorderHint')}</span>
+      </div>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: keys pressed on the rows' own controls bubble here; one listener serves every row. */}
+      <div class="scroll" data-scroll-area onKeyDown={onKeyDown}>
+        {folders.length === 0 && (
+          <p class="empty" role="status">
+            {popup.board.folderListRead ? t('popupNoFolders') : t('popupReadingFolders')}
+          </p>
+        )}
+        <ul class="folders" aria-label={t('popupPinnedChats')}>
+          {folders.map((folder) => (
+            <FolderItem
+              key={folder.folderId}
+              folder={folder}
+              selection={selection}
+              drag={drag}
+              onSelectChat={(key, shift) => setSelection((s) => clickItem(s, key, visibleKeys, shift))}
+              onSelectFolder={(keys) => setSelection((s) => toggleAll(s, keys))}
+              onToggleCollapsed={() =>
+                void popup.run([
+                  { kind: 'setFolderCollapsed', folderId: folder.folderId, collapsed: !folder.collapsed },
+                ])
+              }
+              onEdit={() => popup.openDialog((close) => <FolderDialog folder={folder} onClose={close} />)}
+              onDelete={() => popup.openDialog((close) => <DeleteFolderDialog folder={folder} onClose={close} />)}
+              onDragStart={start}
+            />
+          ))}
+        </ul>
+      </div>
+      {selection.keys.size > 0 && (
+        <section class="bulkbar" aria-label={t('popupBulkActions')} data-testid="chat-bulk-bar">
+          <span>{t('popupChatsSelected', String(chatCount))}</span>
+          <button
+            type="button"
+            data-testid="bulk-move"
+            onClick={() =>
+              popup.openDialog((close) => (
+                <MoveChatsDialog picked={picked} onClose={close} onDone={() => setSelection(emptySelection)} />
+              ))
+            }
+          >
+            {t('popupMoveToFolder')}
+          </button>
+          <button type="button" class="danger" data-testid="bulk-remove" onClick={removeEverywhere}>
+            {t('popupRemoveChats')}
+          </button>
+          <button type="button" onClick={() => setSelection(emptySelection)}>
+            {t('popupClearSelection')}
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { IntentInput } from '../../lib/queue/intents';
+import { shownPins } from '../../lib/store/read-models';
+import { usePopup } from './context';
+import { Dialog } from './Dialog';
+import { isExpired } from './model/filters';
+import {
+  type ExpiryPreset,
+  parseLocalDateTime,
+  presetExpiry,
+  relativeTime,
+  shortDateTime,
+  toLocalDateTime,
+} from './model/time';
+import { planPinRestore } from './model/undo';
+import { pinsDb } from './useBoard';
+
+const PRESETS: [ExpiryPreset, Parameters<typeof t>[0]][] = [
+  ['hour', 'popupExpiryHour'],
+  ['endOfDay', 'popupExpiryEndOfDay'],
+  ['week', 'popupExpiryWeek'],
+  ['forever', 'popupExpiryForever'],
+];
+
+interface Props {
+  chatId: string;
+  messageId: string;
+  onClose(): void;
+}
+
+/** One pin in full: its text, who pinned it, and its expiry and primary place to change. */
+export function PinDetails({ chatId, messageId, onClose }: Props) {
+  const popup = usePopup();
+  const { board, now } = popup;
+  const chat = board.pins.find((c) => c.chatId === chatId);
+  const pin = chat?.pins.find((p) => p.messageId === messageId);
+  const [date, setDate] = useState(() => toLocalDateTime(now + 24 * 3_600_000));
+  const [dateError, setDateError] = useState<string>();
+
+  if (!chat || !pin) {
+    return (
+      <Dialog title={t('popupPinDetails')} onClose={onClose} testId="pin-details-dialog">
+        <p>{t('popupPinGone')}</p>
+        <div class="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('popupClose')}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+  const expired = isExpired(pin, now);
+  const primary = chat.pins.find((p) => !isExpired(p, now))?.messageId === messageId;
+
+  const act = async (intents: IntentInput[], done: string) => {
+    onClose();
+    await popup.run(intents, done);
+  };
+  // An expired pin is gone from Cliq: pinning it again is the only way to give it a new expiry.
+  const setExpiry = (expiry: number) =>
+    act(
+      [
+        expired
+          ? { kind: 'pinMessage', chatId, messageId, expiry, preview: { text: pin.text, senderName: pin.senderName } }
+          : { kind: 'changePinExpiry', chatId, messageId, expiry },
+      ],
+      t('popupExpiryChanged'),
+    );
+  const setDateExpiry = () => {
+    const at = parseLocalDateTime(date);
+    if (!(at > Date.now())) {
+      setDateError(t('popupExpiryDateInvalid'));
+      return;
+    }
+    void setExpiry(at);
+  };
+  const unpin = async () => {
+    const before = chat.pins;
+    onClose();
+    if (!(await popup.run([{ kind: 'unpinMessages', chatId, messageIds: [messageId] }]))) return;
+    popup.offerUndo({
+      message: t('popupUnpinnedCount', '1'),
+      plan: async () => ({
+        intents: planPinRestore(
+          chatId,
+          before,
+          new Set([messageId]),
+          await shownPins(await pinsDb(), chatId),
+          Date.now(),
+        ),
+      }),
+    });
+  };
+  const link = popup.chatLink(chatId);
+
+  return (
+    <Dialog title={t('popupPinDetails')} onClose={onClose} testId="pin-details-dialog">
+      <p class="muted">{chat.chatName ?? chat.chatId}</p>
+      <div class="pin-meta">
+        {primary && <span class="chip chip-accent">{t('popupPrimary')}</span>}
+        {pin.senderName && <strong>{pin.senderName}</strong>}
+        {pin.sentAt !== undefined && <span class="muted">{shortDateTime(pin.sentAt, now)}</span>}
+      </div>
+      <p class="full-text">{pin.text || t('popupNoText')}</p>
+      <p class="muted">
+        {[
+          pin.pinnedBy ? t('popupPinnedBy', pin.pinnedBy) : '',
+          pin.pinnedAt !== undefined ? shortDateTime(pin.pinnedAt, now) : '',
+          pin.expiry === -1
+            ? t('popupNeverExpires')
+            : expired
+              ? t('popupExpiredAgo', relativeTime(pin.expiry, now))
+              : t('popupExpiresAt', shortDateTime(pin.expiry, now)),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      <fieldset>
+        <legend>{expired ? t('popupPinAgainFor') : t('popupChangeExpiry')}</legend>
+        <div class="preset-row">
+          {PRESETS.map(([preset, key]) => (
+            <button
+              key={preset}
+              type="button"
+              data-testid={`expiry-${preset}`}
+              onClick={() => setExpiry(presetExpiry(preset, Date.now()))}
+            >
+              {t(key)}
+            </button>
+          ))}
+        </div>
+        <div class="preset-row">
+          <label>
+            {t('popupExpiryDate')}{' '}
+            <input
+              type="datetime-local"
+              value={date}
+              min={toLocalDateTime(now)}
+              aria-invalid={dateError ? 'true' : undefined}
+              aria-describedby={dateError ? 'expiry-date-error' : undefined}
+              onInput={(event) => {
+                setDate(event.currentTarget.value);
+                setDateError(undefined);
+              }}
+            />
+          </label>
+          <button type="button" data-testid="expiry-date" onClick={setDateExpiry}>
+            {t('popupExpirySetDate')}
+          </button>
+        </div>
+        {dateError && (
+          <p id="expiry-date-error" class="error" role="alert">
+            {dateError}
+          </p>
+        )}
+      </fieldset>
+      <div class="dialog-actions">
+        {link && (
+          <a class="button-link" href={link} target="_blank" rel="noopener noreferrer">
+            {t('popupOpenInCliq')}
+          </a>
+        )}
+        <button
+          type="button"
+          data-testid="make-primary"
+          disabled={primary || expired}
+          onClick={() => act([{ kind: 'makePrimary', chatId, messageId }], t('popupMadePrimary'))}
+        >
+          {t('popupMakePrimary')}
+        </button>
+        {!expired && (
+          <button type="button" class="danger" data-testid="unpin-one" onClick={unpin}>
+            {t('popupUnpin')}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {t('popupClose')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

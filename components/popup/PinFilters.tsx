@@ -1,0 +1,96 @@
+import { t } from '../../lib/i18n';
+import type { ChatPins } from '../../lib/store/read-models';
+import type { PinFilter, PinOrder, PinStatus } from './model/filters';
+
+interface Props {
+  filter: PinFilter;
+  onFilter(filter: PinFilter): void;
+  chats: readonly ChatPins[];
+  pinners: readonly string[];
+  order: PinOrder;
+  onOrder(order: PinOrder): void;
+  onExport(kind: 'md' | 'json'): void;
+  canExport: boolean;
+}
+
+const STATUSES: [PinStatus, Parameters<typeof t>[0]][] = [
+  ['live', 'popupStatusLive'],
+  ['expiringSoon', 'popupStatusExpiringSoon'],
+  ['expired', 'popupStatusExpired'],
+];
+
+/** Search, filters, order and export for the pins on screen. */
+export function PinFilters({ filter, onFilter, chats, pinners, order, onOrder, onExport, canExport }: Props) {
+  const set = (change: Partial<PinFilter>) => onFilter({ ...filter, ...change });
+  return (
+    <div class="toolbar">
+      <input
+        type="search"
+        class="search"
+        placeholder={t('popupSearchPlaceholder')}
+        aria-label={t('popupSearchLabel')}
+        value={filter.query}
+        data-testid="pin-search"
+        onInput={(event) => set({ query: event.currentTarget.value })}
+      />
+      <select
+        aria-label={t('popupFilterChat')}
+        value={filter.chatId}
+        data-testid="filter-chat"
+        onChange={(event) => set({ chatId: event.currentTarget.value })}
+      >
+        <option value="">{t('popupAllChats')}</option>
+        {chats.map((chat) => (
+          <option key={chat.chatId} value={chat.chatId}>
+            {chat.chatName ?? chat.chatId}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t('popupFilterStatus')}
+        value={filter.status}
+        data-testid="filter-status"
+        onChange={(event) => set({ status: event.currentTarget.value as PinStatus })}
+      >
+        {STATUSES.map(([value, key]) => (
+          <option key={value} value={value}>
+            {t(key)}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t('popupFilterPinnedBy')}
+        value={filter.pinnedBy}
+        data-testid="filter-pinned-by"
+        onChange={(event) => set({ pinnedBy: event.currentTarget.value })}
+      >
+        <option value="">{t('popupPinnedByAnyone')}</option>
+        {pinners.map((name) => (
+          <option key={name} value={name}>
+            {t('popupPinnedBy', name)}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t('popupOrderLabel')}
+        value={order}
+        data-testid="pin-order"
+        onChange={(event) => onOrder(event.currentTarget.value as PinOrder)}
+      >
+        <option value="chatOrder">{t('popupOrderChat')}</option>
+        <option value="newestPinned">{t('popupOrderNewest')}</option>
+      </select>
+      <details class="menu">
+        <summary data-testid="export-menu">{t('popupExport')}</summary>
+        <div class="menu-items">
+          <button type="button" data-testid="export-md" disabled={!canExport} onClick={() => onExport('md')}>
+            {t('popupExportMarkdown')}
+          </button>
+          <button type="button" data-testid="export-json" disabled={!canExport} onClick={() => onExport('json')}>
+            {t('popupExportJson')}
+          </button>
+        </div>
+      </details>
+    </div>
+  );
+}

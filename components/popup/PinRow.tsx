@@ -1,0 +1,108 @@
+import { t } from '../../lib/i18n';
+import type { ShownPin } from '../../lib/store/read-models';
+import { isExpired } from './model/filters';
+import { relativeTime, shortDateTime } from './model/time';
+
+interface Props {
+  pin: ShownPin;
+  rowKey: string;
+  selected: boolean;
+  now: number;
+  expiringSoonMs: number;
+  /** Drag handles only where order means something (Cliq's order, not newest-pinned). */
+  reorderable: boolean;
+  dragClass: string;
+  onSelect(shift: boolean): void;
+  onDetails(): void;
+  onDragStart(event: PointerEvent): void;
+}
+
+/** A short, single-line label for screen readers; the full text stays visible in the row. */
+export function pinLabel(pin: Pick<ShownPin, 'text' | 'senderName'>): string {
+  const text = pin.text.replace(/\s+/g, ' ').trim();
+  const short = text.length > 80 ? `${text.slice(0, 79)}…` : text || t('popupNoText');
+  return pin.senderName ? `${pin.senderName}: ${short}` : short;
+}
+
+function ExpiryChip({ pin, now, soonMs }: { pin: ShownPin; now: number; soonMs: number }) {
+  if (pin.expiry === -1) return null;
+  if (isExpired(pin, now)) {
+    return <span class="chip chip-danger">{t('popupExpiredAgo', relativeTime(pin.expiry, now))}</span>;
+  }
+  const soon = pin.expiry <= now + soonMs;
+  return (
+    <span class={soon ? 'chip chip-warn' : 'chip'} title={shortDateTime(pin.expiry, now)}>
+      {t('popupExpiresIn', relativeTime(pin.expiry, now))}
+    </span>
+  );
+}
+
+/** One pinned message. Everything from Cliq is rendered as text: Preact escapes it, nothing is parsed as HTML. */
+export function PinRow(props: Props) {
+  const { pin, now } = props;
+  const label = pinLabel(pin);
+  return (
+    <li
+      class={`row pin-row ${props.selected ? 'selected' : ''} ${props.dragClass}`}
+      data-testid="pin"
+      data-message-id={pin.messageId}
+      data-chat-id={pin.chatId}
+      data-primary={pin.isPrimary ? 'true' : undefined}
+      data-pending={pin.pending ? 'true' : undefined}
+      data-drag-group={`pins:${pin.chatId}`}
+      data-drag-key={pin.messageId}
+    >
+      {props.reorderable ? (
+        <span
+          class="drag-handle"
+          aria-hidden="true"
+          title={t('popupDragHint')}
+          data-testid="drag-handle"
+          onPointerDown={props.onDragStart}
+        >
+          ⠿
+        </span>
+      ) : (
+        <span class="drag-handle placeholder" aria-hidden="true" />
+      )}
+      <input
+        type="checkbox"
+        class="row-check"
+        checked={props.selected}
+        aria-label={t('popupSelectPin', label)}
+        aria-keyshortcuts={props.reorderable ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
+        data-row-focus
+        data-focus-key={props.rowKey}
+        onClick={(event) => props.onSelect(event.shiftKey)}
+      />
+      <div class="pin-body">
+        <div class="pin-meta">
+          {pin.isPrimary && <span class="chip chip-accent">{t('popupPrimary')}</span>}
+          {pin.senderName && <strong class="sender">{pin.senderName}</strong>}
+          {pin.sentAt !== undefined && (
+            <time class="muted" dateTime={new Date(pin.sentAt).toISOString()}>
+              {shortDateTime(pin.sentAt, now)}
+            </time>
+          )}
+          {pin.pending && <span class="chip chip-pending">{t('popupPending')}</span>}
+        </div>
+        <p class={pin.text ? 'pin-text' : 'pin-text muted'}>{pin.text || t('popupNoText')}</p>
+        <div class="pin-foot muted">
+          {pin.pinnedBy && <span>{t('popupPinnedBy', pin.pinnedBy)}</span>}
+          {pin.pinnedAt !== undefined && <span>{relativeTime(pin.pinnedAt, now)}</span>}
+          <ExpiryChip pin={pin} now={now} soonMs={props.expiringSoonMs} />
+        </div>
+      </div>
+      <button
+        type="button"
+        class="icon-button"
+        data-testid="pin-details"
+        aria-label={t('popupPinDetailsFor', label)}
+        title={t('popupPinDetails')}
+        onClick={props.onDetails}
+      >
+        ⋯
+      </button>
+    </li>
+  );
+}

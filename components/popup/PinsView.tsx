@@ -1,0 +1,272 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { IntentInput } from '../../lib/queue/intents';
+import { shownPins } from '../../lib/store/read-models';
+import { updateSettings } from '../../lib/store/settings';
+import { download } from './actions';
+import { usePopup } from './context';
+import { ConfirmDialog } from './Dialog';
+import { dragClasses, useDragReorder } from './drag';
+import { moveRowFocus, refocus, rowKeyAction } from './keys';
+import { exportFileName, toJson, toMarkdown } from './model/export';
+import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
+import { placementForDrop, placementForStep } from './model/reorder';
+import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
+import { planPinRestore } from './model/undo';
+import { PinDetails } from './PinDetails';
+import { PinFilters } from './PinFilters';
+import { PinRow } from './PinRow';
+import { TriCheckbox } from './TriCheckbox';
+import { pinsDb } from './useBoard';
+
+/** The pinner filter is the stand-in for "pinned by me" (Cliq's API does not say who "me" is): it is remembered. */
+const PINNED_BY_KEY = 'cliqPins.popup.pinnedBy';
+
+export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
+  const popup = usePopup();
+  const { board, now } = popup;
+  const order = board.settings.pinOrder;
+  const [filter, setFilter] = useState<PinFilter>(() => ({
+    ...noFilter,
+    pinnedBy: localStorage.getItem(PINNED_BY_KEY) ?? '',
+  }));
+  const [selection, setSelection] = useState(emptySelection);
+  const focusAfter = useRef<string | undefined>(undefined);
+
+  const options = { now, expiringSoonMs: board.settings.expiringSoonMs, order };
+  const visible = useMemo(() => visiblePins(board.pins, filter, options), [board.pins, filter, now, order]);
+  const visibleKeys = useMemo(
+    () => visible.flatMap((chat) => chat.pins.map((pin) => itemKey(chat.chatId, pin.messageId))),
+    [visible],
+  );
+  const liveCount = board.pins.reduce((n, chat) => n + chat.pins.filter((p) => !isExpired(p, now)).length, 0);
+
+  useEffect(() => setSelection((current) => keepOnly(current, visibleKeys)), [visibleKeys]);
+  useEffect(() => {
+    refocus(focusAfter.current);
+    focusAfter.current = undefined;
+  }, [board]);
+
+  const changeFilter = (next: PinFilter) => {
+    if (next.pinnedBy) localStorage.setItem(PINNED_BY_KEY, next.pinnedBy);
+    else localStorage.removeItem(PINNED_BY_KEY);
+    setFilter(next);
+  };
+
+  /** Cliq's order of the chat's live pins: what `above` refers to. */
+  const cliqOrder = (chatId: string) =>
+    (board.pins.find((chat) => chat.chatId === chatId)?.pins ?? [])
+      .filter((pin) => !isExpired(pin, now))
+      .map((pin) => pin.messageId);
+
+  const reorder = (chatId: string, messageId: string, placement: { above?: string } | null) => {
+    if (!placement) return;
+    focusAfter.current = itemKey(chatId, messageId);
+    void popup.run([{ kind: 'reorderPin', chatId, messageId, ...placement }], t('popupPinMoved'));
+  };
+
+  const { drag, start } = useDragReorder((group, key, target, position) => {
+    const chatId = group.slice('pins:'.length);
+    reorder(chatId, key, placementForDrop(cliqOrder(chatId), key, target, position));
+  });
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (moveRowFocus(event)) return;
+    const action = rowKeyAction(event);
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-testid=pin]');
+    if (action.type !== 'move' || !row) return;
+    event.preventDefault();
+    if (order !== 'chatOrder') {
+      popup.notify(t('popupReorderNeedsChatOrder'), 'error');
+      return;
+    }
+    const chatId = row.dataset.chatId ?? '';
+    const messageId = row.dataset.messageId ?? '';
+    const shown = visible.find((chat) => chat.chatId === chatId)?.pins.map((pin) => pin.messageId) ?? [];
+    reorder(chatId, messageId, placementForStep(cliqOrder(chatId), shown, messageId, action.step));
+  };
+
+  const unpinSelected = () => {
+    const groups = groupSelected(selection);
+    const intents: IntentInput[] = [...groups].map(([chatId, messageIds]) => ({
+      kind: 'unpinMessages',
+      chatId,
+      messageIds,
+    }));
+    const count = selection.keys.size;
+    const before = new Map(
+      [...groups.keys()].map((chatId) => [chatId, board.pins.find((c) => c.chatId === chatId)?.pins ?? []]),
+    );
+    popup.openDialog((close) => (
+      <ConfirmDialog
+        title={t('popupConfirmUnpinTitle')}
+        intents={intents}
+        minuteMs={popup.minuteMs}
+        confirmLabel={t('popupUnpin')}
+        danger
+        onClose={close}
+        onConfirm={async () => {
+          close();
+          if (!(await popup.run(intents))) return;
+          setSelection(emptySelection);
+          popup.offerUndo({
+            message: t('popupUnpinnedCount', String(count)),
+            plan: async () => {
+              const db = await pinsDb();
+              const plans = await Promise.all(
+                [...groups].map(async ([chatId, ids]) =>
+                  planPinRestore(
+                    chatId,
+                    before.get(chatId) ?? [],
+                    new Set(ids),
+                    await shownPins(db, chatId),
+                    Date.now(),
+                  ),
+                ),
+              );
+              return { intents: plans.flat() };
+            },
+          });
+        }}
+      >
+        <p>{t('popupConfirmUnpinBody', String(count), String(groups.size))}</p>
+      </ConfirmDialog>
+    ));
+  };
+
+  const exportVisible = (kind: 'md' | 'json') => {
+    const at = Date.now();
+    const text = kind === 'md' ? toMarkdown(visible, at) : toJson(visible, at);
+    download(text, exportFileName(kind, at), kind === 'md' ? 'text/markdown' : 'application/json');
+  };
+
+  const changeOrder = async (next: typeof order) => {
+    await updateSettings(await pinsDb(), { pinOrder: next });
+    onOrderChanged();
+  };
+
+  const selectedCount = selection.keys.size;
+  const allShown = allSelected(selection, visibleKeys);
+
+  return (
+    <div class="view">
+      <PinFilters
+        filter={filter}
+        onFilter={changeFilter}
+        chats={board.pins}
+        pinners={pinners(board.pins)}
+        order={order}
+        onOrder={changeOrder}
+        onExport={exportVisible}
+        canExport={visibleKeys.length > 0}
+      />
+      <div class="subbar">
+        <TriCheckbox
+          state={allShown}
+          disabled={visibleKeys.length === 0}
+          label={t('popupSelectAllShown', String(visibleKeys.length))}
+          testId="select-all-shown"
+          onChange={() => setSelection((s) => toggleAll(s, visibleKeys))}
+        />
+        <span class="muted" aria-live="polite">
+          {isFiltered(filter) ? t('popupShowingFiltered', String(visibleKeys.length), String(liveCount)) : ''}
+        </span>
+        {isFiltered(filter) && (
+          <button type="button" class="link" onClick={() => changeFilter(noFilter)}>
+            {t('popupClearFilters')}
+          </button>
+        )}
+      </div>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: keys pressed on the rows' own controls bubble here; one listener serves every row. */}
+      <div class="scroll" data-scroll-area onKeyDown={onKeyDown}>
+        {visible.length === 0 && (
+          <EmptyPins filtered={isFiltered(filter)} reading={!board.folderListRead || board.chatsToRead > 0} />
+        )}
+        {visible.map((chat) => {
+          const keys = chat.pins.map((pin) => itemKey(chat.chatId, pin.messageId));
+          const link = popup.chatLink(chat.chatId);
+          const name = chat.chatName ?? chat.chatId;
+          return (
+            <section
+              key={chat.chatId}
+              class="group"
+              data-testid="chat-pins"
+              data-chat-id={chat.chatId}
+              aria-label={name}
+            >
+              <header class="group-header">
+                <TriCheckbox
+                  state={allSelected(selection, keys)}
+                  label={t('popupSelectChatPins', name)}
+                  hideLabel
+                  testId="select-chat"
+                  onChange={() => setSelection((s) => toggleAll(s, keys))}
+                />
+                <h3>{name}</h3>
+                <span class="count">{chat.pins.length}</span>
+                {link && (
+                  <a class="open-link" href={link} target="_blank" rel="noopener noreferrer" data-testid="open-in-cliq">
+                    {t('popupOpenInCliq')}
+                  </a>
+                )}
+              </header>
+              <ul class="rows">
+                {chat.pins.map((pin) => {
+                  const key = itemKey(chat.chatId, pin.messageId);
+                  return (
+                    <PinRow
+                      key={pin.messageId}
+                      pin={pin}
+                      rowKey={key}
+                      now={now}
+                      expiringSoonMs={board.settings.expiringSoonMs}
+                      selected={selection.keys.has(key)}
+                      reorderable={order === 'chatOrder' && !isExpired(pin, now)}
+                      dragClass={dragClasses(drag, `pins:${chat.chatId}`, pin.messageId)}
+                      onSelect={(shift) => setSelection((s) => clickItem(s, key, visibleKeys, shift))}
+                      onDetails={() =>
+                        popup.openDialog((close) => (
+                          <PinDetails chatId={chat.chatId} messageId={pin.messageId} onClose={close} />
+                        ))
+                      }
+                      onDragStart={(event) => start(event, `pins:${chat.chatId}`, pin.messageId)}
+                    />
+                  );
+                })}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+      {selectedCount > 0 && (
+        <section class="bulkbar" aria-label={t('popupBulkActions')} data-testid="bulk-bar">
+          <span>{t('popupSelectedCount', String(selectedCount))}</span>
+          <button type="button" class="danger" data-testid="bulk-unpin" onClick={unpinSelected}>
+            {t('popupUnpinSelected')}
+          </button>
+          <button type="button" onClick={() => setSelection(emptySelection)}>
+            {t('popupClearSelection')}
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function EmptyPins({ filtered, reading }: { filtered: boolean; reading: boolean }) {
+  if (filtered) return <p class="empty">{t('popupNoMatches')}</p>;
+  if (reading)
+    return (
+      <p class="empty" role="status">
+        {t('popupReadingPins')}
+      </p>
+    );
+  return (
+    <div class="empty" data-testid="no-pins">
+      <p>
+        <strong>{t('popupNoPinsTitle')}</strong>
+      </p>
+      <p class="muted">{t('popupNoPinsHelp')}</p>
+    </div>
+  );
+}

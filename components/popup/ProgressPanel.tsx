@@ -1,0 +1,69 @@
+import { t } from '../../lib/i18n';
+import { sendMessage } from '../../lib/messaging';
+import type { QueueProgress } from '../../lib/store/journal';
+import type { IntentRecord } from '../../lib/store/records';
+import { usePopup } from './context';
+import { describeIntent } from './model/describe';
+import { duration } from './model/time';
+import { useNow } from './useNow';
+
+/** What the queue is doing: done of total, how long the rate limits still hold it, and what failed and why. */
+export function ProgressPanel({ progress, failed }: { progress?: QueueProgress; failed: readonly IntentRecord[] }) {
+  const popup = usePopup();
+  const now = useNow(1000);
+  const working = progress && progress.total > 0 && progress.done + progress.failed < progress.total;
+  if (!working && failed.length === 0) return null;
+
+  const act = async (type: 'retryIntent' | 'dismissIntent', id: number) => {
+    try {
+      await sendMessage(type, { id });
+    } catch (error) {
+      popup.notify((error as Error).message, 'error');
+    }
+  };
+  const waitMs = progress?.nextSlotAt ? progress.nextSlotAt - now : 0;
+
+  return (
+    <section class="progress-panel" aria-label={t('popupProgressLabel')} data-testid="progress">
+      {working && progress && (
+        <div class="progress-line">
+          <progress
+            max={progress.total}
+            value={progress.done}
+            aria-label={t('popupProgressLabel')}
+            aria-valuetext={t('popupProgressDone', String(progress.done), String(progress.total))}
+          />
+          <span data-testid="progress-text">
+            {t('popupProgressDone', String(progress.done), String(progress.total))}
+          </span>
+          {progress.waitingForSignIn ? (
+            <span class="error">{t('popupProgressSignIn')}</span>
+          ) : (
+            waitMs > 0 && <span class="muted">{t('popupProgressWaiting', duration(waitMs))}</span>
+          )}
+        </div>
+      )}
+      {failed.length > 0 && (
+        <details class="failed" open={failed.length <= 2}>
+          <summary class="error">{t('popupFailedCount', String(failed.length))}</summary>
+          <ul data-testid="failed-intents">
+            {failed.map((record) => (
+              <li key={record.id} class="failed-item" data-testid="failed-intent">
+                <div>
+                  <strong>{describeIntent(record.intent, popup.names)}</strong>
+                  <p class="muted">{record.error?.message ?? t('popupFailedUnknown')}</p>
+                </div>
+                <button type="button" class="small" onClick={() => act('retryIntent', record.id)}>
+                  {t('popupRetry')}
+                </button>
+                <button type="button" class="small" onClick={() => act('dismissIntent', record.id)}>
+                  {t('popupDismiss')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
