@@ -117,6 +117,7 @@ export function FoldersView() {
 
   return (
     <div class="view">
+      <h2 class="visually-hidden">{t('popupPinnedChats')}</h2>
       <div class="toolbar">
         <button
           type="button"

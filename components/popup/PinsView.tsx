@@ -150,6 +150,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
 
   return (
     <div class="view">
+      <h2 class="visually-hidden">{t('popupPinnedMessages')}</h2>
       <PinFilters
         filter={filter}
         onFilter={changeFilter}

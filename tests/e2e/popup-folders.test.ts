@@ -1,0 +1,160 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../sandbox';
+import { BROWSERS, type ExtensionSession } from './harness';
+import { dragOnto, expectNoFailures, QUEUE_TIMEOUT, serverFolder, setUpPopup } from './popup-helpers';
+
+const byTitle = (title: string) => (folder: { title: string }) => folder.title === title;
+const folderIds = (sandbox: Sandbox) => sandbox.state.folders.map((f) => f.id);
+const folderRow = (id: string) => `[data-testid=folder][data-folder-id="${id}"]`;
+
+async function replaceText(popup: Page, selector: string, text: string): Promise<void> {
+  await popup.$eval(selector, (input) => (input as HTMLInputElement).select());
+  await popup.type(selector, text);
+}
+
+/** The folder's id once Cliq has confirmed it (a queued one shows as pending-N). */
+async function confirmedId(popup: Page, sandbox: Sandbox, title: string): Promise<string> {
+  await expect.poll(() => serverFolder(sandbox, byTitle(title))?.id, QUEUE_TIMEOUT).toBeTruthy();
+  const id = serverFolder(sandbox, byTitle(title))?.id as string;
+  await popup.waitForSelector(folderRow(id), { timeout: QUEUE_TIMEOUT.timeout });
+  return id;
+}
+
+describe.each(BROWSERS)('the popup’s pinned chats in %s', (name) => {
+  let session: ExtensionSession;
+  let sandbox: Sandbox;
+  let popup: Page;
+  let created: string;
+
+  beforeAll(async () => {
+    ({ session, sandbox, popup } = await setUpPopup(name));
+    await popup.click('[data-testid=tab-chats]');
+  });
+  afterAll(async () => {
+    await Promise.all([session?.close(), sandbox?.stop()]);
+  });
+
+  it('creates a folder with an emoji and chats, renames it, changes its emoji and collapses it', async () => {
+    const chats = sandbox.state.folders[0]?.chatIds.slice(0, 2) ?? [];
+    await popup.click('[data-testid=new-folder]');
+    await popup.waitForSelector('[data-testid=folder-dialog][open]');
+    await popup.type('[data-testid=folder-title]', 'Launch week');
+    await popup.click('[data-testid=folder-dialog] button[aria-label="Use ⭐"]');
+    for (const chatId of chats) await popup.click(`[data-testid=folder-chat-picker] input[data-chat-id="${chatId}"]`);
+    await popup.click('[data-testid=folder-save]');
+
+    created = await confirmedId(popup, sandbox, 'Launch week');
+    expect(serverFolder(sandbox, byTitle('Launch week'))).toMatchObject({ symbol: '⭐', chatIds: chats });
+
+    await popup.click(`${folderRow(created)} [data-testid=folder-edit]`);
+    await popup.waitForSelector('[data-testid=folder-dialog][open]');
+    await replaceText(popup, '[data-testid=folder-title]', 'Launch');
+    await popup.click('[data-testid=folder-dialog] button[aria-label="Use ✅"]');
+    await popup.click('[data-testid=folder-save]');
+    await expect
+      .poll(() => serverFolder(sandbox, (f) => f.id === created), QUEUE_TIMEOUT)
+      .toMatchObject({ title: 'Launch', symbol: '✅' });
+
+    await popup.click(`${folderRow(created)} [data-testid=folder-toggle]`);
+    await expect.poll(() => serverFolder(sandbox, (f) => f.id === created)?.state, QUEUE_TIMEOUT).toBe('collapsed');
+    await popup.click(`${folderRow(created)} [data-testid=folder-toggle]`);
+    await expect.poll(() => serverFolder(sandbox, (f) => f.id === created)?.state, QUEUE_TIMEOUT).toBe('expanded');
+  });
+
+  it('moves chats from two folders into another one', async () => {
+    const projects = serverFolder(sandbox, byTitle('Projects'));
+    const myPins = sandbox.state.folders[0];
+    if (!projects || !myPins) throw new Error('seed changed');
+    const fromProjects = projects.chatIds.slice(0, 2);
+    const fromMyPins = myPins.chatIds.filter(
+      (id) => !serverFolder(sandbox, (f) => f.id === created)?.chatIds.includes(id),
+    )[0];
+    const picks = [...fromProjects.map((id) => [projects.id, id]), [myPins.id, fromMyPins]];
+    for (const [folderId, chatId] of picks) {
+      await popup.click(`[data-testid=folder-chat][data-folder-id="${folderId}"][data-chat-id="${chatId}"] input`);
+    }
+    const target = serverFolder(sandbox, (f) => f.id === created)?.chatIds ?? [];
+    const projectsBefore = [...projects.chatIds];
+    const myPinsBefore = [...myPins.chatIds];
+
+    await popup.click('[data-testid=bulk-move]');
+    await popup.waitForSelector('[data-testid=move-chats-dialog][open]');
+    await popup.select('[data-testid=move-target]', created);
+    // Three folder lists change: one replace each.
+    await expect
+      .poll(() =>
+        popup.$eval('[data-testid=move-chats-dialog] [data-testid=estimate]', (el) => el.getAttribute('data-requests')),
+      )
+      .toBe('5');
+    await popup.click('[data-testid=move-chats-dialog] [data-testid=confirm-action]');
+
+    await expect
+      .poll(() => serverFolder(sandbox, (f) => f.id === created)?.chatIds, QUEUE_TIMEOUT)
+      .toEqual([...target, ...fromProjects, fromMyPins]);
+    await expect
+      .poll(() => serverFolder(sandbox, byTitle('Projects'))?.chatIds, QUEUE_TIMEOUT)
+      .toEqual(projectsBefore.filter((id) => !fromProjects.includes(id)));
+    await expect
+      .poll(() => sandbox.state.folders[0]?.chatIds, QUEUE_TIMEOUT)
+      .toEqual(myPinsBefore.filter((id) => id !== fromMyPins));
+    await expectNoFailures(popup);
+  });
+
+  it('reorders chats with Alt+ArrowUp and folders by dragging; My Pins stays first', async () => {
+    const chats = serverFolder(sandbox, (f) => f.id === created)?.chatIds ?? [];
+    const last = chats[chats.length - 1] as string;
+    await popup.focus(`[data-testid=folder-chat][data-folder-id="${created}"][data-chat-id="${last}"] input`);
+    await popup.keyboard.down('Alt');
+    await popup.keyboard.press('ArrowUp');
+    await popup.keyboard.up('Alt');
+    const expected = [...chats.slice(0, -2), last, chats[chats.length - 2]];
+    await expect.poll(() => serverFolder(sandbox, (f) => f.id === created)?.chatIds, QUEUE_TIMEOUT).toEqual(expected);
+
+    const order = folderIds(sandbox);
+    const first = order[1] as string;
+    const handle = await popup.$(`${folderRow(created)} [data-testid=folder-drag-handle]`);
+    const target = await popup.$(`${folderRow(first)} .folder-header`);
+    if (!handle || !target) throw new Error('folders not on screen');
+    await dragOnto(popup, handle, target, 'before');
+    await expect
+      .poll(() => folderIds(sandbox), QUEUE_TIMEOUT)
+      .toEqual(['default', created, ...order.slice(1).filter((id) => id !== created)]);
+  });
+
+  it('deletes a folder moving its chats to My Pins, and undo brings the folder back where it was', async () => {
+    const people = serverFolder(sandbox, byTitle('People'));
+    if (!people) throw new Error('seed changed');
+    const before = sandbox.state.folders.map((f) => ({ title: f.title, chatIds: [...f.chatIds] }));
+    const myPinsBefore = [...(sandbox.state.folders[0]?.chatIds ?? [])];
+
+    await popup.click(`${folderRow(people.id)} [data-testid=folder-delete]`);
+    await popup.waitForSelector('[data-testid=delete-folder-dialog][open]');
+    expect(await popup.$eval('[data-testid=delete-move-to-my-pins]', (el) => (el as HTMLInputElement).checked)).toBe(
+      true,
+    );
+    await popup.click('[data-testid=delete-folder-dialog] [data-testid=confirm-action]');
+    await expect.poll(() => serverFolder(sandbox, byTitle('People')), QUEUE_TIMEOUT).toBeUndefined();
+    const moved = people.chatIds.filter((id) => !myPinsBefore.includes(id));
+    expect(sandbox.state.folders[0]?.chatIds).toEqual([...myPinsBefore, ...moved]);
+
+    await popup.click('[data-testid=undo]');
+    await expect
+      .poll(() => sandbox.state.folders.map((f) => ({ title: f.title, chatIds: f.chatIds })), QUEUE_TIMEOUT)
+      .toEqual(before);
+    await expectNoFailures(popup);
+  });
+
+  it('deletes a folder and unpins its chats', async () => {
+    const readLater = serverFolder(sandbox, byTitle('Read later'));
+    if (!readLater) throw new Error('seed changed');
+    const myPinsBefore = [...(sandbox.state.folders[0]?.chatIds ?? [])];
+    await popup.click(`${folderRow(readLater.id)} [data-testid=folder-delete]`);
+    await popup.waitForSelector('[data-testid=delete-folder-dialog][open]');
+    await popup.click('[data-testid=delete-unpin-all]');
+    await popup.click('[data-testid=delete-folder-dialog] [data-testid=confirm-action]');
+    await expect.poll(() => serverFolder(sandbox, byTitle('Read later')), QUEUE_TIMEOUT).toBeUndefined();
+    expect(sandbox.state.folders[0]?.chatIds).toEqual(myPinsBefore);
+    await expect.poll(() => popup.$(folderRow(readLater.id)), QUEUE_TIMEOUT).toBeNull();
+  });
+});

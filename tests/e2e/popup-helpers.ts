@@ -1,0 +1,119 @@
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import { type Sandbox, startSandbox } from '../sandbox';
+import { type BrowserName, type ExtensionSession, launchWithExtension } from './harness';
+import { signInToSandbox } from './sign-in';
+
+/** A short rate-limit minute keeps the queue's pacing (and the background sweep) quick. */
+export const MINUTE_MS = 2_000;
+/** Generous: two cores run the browser, the sandbox and the extension's worker at once. */
+export const QUEUE_TIMEOUT = { timeout: 20_000, interval: 200 };
+
+export interface PopupSetup {
+  session: ExtensionSession;
+  sandbox: Sandbox;
+  popup: Page;
+}
+
+/** A browser signed in to a fresh sandbox, with the popup open once every seeded pin list has been read. */
+export async function setUpPopup(name: BrowserName): Promise<PopupSetup> {
+  const [session, sandbox] = await Promise.all([
+    launchWithExtension(name),
+    startSandbox({ seed: 'default', minuteMs: MINUTE_MS }),
+  ]);
+  await signInToSandbox(session, sandbox, { minuteMs: MINUTE_MS });
+  const popup = await openPopup(session);
+  await waitForBoard(popup, sandbox);
+  return { session, sandbox, popup };
+}
+
+/** Firefox's BiDi now and then fails an evaluation while the page is still loading: try once more. */
+export async function openPopup(session: ExtensionSession): Promise<Page> {
+  try {
+    return await session.openExtensionPage('popup.html');
+  } catch {
+    return session.openExtensionPage('popup.html');
+  }
+}
+
+export const chatsWithPins = (sandbox: Sandbox) =>
+  [...sandbox.state.pins].filter(([, list]) => livePins(sandbox, list.entries).length > 0).map(([chatId]) => chatId);
+
+function livePins<T extends { expiry: number }>(sandbox: Sandbox, entries: readonly T[]): T[] {
+  const now = sandbox.clock.now();
+  return entries.filter((pin) => pin.expiry === -1 || pin.expiry > now);
+}
+
+/** The chat's live pins in Cliq's order (the first is the primary), as the server holds them. */
+export function serverPins(sandbox: Sandbox, chatId: string) {
+  return livePins(sandbox, sandbox.state.pins.get(chatId)?.entries ?? []);
+}
+
+export const serverPinIds = (sandbox: Sandbox, chatId: string) => serverPins(sandbox, chatId).map((p) => p.messageId);
+
+export function serverFolder(sandbox: Sandbox, match: (folder: { id: string; title: string }) => boolean) {
+  return sandbox.state.folders.find(match);
+}
+
+export async function waitForBoard(popup: Page, sandbox: Sandbox): Promise<void> {
+  const expected = chatsWithPins(sandbox).length;
+  await popup.waitForFunction(
+    (count: number) => document.querySelectorAll('[data-testid=chat-pins]').length >= count,
+    { timeout: 30_000 },
+    expected,
+  );
+  await popup.waitForSelector('[data-testid=folder]');
+}
+
+/** The pins of a chat as the popup shows them, top to bottom. */
+export function shownPinIds(popup: Page, chatId: string): Promise<string[]> {
+  return popup.$$eval(`[data-testid=chat-pins][data-chat-id="${chatId}"] [data-testid=pin]`, (rows) =>
+    rows.map((row) => row.getAttribute('data-message-id') ?? ''),
+  );
+}
+
+export async function pinCheckbox(popup: Page, chatId: string, messageId: string): Promise<ElementHandle> {
+  const box = await popup.$(
+    `[data-testid=pin][data-chat-id="${chatId}"][data-message-id="${messageId}"] input[type=checkbox]`,
+  );
+  if (!box) throw new Error(`no pin ${messageId} in ${chatId} on screen`);
+  return box;
+}
+
+export async function shiftClick(popup: Page, element: ElementHandle): Promise<void> {
+  await popup.keyboard.down('Shift');
+  await element.click();
+  await popup.keyboard.up('Shift');
+}
+
+async function centre(element: ElementHandle): Promise<{ x: number; y: number; height: number }> {
+  await element.scrollIntoView();
+  const box = await element.boundingBox();
+  if (!box) throw new Error('element has no box');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, height: box.height };
+}
+
+/**
+ * Drags with real mouse input (pointer events in both browsers): press on the handle, move in steps, release
+ * over the upper or lower part of the target row.
+ */
+export async function dragOnto(
+  popup: Page,
+  handle: ElementHandle,
+  target: ElementHandle,
+  position: 'before' | 'after',
+): Promise<void> {
+  const from = await centre(handle);
+  await popup.mouse.move(from.x, from.y);
+  await popup.mouse.down();
+  const to = await centre(target);
+  const y = to.y + (position === 'before' ? -to.height / 4 : to.height / 4);
+  await popup.mouse.move(from.x, from.y + (y > from.y ? 8 : -8), { steps: 2 });
+  await popup.mouse.move(to.x, y, { steps: 8 });
+  await popup.mouse.up();
+}
+
+/** Waits for the queue to have nothing in flight and nothing failed (the progress panel disappears). */
+export async function expectNoFailures(popup: Page): Promise<void> {
+  expect(await popup.$$('[data-testid=failed-intent]')).toHaveLength(0);
+}
