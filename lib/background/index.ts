@@ -3,6 +3,7 @@ import { createAuth } from '../auth/session';
 import { listenForMessages } from '../messaging';
 import { broadcast } from '../messaging/events';
 import { openPinsDb } from '../store/db';
+import { forwardCommands } from './commands';
 import { createHandlers } from './handlers';
 import { createServices, type Services } from './services';
 import { ensureSweepAlarm, scheduleWake } from './wake';
@@ -55,6 +56,7 @@ export function startBackground(): void {
   );
 
   browser.alarms.onAlarm.addListener(() => kick());
+  forwardCommands();
 
   auth.subscribe((state) => {
     void broadcast({ type: 'authChanged', signedIn: state.signedIn, needsSignIn: state.needsSignIn });
