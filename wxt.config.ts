@@ -26,6 +26,10 @@ export default defineConfig({
       permissions: ['storage', 'alarms', 'identity'],
       host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
       action: { default_title: '__MSG_extName__' },
+      // Handled in the background, which passes it to the Cliq tab it was pressed in (lib/background/commands.ts).
+      commands: {
+        'pin-message': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_pageCommandPinMessage__' },
+      },
       // A fixed id keeps Firefox's OAuth redirect URL (derived from it) stable across installs.
       ...(browser === 'firefox' && {
         browser_specific_settings: {
