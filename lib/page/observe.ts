@@ -1,0 +1,114 @@
+import { OWN_NODE_ATTRIBUTE } from './selectors';
+
+/** Runs `work` once, at the next animation frame (tests pass a scheduler they step by hand). */
+export type Schedule = (work: () => void) => void;
+
+/**
+ * Collects items and hands them to `handle` in one call per frame, at most `maxPerFrame` at a time (the rest
+ * wait for the next frame, so thousands of messages never make one long task). Nothing is scheduled while
+ * nothing arrives.
+ */
+export function frameBatcher<T>(options: {
+  schedule: Schedule;
+  signal: AbortSignal;
+  handle: (items: T[]) => void;
+  maxPerFrame?: number;
+}): { add(items: Iterable<T>): void } {
+  const { schedule, signal, handle } = options;
+  const maxPerFrame = options.maxPerFrame ?? Number.POSITIVE_INFINITY;
+  const pending = new Set<T>();
+  let armed = false;
+
+  const arm = () => {
+    if (armed || pending.size === 0 || signal.aborted) return;
+    armed = true;
+    schedule(flush);
+  };
+  function flush() {
+    armed = false;
+    if (signal.aborted) return;
+    const batch: T[] = [];
+    for (const item of pending) {
+      if (batch.length >= maxPerFrame) break;
+      batch.push(item);
+      pending.delete(item);
+    }
+    arm();
+    handle(batch);
+  }
+  signal.addEventListener('abort', () => pending.clear(), { once: true });
+  return {
+    add(items) {
+      if (signal.aborted) return;
+      for (const item of items) pending.add(item);
+      arm();
+    },
+  };
+}
+
+const isOwn = (node: Element) => node.hasAttribute(OWN_NODE_ATTRIBUTE) || node.localName.startsWith('cliq-pins-');
+
+/**
+ * One MutationObserver on `root`: elements matching `selector` (added themselves or inside added nodes) reach
+ * `onAdded` in per-frame batches, those already there first when `includeExisting`. Our own nodes are skipped.
+ */
+export function observeAdded(
+  root: Element,
+  selector: string,
+  options: {
+    schedule: Schedule;
+    signal: AbortSignal;
+    onAdded: (elements: Element[]) => void;
+    includeExisting?: boolean;
+    maxPerFrame?: number;
+  },
+): void {
+  const { signal } = options;
+  if (signal.aborted) return;
+  const batcher = frameBatcher<Element>({
+    schedule: options.schedule,
+    signal,
+    maxPerFrame: options.maxPerFrame,
+    // A message may be gone again by the time its frame comes.
+    handle: (elements) => {
+      const live = elements.filter((element) => element.isConnected);
+      if (live.length > 0) options.onAdded(live);
+    },
+  });
+  const observer = new MutationObserver((records) => {
+    const found: Element[] = [];
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element) || isOwn(node)) continue;
+        if (node.matches(selector)) found.push(node);
+        else if (node.firstElementChild) found.push(...node.querySelectorAll(selector));
+      }
+    }
+    if (found.length > 0) batcher.add(found);
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  if (options.includeExisting) batcher.add(root.querySelectorAll(selector));
+}
+
+/**
+ * "The page changed": one call per frame in which anything was added or removed under `root`, none while the
+ * page is still. Adding our own nodes does not count; removing them does (the page may have thrown one out).
+ */
+export function watchChanges(
+  root: Node,
+  options: { schedule: Schedule; signal: AbortSignal; onChange: () => void },
+): void {
+  const { signal } = options;
+  if (signal.aborted) return;
+  const batcher = frameBatcher<true>({ schedule: options.schedule, signal, handle: () => options.onChange() });
+  const addsPageNodes = (nodes: NodeList) => {
+    for (const node of nodes) if (!(node instanceof Element) || !isOwn(node)) return true;
+    return false;
+  };
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => r.removedNodes.length > 0 || addsPageNodes(r.addedNodes))) batcher.add([true]);
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}

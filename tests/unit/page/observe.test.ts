@@ -1,0 +1,168 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { frameBatcher, observeAdded, watchChanges } from '../../../lib/page/observe';
+
+/** Frames a test steps by hand: `schedule` queues work for the next frame; `frame()` runs one frame. */
+function frames() {
+  let queued: (() => void)[] = [];
+  const schedule = vi.fn((work: () => void) => {
+    queued.push(work);
+  });
+  return {
+    schedule,
+    pending: () => queued.length,
+    frame() {
+      const now = queued;
+      queued = [];
+      for (const work of now) work();
+    },
+  };
+}
+
+/** MutationObserver callbacks run as microtasks. */
+const mutationsDelivered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function message(id: string): HTMLElement {
+  const node = document.createElement('div');
+  node.className = 'message';
+  node.dataset.messageId = id;
+  return node;
+}
+
+describe('frameBatcher', () => {
+  it('hands over everything added before a frame in one call, and schedules nothing while idle', () => {
+    const clock = frames();
+    const handle = vi.fn();
+    const batcher = frameBatcher({ schedule: clock.schedule, signal: new AbortController().signal, handle });
+    expect(clock.schedule).not.toHaveBeenCalled();
+    batcher.add([1, 2]);
+    batcher.add([3, 2]);
+    expect(clock.schedule).toHaveBeenCalledTimes(1);
+    clock.frame();
+    expect(handle.mock.calls).toEqual([[[1, 2, 3]]]);
+    clock.frame();
+    expect(clock.schedule).toHaveBeenCalledTimes(1);
+  });
+
+  it('spreads a large batch over frames, a few at a time', () => {
+    const clock = frames();
+    const handle = vi.fn();
+    const batcher = frameBatcher({
+      schedule: clock.schedule,
+      signal: new AbortController().signal,
+      handle,
+      maxPerFrame: 2,
+    });
+    batcher.add([1, 2, 3, 4, 5]);
+    clock.frame();
+    clock.frame();
+    clock.frame();
+    expect(handle.mock.calls).toEqual([[[1, 2]], [[3, 4]], [[5]]]);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('drops what is pending once its signal ends', () => {
+    const clock = frames();
+    const handle = vi.fn();
+    const stop = new AbortController();
+    const batcher = frameBatcher({ schedule: clock.schedule, signal: stop.signal, handle });
+    batcher.add([1]);
+    stop.abort();
+    clock.frame();
+    batcher.add([2]);
+    expect(handle).not.toHaveBeenCalled();
+    expect(clock.pending()).toBe(0);
+  });
+});
+
+describe('observeAdded (one MutationObserver for the message list)', () => {
+  let list: HTMLElement;
+  beforeEach(() => {
+    document.body.innerHTML = '<div class="message-list"></div>';
+    list = document.querySelector('.message-list') as HTMLElement;
+    list.append(message('m1'), message('m2'));
+  });
+
+  it('gives existing messages first, then new ones in one batch per frame', async () => {
+    const clock = frames();
+    const onAdded = vi.fn();
+    observeAdded(list, '.message', { ...clock, signal: new AbortController().signal, onAdded, includeExisting: true });
+    clock.frame();
+    expect(onAdded.mock.calls.map(([els]) => els.map((el: HTMLElement) => el.dataset.messageId))).toEqual([
+      ['m1', 'm2'],
+    ]);
+
+    // Fifty messages arriving live (and one nested in a wrapper) cost one frame, not fifty.
+    for (let i = 0; i < 50; i++) list.append(message(`new${i}`));
+    const day = document.createElement('section');
+    day.append(message('nested'));
+    list.append(day);
+    await mutationsDelivered();
+    expect(clock.schedule).toHaveBeenCalledTimes(2);
+    clock.frame();
+    expect(onAdded).toHaveBeenCalledTimes(2);
+    expect(onAdded.mock.calls[1]?.[0]).toHaveLength(51);
+  });
+
+  it('does no work at all while the list does not change', async () => {
+    const clock = frames();
+    const onAdded = vi.fn();
+    observeAdded(list, '.message', { ...clock, signal: new AbortController().signal, onAdded });
+    await mutationsDelivered();
+    list.querySelector('.message')?.setAttribute('data-seen', 'yes');
+    await mutationsDelivered();
+    expect(clock.schedule).not.toHaveBeenCalled();
+    expect(onAdded).not.toHaveBeenCalled();
+  });
+
+  it('skips our own nodes and messages already gone again by their frame', async () => {
+    const clock = frames();
+    const onAdded = vi.fn();
+    observeAdded(list, '.message', { ...clock, signal: new AbortController().signal, onAdded });
+    const ours = document.createElement('button');
+    ours.setAttribute('data-cliq-pins', 'pin-control');
+    list.querySelector('.message')?.append(ours);
+    const fleeting = message('fleeting');
+    list.append(fleeting);
+    await mutationsDelivered();
+    fleeting.remove();
+    clock.frame();
+    expect(onAdded).not.toHaveBeenCalled();
+  });
+
+  it('stops observing when its signal ends', async () => {
+    const clock = frames();
+    const onAdded = vi.fn();
+    const stop = new AbortController();
+    observeAdded(list, '.message', { ...clock, signal: stop.signal, onAdded });
+    stop.abort();
+    list.append(message('late'));
+    await mutationsDelivered();
+    clock.frame();
+    expect(clock.schedule).not.toHaveBeenCalled();
+    expect(onAdded).not.toHaveBeenCalled();
+  });
+});
+
+describe('watchChanges (the page changed: re-check where UIs belong)', () => {
+  it('calls once per frame with changes, never for our own additions or while idle', async () => {
+    const clock = frames();
+    const onChange = vi.fn();
+    watchChanges(document.body, { ...clock, signal: new AbortController().signal, onChange });
+    document.body.append(document.createElement('main'), document.createElement('aside'));
+    await mutationsDelivered();
+    clock.frame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+
+    const host = document.createElement('cliq-pins-bar');
+    document.body.append(host);
+    await mutationsDelivered();
+    expect(clock.pending()).toBe(0);
+
+    // The page throwing one of our UIs out is a change: it has to be put back.
+    host.remove();
+    await mutationsDelivered();
+    clock.frame();
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+});
