@@ -72,6 +72,15 @@ function planPin(intent: IntentOf<'pinMessage'>, { view, trusted, now }: Ctx): S
       return { type: 'fail', failure: { kind: 'invalid', message } };
     }
   }
+  return sendPin(intent, { notify: intent.notify, primary: intent.primary, completes: true }, now);
+}
+
+/** A pin request, unless its expiry has already passed (Cliq would refuse it as `operation_failed`). */
+function sendPin(
+  intent: { chatId: string; messageId: string; expiry: number },
+  how: { notify: boolean; primary?: boolean; completes: boolean },
+  now: number,
+): Step {
   return (
     expiryPassed(intent.expiry, now) ?? {
       type: 'send',
@@ -81,11 +90,11 @@ function planPin(intent: IntentOf<'pinMessage'>, { view, trusted, now }: Ctx): S
           chatId: intent.chatId,
           messageId: intent.messageId,
           expiryTime: intent.expiry,
-          notify: intent.notify,
-          primary: intent.primary,
+          notify: how.notify,
+          primary: how.primary,
         },
       },
-      completes: true,
+      completes: how.completes,
       rereadOnInvalid: false,
     }
   );
@@ -129,23 +138,7 @@ function planExpiryChange(intent: IntentOf<'changePinExpiry'>, ctx: Ctx): Step {
   const placement = memory.placement ?? (at >= 0 ? { primary: at === 0, above: order[at + 1] } : undefined);
   if (!pin) {
     if (!memory.unpinSent) return gone(NOT_PINNED);
-    return (
-      expiryPassed(intent.expiry, now) ?? {
-        type: 'send',
-        request: {
-          op: 'pinMessage',
-          params: {
-            chatId: intent.chatId,
-            messageId: intent.messageId,
-            expiryTime: intent.expiry,
-            notify: false,
-            primary: placement?.primary ?? false,
-          },
-        },
-        completes: false,
-        rereadOnInvalid: false,
-      }
-    );
+    return sendPin(intent, { notify: false, primary: placement?.primary ?? false, completes: false }, now);
   }
   if (!sameExpiry(pin.expiry, intent.expiry)) {
     return (
