@@ -1,36 +1,22 @@
-import { render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { BackgroundStatus } from '../../components/BackgroundStatus';
 import { CLIQ_HOST_PATTERNS } from '../../lib/cliq/datacentres';
-import { t } from '../../lib/i18n';
+import { type PageFeature, runFeatures } from '../../lib/page/features';
+import { chatListFolders } from './features/chat-list-folders';
+import { folderMenu } from './features/folder-menu';
+import { pinMessage } from './features/pin-message';
+import { pinShortcut } from './features/pin-shortcut';
+import { pinnedBar } from './features/pinned-bar';
 
-function InPageBadge() {
-  return (
-    <aside aria-label={t('inPageBadge')}>
-      <strong>{t('inPageBadge')}</strong> <BackgroundStatus />
-    </aside>
-  );
-}
+const FEATURES: readonly PageFeature[] = [pinnedBar, folderMenu, pinMessage, pinShortcut, chatListFolders];
+
+/** Cliq renders after its own data arrives; a page part still missing after this long is reported. */
+const GRACE_MS = 5_000;
 
 export default defineContentScript({
   matches: CLIQ_HOST_PATTERNS,
-  cssInjectionMode: 'ui',
-  async main(ctx) {
-    const ui = await createShadowRootUi(ctx, {
-      name: 'cliq-pins-badge',
-      position: 'inline',
-      // Cliq swaps the header on single-page navigation; autoMount follows the anchor as it comes and goes.
-      anchor: '.chat-header',
-      append: 'last',
-      onMount(container) {
-        render(<InPageBadge />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-    ui.autoMount();
+  // Styles are inlined into each shadow root: nothing is fetched, nothing is exposed to the page.
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    runFeatures(ctx, FEATURES, { schedule: (work) => ctx.requestAnimationFrame(work), graceMs: GRACE_MS });
   },
 });

@@ -30,17 +30,23 @@ describe.each(BROWSERS)('the built extension in %s', (name) => {
   it("mounts its shadow-root UI in the header of the sandbox's Cliq page, and that UI reaches the background", async () => {
     const page = await session.browser.newPage();
     await page.goto(`${sandbox.url}/company/${sandbox.orgId}/chats`);
-    const host = await page.waitForSelector('.chat-header cliq-pins-badge', { timeout: 15_000 });
-    const inside = await host?.evaluate((el) => {
-      const status = el.shadowRoot?.querySelector('[data-testid=background-status][data-state=ok]');
-      return { shadow: Boolean(el.shadowRoot), status: status?.textContent ?? null };
-    });
-    expect(inside?.shadow).toBe(true);
+    const body = await page.waitForSelector('body[data-rendered-chat-id]');
+    const chatId = await body?.evaluate((el) => el.getAttribute('data-rendered-chat-id'));
+    const host = await page.waitForSelector('.chat-header cliq-pins-bar', { timeout: 15_000 });
+    expect(await host?.evaluate((el) => Boolean(el.shadowRoot))).toBe(true);
+    // `ready` only once the background answered for this chat's pins (nobody is signed in: none yet).
     await page.waitForFunction(
-      () => document.querySelector('cliq-pins-badge')?.shadowRoot?.querySelector('[data-state=ok]'),
+      () =>
+        document
+          .querySelector('cliq-pins-bar')
+          ?.shadowRoot?.querySelector('[data-testid=pinned-bar][data-state=ready]'),
       { timeout: 15_000 },
     );
-    // The page's own stylesheet cannot reach inside: the badge lives in a shadow root, not the page DOM.
-    expect(await page.$('.chat-header [data-testid=background-status]')).toBeNull();
+    const barChat = await page.$eval('cliq-pins-bar >>> [data-testid=pinned-bar]', (el) =>
+      el.getAttribute('data-chat-id'),
+    );
+    expect(barChat).toBe(chatId);
+    // The page's own stylesheet cannot reach inside: the bar lives in a shadow root, not the page DOM.
+    expect(await page.$('.chat-header [data-testid=pinned-bar]')).toBeNull();
   });
 });

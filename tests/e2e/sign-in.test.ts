@@ -54,7 +54,7 @@ describe.each(BROWSERS)('signing in through the sandbox in %s', (name) => {
   it('keeps the token out of the Cliq page and out of reach of the content script', async () => {
     const page = await session.browser.newPage();
     await page.goto(`${sandbox.url}/company/${sandbox.orgId}/chats`);
-    await page.waitForSelector('cliq-pins-badge');
+    await page.waitForSelector('cliq-pins-bar');
     // The page: no token in its DOM, its storage, or anything it can post to the extension.
     const fromPage = await page.evaluate(async () => {
       window.postMessage({ type: 'getAuthState', data: {} }, '*');

@@ -1,0 +1,72 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+const GAP = 4;
+const MARGIN = 8;
+
+/**
+ * A panel in fixed position next to `anchor` (so no page container can clip it), closed by Escape or a press
+ * outside it (presses on `inside` elements, such as the button that toggles it, do not count). Focus moves in
+ * on open and back to `returnFocus` on close.
+ */
+export function Popover(props: {
+  anchor: () => DOMRect | null;
+  onClose: () => void;
+  label: string;
+  testId: string;
+  inside?: () => readonly EventTarget[];
+  returnFocus?: () => HTMLElement | null;
+  children: ComponentChildren;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const rect = props.anchor();
+    const panel = ref.current;
+    if (!rect || !panel) return;
+    const width = panel.offsetWidth;
+    const height = panel.offsetHeight;
+    const below = rect.bottom + GAP + height <= window.innerHeight - MARGIN || rect.top < height + GAP;
+    const top = below ? rect.bottom + GAP : rect.top - GAP - height;
+    const left = Math.min(Math.max(MARGIN, rect.right - width), window.innerWidth - width - MARGIN);
+    setPosition({ top: Math.max(MARGIN, top), left: Math.max(MARGIN, left) });
+  }, [props.anchor]);
+
+  const latest = useRef(props);
+  latest.current = props;
+  useEffect(() => {
+    const panel = ref.current;
+    panel?.focus();
+    const outside = (event: Event) => {
+      const path = event.composedPath();
+      const inside = [panel, ...(latest.current.inside?.() ?? [])];
+      if (!inside.some((node) => node && path.includes(node))) latest.current.onClose();
+    };
+    // At the document, so Escape works even when the focused button just went away with its action.
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') latest.current.onClose();
+    };
+    document.addEventListener('pointerdown', outside, true);
+    document.addEventListener('keydown', onEscape, true);
+    return () => {
+      document.removeEventListener('pointerdown', outside, true);
+      document.removeEventListener('keydown', onEscape, true);
+      latest.current.returnFocus?.()?.focus();
+    };
+  }, []);
+
+  return (
+    <div
+      ref={ref}
+      class="cp-root cp-popover"
+      role="dialog"
+      tabIndex={-1}
+      aria-label={props.label}
+      data-testid={props.testId}
+      style={position ? { top: `${position.top}px`, left: `${position.left}px` } : { visibility: 'hidden' }}
+    >
+      {props.children}
+    </div>
+  );
+}

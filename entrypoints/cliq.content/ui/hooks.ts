@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ask, follow } from '../../../lib/page/background';
+import type { IntentInput } from '../../../lib/queue/intents';
+import type { ShownFolder, ShownPin } from '../../../lib/store/read-models';
+import { errorText } from './text';
+
+/** A list read through the background is older than this: ask for a fresh read when it is shown. */
+const FRESH_FOR_MS = 60_000;
+
+export type ChatPinsState = { pins?: ShownPin[]; error?: string };
+
+/** One chat's pins as the background shows them (queued changes included), kept current; read fresh if stale. */
+export function useChatPins(chatId: string): ChatPinsState {
+  const [state, setState] = useState<ChatPinsState>({});
+  useEffect(() => {
+    setState({});
+    const stop = new AbortController();
+    let refreshed = false;
+    follow({
+      lists: [`pins:${chatId}`],
+      load: () => ask('getChatPins', { chatId }),
+      signal: stop.signal,
+      onData: ({ pins, syncedAt }) => {
+        setState({ pins });
+        if (!refreshed && (syncedAt === null || Date.now() - syncedAt > FRESH_FOR_MS)) {
+          refreshed = true;
+          ask('refresh', { chatIds: [chatId], folders: false }).catch(() => undefined);
+        }
+      },
+      onError: (error) => setState((old) => ({ ...old, error: errorText(error) })),
+    });
+    return () => stop.abort();
+  }, [chatId]);
+  return state;
+}
+
+export type FoldersState = { folders?: ShownFolder[]; error?: string };
+
+export function useFolders(refresh: boolean): FoldersState {
+  const [state, setState] = useState<FoldersState>({});
+  useEffect(() => {
+    const stop = new AbortController();
+    follow({
+      lists: ['folders'],
+      load: () => ask('getFolders', {}),
+      signal: stop.signal,
+      onData: (folders) => setState({ folders }),
+      onError: (error) => setState((old) => ({ ...old, error: errorText(error) })),
+    });
+    if (refresh) ask('refresh', { chatIds: [], folders: true }).catch(() => undefined);
+    return () => stop.abort();
+  }, [refresh]);
+  return state;
+}
+
+/**
+ * Sends intents; `busy` while the background journals them, `error` with its reason when it refuses. Only
+ * events a person caused count: a script in the page can click our buttons, but its clicks are not trusted.
+ */
+export function useEnqueue(): {
+  enqueue: (event: Event, intents: IntentInput[]) => Promise<boolean>;
+  busy: boolean;
+  error?: string;
+  setError: (error?: string) => void;
+} {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const enqueue = useCallback(async (event: Event, intents: IntentInput[]) => {
+    if (!event.isTrusted) return false;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await ask('enqueue', { intents });
+      if (!result.ok) setError(result.error);
+      return result.ok;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { enqueue, busy, error, setError };
+}
