@@ -1,0 +1,113 @@
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { vi } from 'vitest';
+import type { Sandbox, SeedData } from '../sandbox';
+import { type BrowserName, type ExtensionSession, launchWithExtension } from './harness';
+import { signInToSandbox } from './sign-in';
+
+/** A short rate-limit minute on both sides, so the queue's pacing never slows a test down. */
+export const MINUTE_MS = 1_000;
+
+export const ORG = '700012345';
+export const HANNAH = { id: '61000002', name: 'Hannah Schmidt', active: true, external: false };
+export const OMAR = { id: '61000003', name: 'Omar Haddad', active: true, external: false };
+
+/** Message ids in Cliq's shape (`<epoch ms>_<digits>`), stable across runs. */
+export const messageId = (chat: number, n: number) => `17724${chat}0000${String(n).padStart(3, '0')}_37541276${n}`;
+
+export function messages(chat: number, count: number, text = (n: number) => `Message ${n} of room ${chat}`) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: messageId(chat, i + 1),
+    senderId: i % 2 === 0 ? HANNAH.id : OMAR.id,
+    text: text(i + 1),
+  }));
+}
+
+export async function control(sandbox: Sandbox, path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`sandbox ${path}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** The browser with the extension, the sandbox loaded with `seed` through its control API, and a signed-in user. */
+export async function signedInSession(name: BrowserName, sandbox: Sandbox, seed: SeedData): Promise<ExtensionSession> {
+  const [session] = await Promise.all([launchWithExtension(name), control(sandbox, 'seed', seed)]);
+  const options = await signInToSandbox(session, sandbox, { minuteMs: MINUTE_MS });
+  await options.close();
+  return session;
+}
+
+export async function openChat(session: ExtensionSession, sandbox: Sandbox, chatId: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${sandbox.url}/company/${ORG}/chats/${chatId}`);
+  await page.waitForSelector(`body[data-rendered-chat-id="${chatId}"]`);
+  return page;
+}
+
+/** `>>>` pierces open shadow roots in both browsers. */
+export const inBar = (selector: string) => `cliq-pins-bar >>> ${selector}`;
+export const inDialog = (selector: string) => `cliq-pins-pin-dialog >>> ${selector}`;
+export const inFolders = (selector: string) => `cliq-pins-folders >>> ${selector}`;
+export const inChatMenu = (selector: string) => `cliq-pins-chat-menu >>> ${selector}`;
+
+/**
+ * Polls with `page.$`: puppeteer's `waitForSelector` re-checks on the document's mutations, and a change inside
+ * one of our shadow roots is not one of them.
+ */
+export async function waitFor(page: Page, selector: string, timeout = 15_000): Promise<ElementHandle<Element>> {
+  return vi.waitFor(
+    async () => {
+      const found = await page.$(selector);
+      if (!found) throw new Error(`no ${selector} within ${timeout} ms`);
+      return found;
+    },
+    { timeout, interval: 100 },
+  );
+}
+
+/** Polls the sandbox's own state until `check` passes: the server is the judge, not the extension's view of it. */
+export function eventually<T>(check: () => T, timeout = 20_000): Promise<T> {
+  return vi.waitFor(check, { timeout, interval: 100 });
+}
+
+export function pinsOf(sandbox: Sandbox, chatId: string) {
+  return sandbox.state.pins.get(chatId)?.entries ?? [];
+}
+
+export const folderHolding = (sandbox: Sandbox, chatId: string) =>
+  sandbox.state.folders.filter((f) => f.chatIds.includes(chatId)).map((f) => f.title || 'My Pins');
+
+/** Hovers a message (its actions appear) and clicks its pin control; the pin dialog opens. */
+export async function openPinDialog(page: Page, id: string): Promise<void> {
+  const message = `.message[data-message-id="${id}"]`;
+  await page.hover(message);
+  await page.click(`${message} [data-cliq-pins=pin-control]`);
+  const dialog = await waitFor(page, inDialog('[data-testid=pin-dialog]'));
+  // The dialog knows whether the message is pinned once the background answered.
+  await page.waitForFunction((el) => el.getAttribute('data-pinned') !== 'unknown', { timeout: 15_000 }, dialog);
+}
+
+/** The pinned bar's rows, top to bottom. */
+export async function barRows(page: Page): Promise<{ id: string; primary: boolean }[]> {
+  const rows = await page.$$(inBar('[data-testid=pin-row]'));
+  return Promise.all(
+    rows.map((row) =>
+      row.evaluate((el) => ({
+        id: el.getAttribute('data-message-id') ?? '',
+        primary: el.getAttribute('data-primary') === 'true',
+      })),
+    ),
+  );
+}
+
+export async function openBarPanel(page: Page): Promise<void> {
+  await waitFor(page, inBar('[data-testid=pinned-bar][data-state=ready]'));
+  if (!(await page.$(inBar('[data-testid=pinned-bar-panel]'))))
+    await page.click(inBar('[data-testid=pinned-bar-toggle]'));
+  await waitFor(page, inBar('[data-testid=pinned-bar-panel]'));
+}
