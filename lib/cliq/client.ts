@@ -4,6 +4,7 @@ import { type Endpoint, endpointFor, type OperationName, type ParamsOf, type Res
 import { httpFailure, invalidParams, malformedAnswer, notSignedIn, staleView, unreachable } from './errors';
 import { createListFreshness } from './freshness';
 import { describeParamIssue, describeProblem, formatPath } from './issues';
+import { createServerClock } from './server-clock';
 import { buildUrl } from './url';
 
 export interface CliqClientOptions {
@@ -14,7 +15,7 @@ export interface CliqClientOptions {
   fetch?: typeof fetch;
   /** Covers the whole exchange, body included. */
   timeoutMs?: number;
-  /** Epoch milliseconds for `view.lastSyncTime`; Cliq compares it with its own clock. */
+  /** The local clock; views are stamped on Cliq's clock, corrected from answers' `Date` headers when far off. */
   now?: () => number;
 }
 
@@ -80,7 +81,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 export function createCliqClient(options: CliqClientOptions): CliqClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const now = options.now ?? Date.now;
+  const localNow = options.now ?? Date.now;
+  const serverClock = createServerClock(localNow);
+  const now = serverClock.now;
   // Looked up per call: unbound `fetch` throws in browsers, and tests may replace the global.
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const folderList = createListFreshness();
@@ -97,7 +100,7 @@ export function createCliqClient(options: CliqClientOptions): CliqClient {
     signal?.addEventListener('abort', forward, { once: true });
     try {
       const response = await fetchFn(url, { ...init, signal: controller.signal });
-      return { status: response.status, text: await response.text() };
+      return { status: response.status, text: await response.text(), date: response.headers.get('date') };
     } catch (error) {
       if (timedOut) throw unreachable(op, { timeoutMs });
       if (signal?.aborted) throw signal.reason;
@@ -120,13 +123,16 @@ export function createCliqClient(options: CliqClientOptions): CliqClient {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-    const sentAt = now();
-    const { status, text } = await exchange(
+    const localSentAt = localNow();
+    const { status, text, date } = await exchange(
       op,
       url,
       { method: entry.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) },
       opts.signal,
     );
+    // This very answer may be the first to tell Cliq's time: the send time is translated after it.
+    serverClock.observe(date, localSentAt, localNow());
+    const sentAt = serverClock.at(localSentAt);
     const json = parseJson(text);
     if (status < 200 || status > 299) throw httpFailure(op, status, json.ok ? json.value : undefined);
 

@@ -153,6 +153,25 @@ describe('reorderPinnedMessage', () => {
     );
     expect(error).toMatchObject({ kind: 'conflict', status: 400, code: 'client_not_synced' });
   });
+
+  it("is accepted when this computer's clock runs ten minutes behind Cliq's", async () => {
+    const chat = chatWithPins(4);
+    const behind = h.clientWith({ now: () => h.sb().clock.now() - 600_000 });
+    // Another device's change, just now on Cliq's clock: a view stamped on the lagging clock would predate it.
+    await h.otherDevice().call('unpinMessages', { chatId: chat.id, messageIds: [h.pinnedIds(chat)[1] as string] });
+    h.sb().clock.advance(1500);
+    const list = await behind.call('listPinnedMessages', { chatId: chat.id, limit: 25 });
+    const primary = list.data[0]?.id;
+    const last = list.data.at(-1)?.id;
+    h.sb().clock.advance(1500);
+    await behind.call('reorderPinnedMessage', {
+      chatId: chat.id,
+      messageId: last as string,
+      pinAbove: primary,
+      basedOn: list.view,
+    });
+    expect(h.pinnedIds(chat)[0]).toBe(last);
+  });
 });
 
 describe('unpinMessages', () => {
