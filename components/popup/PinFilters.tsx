@@ -9,8 +9,6 @@ interface Props {
   pinners: readonly string[];
   order: PinOrder;
   onOrder(order: PinOrder): void;
-  onExport(kind: 'md' | 'json'): void;
-  canExport: boolean;
 }
 
 const STATUSES: [PinStatus, Parameters<typeof t>[0]][] = [
@@ -19,8 +17,8 @@ const STATUSES: [PinStatus, Parameters<typeof t>[0]][] = [
   ['expired', 'popupStatusExpired'],
 ];
 
-/** Search, filters, order and export for the pins on screen. */
-export function PinFilters({ filter, onFilter, chats, pinners, order, onOrder, onExport, canExport }: Props) {
+/** Search, filters and order for the pins on screen. */
+export function PinFilters({ filter, onFilter, chats, pinners, order, onOrder }: Props) {
   const set = (change: Partial<PinFilter>) => onFilter({ ...filter, ...change });
   return (
     <div class="toolbar">
@@ -80,17 +78,23 @@ export function PinFilters({ filter, onFilter, chats, pinners, order, onOrder, o
         <option value="chatOrder">{t('popupOrderChat')}</option>
         <option value="newestPinned">{t('popupOrderNewest')}</option>
       </select>
-      <details class="menu">
-        <summary data-testid="export-menu">{t('popupExport')}</summary>
-        <div class="menu-items">
-          <button type="button" data-testid="export-md" disabled={!canExport} onClick={() => onExport('md')}>
-            {t('popupExportMarkdown')}
-          </button>
-          <button type="button" data-testid="export-json" disabled={!canExport} onClick={() => onExport('json')}>
-            {t('popupExportJson')}
-          </button>
-        </div>
-      </details>
     </div>
+  );
+}
+
+/** Export of what is on screen, as a small disclosure menu. */
+export function ExportMenu({ onExport, disabled }: { onExport(kind: 'md' | 'json'): void; disabled: boolean }) {
+  return (
+    <details class="menu">
+      <summary data-testid="export-menu">{t('popupExport')}</summary>
+      <div class="menu-items">
+        <button type="button" data-testid="export-md" disabled={disabled} onClick={() => onExport('md')}>
+          {t('popupExportMarkdown')}
+        </button>
+        <button type="button" data-testid="export-json" disabled={disabled} onClick={() => onExport('json')}>
+          {t('popupExportJson')}
+        </button>
+      </div>
+    </details>
   );
 }

@@ -85,13 +85,13 @@ export function PinRow(props: Props) {
             </time>
           )}
           {pin.pending && <span class="chip chip-pending">{t('popupPending')}</span>}
+          <span class="pin-about muted">
+            {pin.pinnedBy && <span>{t('popupPinnedBy', pin.pinnedBy)}</span>}
+            {pin.pinnedAt !== undefined && <span>{relativeTime(pin.pinnedAt, now)}</span>}
+            <ExpiryChip pin={pin} now={now} soonMs={props.expiringSoonMs} />
+          </span>
         </div>
         <p class={pin.text ? 'pin-text' : 'pin-text muted'}>{pin.text || t('popupNoText')}</p>
-        <div class="pin-foot muted">
-          {pin.pinnedBy && <span>{t('popupPinnedBy', pin.pinnedBy)}</span>}
-          {pin.pinnedAt !== undefined && <span>{relativeTime(pin.pinnedAt, now)}</span>}
-          <ExpiryChip pin={pin} now={now} soonMs={props.expiringSoonMs} />
-        </div>
       </div>
       <button
         type="button"

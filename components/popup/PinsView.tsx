@@ -14,7 +14,7 @@ import { placementForDrop, placementForStep } from './model/reorder';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { planPinRestore } from './model/undo';
 import { PinDetails } from './PinDetails';
-import { PinFilters } from './PinFilters';
+import { ExportMenu, PinFilters } from './PinFilters';
 import { PinRow } from './PinRow';
 import { TriCheckbox } from './TriCheckbox';
 import { pinsDb } from './useBoard';
@@ -158,8 +158,6 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         pinners={pinners(board.pins)}
         order={order}
         onOrder={changeOrder}
-        onExport={exportVisible}
-        canExport={visibleKeys.length > 0}
       />
       <div class="subbar">
         <TriCheckbox
@@ -177,6 +175,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
             {t('popupClearFilters')}
           </button>
         )}
+        <ExportMenu onExport={exportVisible} disabled={visibleKeys.length === 0} />
       </div>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: keys pressed on the rows' own controls bubble here; one listener serves every row. */}
       <div class="scroll" data-scroll-area onKeyDown={onKeyDown}>
