@@ -1,0 +1,164 @@
+// @vitest-environment happy-dom
+import { render, type VNode } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type PopupApi, PopupContext, type UndoOffer } from '../../../components/popup/context';
+import { PinsView } from '../../../components/popup/PinsView';
+import type { Board } from '../../../components/popup/useBoard';
+import type { ShownPin } from '../../../lib/store/read-models';
+import { settingsSchema } from '../../../lib/store/settings';
+
+const HOSTILE = '<img src=x onerror="window.hacked=1">**bold**';
+const pin = (chatId: string, messageId: string, text = `text ${messageId}`): ShownPin => ({
+  chatId,
+  messageId,
+  text,
+  senderName: 'Ann',
+  expiry: -1,
+  isPrimary: false,
+  pending: false,
+});
+
+function board(): Board {
+  return {
+    pins: [
+      { chatId: 'c1', chatName: 'Ops', pins: [pin('c1', 'a', HOSTILE), pin('c1', 'b'), pin('c1', 'c')] },
+      { chatId: 'c2', chatName: '<b>Team</b>', pins: [pin('c2', 'd'), pin('c2', 'e')] },
+    ],
+    folders: [],
+    chats: [],
+    failed: [],
+    settings: settingsSchema.parse({}),
+    folderListRead: true,
+    chatsToRead: 0,
+  };
+}
+
+let root: HTMLElement;
+let dialog: HTMLElement;
+let api: PopupApi;
+let run: ReturnType<typeof vi.fn<PopupApi['run']>>;
+let offerUndo: ReturnType<typeof vi.fn<PopupApi['offerUndo']>>;
+
+function mount() {
+  run = vi.fn<PopupApi['run']>(async () => true);
+  offerUndo = vi.fn<PopupApi['offerUndo']>();
+  api = {
+    board: board(),
+    now: Date.now(),
+    minuteMs: 60_000,
+    names: { chat: (id) => id, folder: (id) => id },
+    chatLink: (chatId) => `https://cliq.zoho.com/chats/${chatId}`,
+    run,
+    notify: vi.fn(),
+    openDialog: (open: (close: () => void) => VNode) =>
+      render(
+        open(() => render(null, dialog)),
+        dialog,
+      ),
+    offerUndo,
+  };
+  act(() => {
+    render(
+      <PopupContext.Provider value={api}>
+        <PinsView onOrderChanged={() => undefined} />
+      </PopupContext.Provider>,
+      root,
+    );
+  });
+}
+
+const box = (messageId: string) =>
+  root.querySelector<HTMLInputElement>(`[data-message-id="${messageId}"] input[type=checkbox]`) as HTMLInputElement;
+const click = (el: Element, init: MouseEventInit = {}) =>
+  act(() => {
+    el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }));
+  });
+
+beforeEach(() => {
+  localStorage.clear();
+  root = document.createElement('div');
+  dialog = document.createElement('div');
+  document.body.append(root, dialog);
+  mount();
+});
+afterEach(() => {
+  render(null, root);
+  render(null, dialog);
+  root.remove();
+  dialog.remove();
+});
+
+describe('the pinned messages view', () => {
+  it('shows text from Cliq as text, never as markup', () => {
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('b')).toBeNull();
+    expect(root.querySelector('[data-message-id="a"] .pin-text')?.textContent).toBe(HOSTILE);
+    expect(root.querySelector('[data-chat-id="c2"] h3')?.textContent).toBe('<b>Team</b>');
+    expect((window as { hacked?: number }).hacked).toBeUndefined();
+  });
+
+  it('selects a Shift-click range across chats, and one chat with its own checkbox', () => {
+    click(box('b'));
+    click(box('d'), { shiftKey: true });
+    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('Pins selected: 3');
+    const chat = root.querySelector('[data-chat-id="c1"] [data-testid=select-chat]') as HTMLInputElement;
+    expect(chat.indeterminate).toBe(true);
+    click(chat);
+    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('Pins selected: 4');
+  });
+
+  it('moves a pin down with Alt+ArrowDown: directly above the pin after its neighbour', () => {
+    act(() => {
+      box('a').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+    });
+    expect(run).toHaveBeenCalledWith([{ kind: 'reorderPin', chatId: 'c1', messageId: 'a', above: 'c' }], 'Pin moved.');
+  });
+
+  it('unpins the selection after a confirmation with the estimate, one intent per chat, and offers undo', async () => {
+    click(root.querySelector('[data-chat-id="c2"] [data-testid=select-chat]') as Element);
+    click(box('b'));
+    click(root.querySelector('[data-testid=bulk-unpin]') as Element);
+    expect(dialog.querySelector('[data-testid=estimate]')?.getAttribute('data-requests')).toBe('2');
+    await act(async () => {
+      dialog.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect(run).toHaveBeenCalledWith([
+      { kind: 'unpinMessages', chatId: 'c2', messageIds: ['d', 'e'] },
+      { kind: 'unpinMessages', chatId: 'c1', messageIds: ['b'] },
+    ]);
+    const offer = offerUndo.mock.calls[0]?.[0] as UndoOffer;
+    expect(offer.message).toBe('Unpinned messages: 3.');
+    // Nothing is cached in this test's database, so undo pins all three again, the primary last.
+    const { intents } = await offer.plan();
+    expect(intents.map((i) => i.kind === 'pinMessage' && [i.chatId, i.messageId, i.primary ?? false])).toEqual([
+      ['c2', 'e', false],
+      ['c2', 'd', true],
+      ['c1', 'b', false],
+    ]);
+  });
+
+  it('exports what the filters leave on screen', () => {
+    const texts: string[] = [];
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      void (blob as Blob).text().then((text) => texts.push(text));
+      return 'blob:test';
+    });
+    const search = root.querySelector('[data-testid=pin-search]') as HTMLInputElement;
+    act(() => {
+      search.value = 'team';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect([...root.querySelectorAll('[data-testid=pin]')].map((el) => el.getAttribute('data-message-id'))).toEqual([
+      'd',
+      'e',
+    ]);
+    click(root.querySelector('[data-testid=export-json]') as Element);
+    expect(create).toHaveBeenCalledOnce();
+    create.mockRestore();
+    return vi.waitFor(() => {
+      const data = JSON.parse(texts[0] ?? '{}') as { chats: { chatId: string; pins: { messageId: string }[] }[] };
+      expect(data.chats.map((c) => [c.chatId, c.pins.map((p) => p.messageId)])).toEqual([['c2', ['d', 'e']]]);
+    });
+  });
+});
