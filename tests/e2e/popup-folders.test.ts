@@ -157,4 +157,26 @@ describe.each(BROWSERS)('the popup’s pinned chats in %s', (name) => {
     expect(sandbox.state.folders[0]?.chatIds).toEqual(myPinsBefore);
     await expect.poll(() => popup.$(folderRow(readLater.id)), QUEUE_TIMEOUT).toBeNull();
   });
+
+  it('lists a failed action with the reason, and retries it once Cliq answers again', async () => {
+    const ops = serverFolder(sandbox, byTitle('Ops'));
+    if (!ops) throw new Error('seed changed');
+    sandbox.setFaults('fail=1');
+    await popup.click(`${folderRow(ops.id)} [data-testid=folder-edit]`);
+    await popup.waitForSelector('[data-testid=folder-dialog][open]');
+    await replaceText(popup, '[data-testid=folder-title]', 'Operations');
+    await popup.click('[data-testid=folder-save]');
+
+    const failed = await popup.waitForSelector('[data-testid=failed-intent]', { timeout: QUEUE_TIMEOUT.timeout });
+    const text = (await failed?.evaluate((el) => el.textContent)) ?? '';
+    expect(text).toContain('Rename Ops to Operations');
+    expect(text.replace('Rename Ops to Operations', '').trim().length).toBeGreaterThan(0);
+    // The shown title rolls back: a failed intent is no longer applied.
+    expect(await popup.$eval(`${folderRow(ops.id)} .folder-name`, (el) => el.textContent)).toBe('Ops');
+
+    sandbox.setFaults(null);
+    await popup.click('[data-testid=failed-intent] button');
+    await expect.poll(() => serverFolder(sandbox, (f) => f.id === ops.id)?.title, QUEUE_TIMEOUT).toBe('Operations');
+    await expect.poll(() => popup.$('[data-testid=failed-intent]'), QUEUE_TIMEOUT).toBeNull();
+  });
 });
