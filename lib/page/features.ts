@@ -75,6 +75,8 @@ function missReporter(ctx: ContentScriptContext, log: Pick<Console, 'warn'>) {
 export function runFeatures(ctx: ContentScriptContext, features: readonly PageFeature[], options: RunOptions): void {
   const log = options.log ?? console;
   const reportMiss = missReporter(ctx, log);
+  // A part this page did not have before is not waited for again on the next chat: the fallback shows at once.
+  const missedBefore = new Set<string>();
   const checks = new Set<() => void>();
   const failed = (feature: string, signal: AbortSignal, error: unknown) => {
     if (signal.aborted || ctx.isInvalid || isExtensionGone(error)) return;
@@ -114,10 +116,12 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly PageFe
       let scope: AbortController | undefined;
       let timer: number | undefined;
       let told = false;
+      const key = `${feature.name}:${part}`;
       const missing = () => {
         timer = undefined;
         if (current || signal.aborted || told) return;
         told = true;
+        missedBefore.add(key);
         reportMiss({ feature: feature.name, part, fallback: trackOptions.fallback ?? false });
         trackOptions.onMissing?.();
       };
@@ -136,7 +140,9 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly PageFe
             use(found, AbortSignal.any([signal, scope.signal]));
           }
         }
-        if (!current && timer === undefined && !told) timer = ctx.setTimeout(missing, options.graceMs);
+        if (current || timer !== undefined || told) return;
+        if (missedBefore.has(key)) missing();
+        else timer = ctx.setTimeout(missing, options.graceMs);
       });
     };
     return { ctx, feature: feature.name, signal, location, schedule: options.schedule, onPageChange, track, guard };

@@ -148,9 +148,11 @@ describe('runFeatures', () => {
     expect(warning).toMatch(/in a corner instead: pinned-bar \(no chat-header\)/);
     expect(fellBack).toHaveBeenCalledTimes(2);
 
-    // Navigating on and missing again says nothing more.
+    // On the next chat the fallback comes at once, not after another grace period; and no second warning.
     history.pushState({}, '', '/company/1/chats/CT_other');
-    await vi.advanceTimersByTimeAsync(1_000 + GRACE + 1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fellBack).toHaveBeenCalledTimes(4);
+    await vi.advanceTimersByTimeAsync(GRACE + 1_000);
     expect(log.warn).toHaveBeenCalledTimes(1);
     expect(log.error).not.toHaveBeenCalled();
   });
