@@ -48,7 +48,7 @@ function FolderButton({ chatId, chatName }: { chatId: string; chatName?: string 
 export const folderMenu: PageFeature = {
   name: 'folder-menu',
   scope: 'chat',
-  async start({ ctx, signal, location, track, guard }) {
+  async start({ ctx, signal, location, track }) {
     const { chatId } = location;
     if (!chatId) return;
     const ui = await createShadowUi(ctx, 'cliq-pins-folders', signal);
@@ -60,7 +60,7 @@ export const folderMenu: PageFeature = {
         ui.render(<FolderButton chatId={chatId} chatName={headerChat(header)?.name || undefined} />);
         ui.place(inHeader(header, headerActionsOf(header)));
       },
-      { fallback: true, onMissing: guard(async () => ui.place({ anchor: await dockFor(ctx), append: 'last' })) },
+      { fallback: true, onMissing: () => ui.place({ anchor: dockFor(ctx), append: 'last' }) },
     );
   },
 };

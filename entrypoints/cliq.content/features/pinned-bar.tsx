@@ -11,7 +11,7 @@ import { createShadowUi, dockFor, inHeader } from '../ui/shadow';
 export const pinnedBar: PageFeature = {
   name: 'pinned-bar',
   scope: 'chat',
-  async start({ ctx, signal, location, track, guard }) {
+  async start({ ctx, signal, location, track }) {
     const { chatId } = location;
     if (!chatId) return;
     const ui = await createShadowUi(ctx, 'cliq-pins-bar', signal);
@@ -20,7 +20,7 @@ export const pinnedBar: PageFeature = {
       'chat header',
       () => findChatHeaderFor(chatId),
       (header) => ui.place(inHeader(header, headerActionsOf(header))),
-      { fallback: true, onMissing: guard(async () => ui.place({ anchor: await dockFor(ctx), append: 'last' })) },
+      { fallback: true, onMissing: () => ui.place({ anchor: dockFor(ctx), append: 'last' }) },
     );
   },
 };

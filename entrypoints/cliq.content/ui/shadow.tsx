@@ -72,26 +72,21 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
   };
 }
 
-const docks = new WeakMap<ContentScriptContext, Promise<ShadowUi>>();
+const DOCK_STYLE = 'position:fixed;top:8px;right:8px;z-index:2147483000;display:flex;gap:8px;align-items:center';
 
 /**
- * Where header UIs go when the page has no chat header we recognise: a small fixed strip in the top corner,
- * one per page, holding each such UI's own shadow root.
+ * Where header UIs go when the page has no chat header we recognise: a fixed strip in the top corner, one per
+ * page, holding each UI's own shadow host. Gone with the extension.
  */
-export async function dockFor(ctx: ContentScriptContext): Promise<Element> {
-  let dock = docks.get(ctx);
+export function dockFor(ctx: ContentScriptContext): Element {
+  let dock = document.querySelector('body > cliq-pins-dock');
   if (!dock) {
-    dock = createShadowUi(ctx, 'cliq-pins-dock', ctx.signal).then((ui) => {
-      ui.render(<div class="cp-dock" data-testid="dock" />);
-      ui.place({ anchor: document.body, append: 'last' });
-      return ui;
-    });
-    docks.set(ctx, dock);
+    dock = document.createElement('cliq-pins-dock');
+    dock.setAttribute('style', DOCK_STYLE);
+    document.body.append(dock);
+    ctx.onInvalidated(() => dock?.remove());
   }
-  const ui = await dock;
-  const slot = ui.host.shadowRoot?.querySelector('.cp-dock');
-  if (!slot) throw new Error('the corner dock did not render');
-  return slot;
+  return dock;
 }
 
 /** Header UIs sit just before the header's own buttons, or at its end when it has none we recognise. */
