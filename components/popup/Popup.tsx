@@ -113,11 +113,9 @@ export function Popup() {
     <main class="popup">
       <header class="top">
         <h1>{t('extName')}</h1>
-        {board && (
-          <span class="muted summary" data-testid="summary">
-            {t('popupSummary', String(liveCount), String(board.folders.length))}
-          </span>
-        )}
+        <span class="muted summary" data-testid="summary">
+          {board && hasData ? t('popupSummary', String(liveCount), String(board.folders.length)) : ''}
+        </span>
         <button
           type="button"
           class="icon-button"
@@ -173,10 +171,12 @@ export function Popup() {
         </PopupContext.Provider>
       )}
       <div class="toasts">
-        {undo && (
-          <UndoToast key={undo.id} message={undo.message} onUndo={runUndo} onExpire={() => setUndo(undefined)} />
-        )}
-        {/* Both live regions exist from the start, so screen readers announce what appears in them. */}
+        {/* Live regions exist from the start, so screen readers announce what appears in them. */}
+        <div class="undo-region" role="status">
+          {undo && (
+            <UndoToast key={undo.id} message={undo.message} onUndo={runUndo} onExpire={() => setUndo(undefined)} />
+          )}
+        </div>
         <p class={notice?.tone === 'ok' ? 'notice' : 'notice empty-region'} role="status" data-testid="notice">
           {notice?.tone === 'ok' ? notice.message : ''}
         </p>

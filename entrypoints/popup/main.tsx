@@ -1,5 +1,7 @@
 import '../../components/base.css';
 import '../../components/popup/popup.css';
+import '../../components/popup/lists.css';
+import '../../components/popup/dialogs.css';
 import { render } from 'preact';
 import { Popup } from '../../components/popup/Popup';
 
