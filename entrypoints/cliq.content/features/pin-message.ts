@@ -48,6 +48,14 @@ function attach(env: FeatureEnv, list: Element, signal: AbortSignal): void {
   const chatId = shownChatId(env.location.chatId);
   if (!chatId) return;
   let pinned: ReadonlySet<string> = new Set();
+  // Controls go with the feature (navigation, extension update): none is left in the page without its listener.
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const control of list.querySelectorAll(CONTROL_SELECTOR)) control.remove();
+    },
+    { once: true },
+  );
 
   observeAdded(list, messageSelector(), {
     schedule: env.schedule,
