@@ -4,6 +4,7 @@ import { localDateTimeValue } from '../../lib/page/expiry';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import {
+  control,
   eventually,
   HANNAH,
   inBar,
@@ -152,6 +153,18 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
     await full.close();
   });
 
+  it('gives a message that arrives live its pin control', async () => {
+    const live = (await control(sandbox, `chats/${ROOM}/messages`, { text: 'Arrived while the page was open' })) as {
+      id: string;
+    };
+    await page.waitForSelector(`.message[data-message-id="${live.id}"] [data-cliq-pins=pin-control]`, {
+      timeout: 10_000,
+    });
+    expect(await page.$$eval('.message', (els) => els.length)).toBe(
+      await page.$$eval('[data-cliq-pins=pin-control]', (els) => els.length),
+    );
+  });
+
   it.runIf(name === 'chromium')('pins the message under the pointer with the keyboard shortcut', async () => {
     // Browsers keep extension shortcuts away from automation: send what the background sends on the command.
     await page.bringToFront();
@@ -169,4 +182,29 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
     expect(entry?.expiry).toBe(-1);
     await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=true]'));
   });
+
+  it.runIf(name === 'chromium')(
+    'leaves the page, and throws nothing into it, when the extension is updated',
+    async () => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(String(error)));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().includes('404')) problems.push(message.text());
+      });
+      const worker = await session.worker();
+      // What an update does to a running content script: its extension context goes away.
+      await worker.evaluate('chrome.runtime.reload()').catch(() => undefined);
+      // The orphaned script notices at the next change of the page.
+      await control(sandbox, `chats/${ROOM}/messages`, { text: 'After the update' });
+      await page.waitForFunction(
+        () =>
+          ![...document.querySelectorAll('*')].some((el) => el.localName.startsWith('cliq-pins-')) &&
+          document.querySelectorAll('[data-cliq-pins]').length === 0,
+        { timeout: 10_000 },
+      );
+      await page.hover('.message:last-child');
+      await page.click('.message:last-child .message-actions button[data-action=reply]');
+      expect(problems).toEqual([]);
+    },
+  );
 });
