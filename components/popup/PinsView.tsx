@@ -34,7 +34,10 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
   const focusAfter = useRef<string | undefined>(undefined);
 
   const options = { now, expiringSoonMs: board.settings.expiringSoonMs, order };
-  const visible = useMemo(() => visiblePins(board.pins, filter, options), [board.pins, filter, now, order]);
+  const visible = useMemo(
+    () => visiblePins(board.pins, filter, options),
+    [board.pins, filter, now, order, board.settings.expiringSoonMs],
+  );
   const visibleKeys = useMemo(
     () => visible.flatMap((chat) => chat.pins.map((pin) => itemKey(chat.chatId, pin.messageId))),
     [visible],

@@ -49,14 +49,24 @@ export function ProgressPanel({ progress, failed }: { progress?: QueueProgress; 
           <ul data-testid="failed-intents">
             {failed.map((record) => (
               <li key={record.id} class="failed-item" data-testid="failed-intent">
-                <div>
+                <div id={`failed-${record.id}`}>
                   <strong>{describeIntent(record.intent, popup.names)}</strong>
                   <p class="muted">{record.error?.message ?? t('popupFailedUnknown')}</p>
                 </div>
-                <button type="button" class="small" onClick={() => act('retryIntent', record.id)}>
+                <button
+                  type="button"
+                  class="small"
+                  aria-describedby={`failed-${record.id}`}
+                  onClick={() => act('retryIntent', record.id)}
+                >
                   {t('popupRetry')}
                 </button>
-                <button type="button" class="small" onClick={() => act('dismissIntent', record.id)}>
+                <button
+                  type="button"
+                  class="small"
+                  aria-describedby={`failed-${record.id}`}
+                  onClick={() => act('dismissIntent', record.id)}
+                >
                   {t('popupDismiss')}
                 </button>
               </li>

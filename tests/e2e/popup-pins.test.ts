@@ -6,6 +6,7 @@ import {
   chatsWithPins,
   dragOnto,
   expectNoFailures,
+  openPopup,
   pinCheckbox,
   QUEUE_TIMEOUT,
   serverPinIds,
@@ -176,5 +177,19 @@ describe.each(BROWSERS)('the popup’s pinned messages in %s', (name) => {
       expect(chat.pins.map((pin) => pin.primary)).toEqual(chat.pins.map((_, i) => i === 0));
       expect(markdown).toContain(`## ${chat.chatName.replace(/[\\`*_[\]<>|~#]/g, (ch) => `\\${ch}`)}`);
     }
+  });
+
+  it('links each chat to the Cliq web app, learning the organisation from an open Cliq tab', async () => {
+    const cliq = await session.browser.newPage();
+    await cliq.goto(`${sandbox.url}/company/${sandbox.orgId}/chats`);
+    const fresh = await openPopup(session);
+    const chatId = chats[0] as string;
+    const link = await fresh.waitForSelector(
+      `[data-testid=chat-pins][data-chat-id="${chatId}"] [data-testid=open-in-cliq]`,
+    );
+    const href = await link?.evaluate((a) => a.getAttribute('href'));
+    expect(href).toBe(`${sandbox.url}/company/${sandbox.orgId}/chats/${chatId}`);
+    expect((await fetch(href as string)).status).toBe(200);
+    await Promise.all([fresh.close(), cliq.close()]);
   });
 });
