@@ -16,6 +16,8 @@ export default defineContentScript({
   matches: CLIQ_HOST_PATTERNS,
   // Styles are inlined into each shadow root: nothing is fetched, nothing is exposed to the page.
   cssInjectionMode: 'manual',
+  // The page gets nothing on its window-message channel from us, and we never listen on it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runFeatures(ctx, FEATURES, { schedule: (work) => ctx.requestAnimationFrame(work), graceMs: GRACE_MS });
   },
