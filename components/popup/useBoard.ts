@@ -38,9 +38,9 @@ export function pinsDb(): Promise<PinsDb> {
 
 async function readBoard(): Promise<Board> {
   const db = await pinsDb();
-  // now 0: expired pins stay in, so the "expired" filter can show what the cache still holds.
+  // Expired pins stay in, so the "expired" filter can show what the cache still holds.
   const [pins, folders, chats, failed, settings, folderList, sweep] = await Promise.all([
-    readPinBoard(db, { now: 0, order: 'chatOrder' }),
+    readPinBoard(db, { now: Date.now(), order: 'chatOrder', includeExpired: true }),
     readFolders(db),
     db.getAll('chats'),
     readFailedIntents(db),

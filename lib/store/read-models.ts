@@ -53,7 +53,7 @@ function touchedPins(chatId: string, intents: readonly IntentRecord[]): Set<stri
   return touched;
 }
 
-async function allShownPins(db: PinsDb): Promise<ChatPins[]> {
+async function allShownPins(db: PinsDb, now: number): Promise<ChatPins[]> {
   const [lists, intents, chats] = await Promise.all([db.getAll('pinLists'), db.getAll('intents'), db.getAll('chats')]);
   const pending = pendingOf(intents);
   const names = new Map(chats.map((chat: ChatRecord) => [chat.chatId, chat.name]));
@@ -64,10 +64,13 @@ async function allShownPins(db: PinsDb): Promise<ChatPins[]> {
   return [...chatIds].map((chatId) => {
     const confirmed = lists.find((l) => l.chatId === chatId)?.pins ?? [];
     const touched = touchedPins(chatId, pending);
-    const pins = showPins(chatId, confirmed, pending).map((pin, i) => ({
+    const shown = showPins(chatId, confirmed, pending);
+    // Cliq drops a pin at its expiry, and the next one becomes the primary.
+    const primaryId = shown.find((pin) => !isExpired(pin, now))?.messageId;
+    const pins = shown.map((pin) => ({
       ...pin,
       chatId,
-      isPrimary: i === 0,
+      isPrimary: pin.messageId === primaryId,
       pending: touched.has(pin.messageId),
     }));
     return { chatId, chatName: names.get(chatId), pins };
@@ -79,17 +82,18 @@ const newestFirst = (a: ShownPin, b: ShownPin) =>
   (b.pinnedAt ?? Number.MAX_SAFE_INTEGER) - (a.pinnedAt ?? Number.MAX_SAFE_INTEGER);
 
 /**
- * Every live pin, grouped by chat; chats with the most recent pin first. Inside a chat, Cliq's order
- * (primary first) or newest pinned first, per the setting; the primary is marked either way.
+ * Every live pin (with `includeExpired`, every cached one, for an "expired" filter), grouped by chat; chats
+ * with the most recent pin first. Inside a chat, Cliq's order (primary first) or newest pinned first, per the
+ * setting; the primary, the first pin that has not expired, is marked either way.
  */
 export async function readPinBoard(
   db: PinsDb,
-  options: { now: number; order?: Settings['pinOrder'] },
+  options: { now: number; order?: Settings['pinOrder']; includeExpired?: boolean },
 ): Promise<ChatPins[]> {
   const order = options.order ?? (await readSettings(db)).pinOrder;
-  const groups = (await allShownPins(db))
+  const groups = (await allShownPins(db, options.now))
     .map((group) => {
-      const live = group.pins.filter((pin) => !isExpired(pin, options.now));
+      const live = options.includeExpired ? group.pins : group.pins.filter((pin) => !isExpired(pin, options.now));
       return { ...group, pins: order === 'newestPinned' ? [...live].sort(newestFirst) : live };
     })
     .filter((group) => group.pins.length > 0);
@@ -103,7 +107,7 @@ export async function readExpiringPins(
   options: { now: number; withinMs?: number },
 ): Promise<{ expiringSoon: ShownPin[]; expired: ShownPin[] }> {
   const withinMs = options.withinMs ?? (await readSettings(db)).expiringSoonMs;
-  const pins = (await allShownPins(db)).flatMap((group) => group.pins).filter((pin) => pin.expiry !== -1);
+  const pins = (await allShownPins(db, options.now)).flatMap((group) => group.pins).filter((pin) => pin.expiry !== -1);
   const { now } = options;
   return {
     expiringSoon: pins.filter((p) => p.expiry > now && p.expiry <= now + withinMs).sort((a, b) => a.expiry - b.expiry),

@@ -68,6 +68,7 @@ describe('read models', () => {
   it('groups live pins by chat, most recent pin first, primary marked, in either order', async () => {
     const db = await seeded();
     const board = await readPinBoard(db, { now: NOW });
+    // Beta's primary (b1) has expired, so b2 is its primary now, as in Cliq.
     expect(board.map((g) => [g.chatName, g.pins.map((p) => [p.messageId, p.isPrimary])])).toEqual([
       [
         'Alpha',
@@ -76,7 +77,12 @@ describe('read models', () => {
           ['a2', false],
         ],
       ],
-      ['Beta', [['b2', false]]],
+      ['Beta', [['b2', true]]],
+    ]);
+    const withExpired = await readPinBoard(db, { now: NOW, includeExpired: true });
+    expect(withExpired[1]?.pins.map((p) => [p.messageId, p.isPrimary])).toEqual([
+      ['b1', false],
+      ['b2', true],
     ]);
     const newest = await readPinBoard(db, { now: NOW, order: 'newestPinned' });
     expect(newest[0]?.pins.map((p) => p.messageId)).toEqual(['a2', 'a1']);
