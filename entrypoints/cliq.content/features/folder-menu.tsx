@@ -1,11 +1,12 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { t } from '../../../lib/i18n';
 import type { PageFeature } from '../../../lib/page/features';
-import { findChatHeaderFor, headerActionsOf, headerChat } from '../../../lib/page/selectors';
+import { headerChat } from '../../../lib/page/selectors';
 import { FolderMenu, folderName } from '../ui/FolderMenu';
+import { keepInHeader } from '../ui/header-slot';
 import { useFolders } from '../ui/hooks';
 import { Popover } from '../ui/Popover';
-import { createShadowUi, dockFor, inHeader } from '../ui/shadow';
+import { createShadowUi } from '../ui/shadow';
 
 function FolderButton({ chatId, chatName }: { chatId: string; chatName?: string }) {
   const { folders } = useFolders(false);
@@ -48,19 +49,13 @@ function FolderButton({ chatId, chatName }: { chatId: string; chatName?: string 
 export const folderMenu: PageFeature = {
   name: 'folder-menu',
   scope: 'chat',
-  async start({ ctx, signal, location, track }) {
-    const { chatId } = location;
+  async start(env) {
+    const { chatId } = env.location;
     if (!chatId) return;
-    const ui = await createShadowUi(ctx, 'cliq-pins-folders', signal);
+    const ui = await createShadowUi(env.ctx, 'cliq-pins-folders', env.signal);
     ui.render(<FolderButton chatId={chatId} />);
-    track(
-      'chat header',
-      () => findChatHeaderFor(chatId),
-      (header) => {
-        ui.render(<FolderButton chatId={chatId} chatName={headerChat(header)?.name || undefined} />);
-        ui.place(inHeader(header, headerActionsOf(header)));
-      },
-      { fallback: true, onMissing: () => ui.place({ anchor: dockFor(ctx), append: 'last' }) },
+    keepInHeader(env, ui, chatId, (header) =>
+      ui.render(<FolderButton chatId={chatId} chatName={headerChat(header)?.name || undefined} />),
     );
   },
 };

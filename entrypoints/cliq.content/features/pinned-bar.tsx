@@ -1,8 +1,8 @@
 import type { PageFeature } from '../../../lib/page/features';
 import { jumpToMessage } from '../../../lib/page/jump';
-import { findChatHeaderFor, headerActionsOf } from '../../../lib/page/selectors';
+import { keepInHeader } from '../ui/header-slot';
 import { PinnedBar } from '../ui/PinnedBar';
-import { createShadowUi, dockFor, inHeader } from '../ui/shadow';
+import { createShadowUi } from '../ui/shadow';
 
 /**
  * The open chat's pins, keyed from the URL: in the chat header when the page has one for this chat, else in the
@@ -11,16 +11,11 @@ import { createShadowUi, dockFor, inHeader } from '../ui/shadow';
 export const pinnedBar: PageFeature = {
   name: 'pinned-bar',
   scope: 'chat',
-  async start({ ctx, signal, location, track }) {
-    const { chatId } = location;
+  async start(env) {
+    const { chatId } = env.location;
     if (!chatId) return;
-    const ui = await createShadowUi(ctx, 'cliq-pins-bar', signal);
+    const ui = await createShadowUi(env.ctx, 'cliq-pins-bar', env.signal);
     ui.render(<PinnedBar chatId={chatId} jump={jumpToMessage} />);
-    track(
-      'chat header',
-      () => findChatHeaderFor(chatId),
-      (header) => ui.place(inHeader(header, headerActionsOf(header))),
-      { fallback: true, onMissing: () => ui.place({ anchor: dockFor(ctx), append: 'last' }) },
-    );
+    keepInHeader(env, ui, chatId);
   },
 };

@@ -18,8 +18,10 @@ function insert(host: Element, { anchor, append }: Placement): void {
   else anchor.append(host);
 }
 
+/** Anywhere in the right container counts: two UIs placed before the same anchor must not swap places forever. */
 function isPlaced(host: Element, { anchor, append }: Placement): boolean {
-  return append === 'before' ? host.nextElementSibling === anchor : host.parentElement === anchor;
+  if (append !== 'before') return host.parentElement === anchor;
+  return host.parentElement === anchor.parentElement && Boolean(host.compareDocumentPosition(anchor) & 4);
 }
 
 /**
