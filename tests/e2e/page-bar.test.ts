@@ -148,6 +148,13 @@ describe.each(BROWSERS)('the pinned bar in the chat header in %s', (name) => {
     expect(deletes.at(-1)?.body).toEqual({ message_ids: expect.arrayContaining([m(1), m(2)]) });
   });
 
+  it('comes back when the page re-renders its header and throws the bar out', async () => {
+    await page.evaluate(() => document.querySelector('.chat-header cliq-pins-bar')?.remove());
+    await waitFor(page, `.chat-header[data-chat-id="${ROOM}"] cliq-pins-bar`);
+    await waitFor(page, inBar('[data-testid=pinned-bar][data-state=ready]'));
+    expect(await page.$$eval('cliq-pins-bar', (els) => els.length)).toBe(1);
+  });
+
   it('follows navigation between chats, and back', async () => {
     const barChat = () => page.$eval(inBar('[data-testid=pinned-bar]'), (el) => el.getAttribute('data-chat-id'));
     await page.click(`a.chat-item[data-chat-id="${OTHER}"]`);

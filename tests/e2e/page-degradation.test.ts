@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import {
+  clickOn,
   control,
   eventually,
   folderHolding,
@@ -85,11 +86,9 @@ describe.each(BROWSERS)('a Cliq page whose markup changed (sandbox markup v2) in
   });
 
   it('still pins the chat to a folder from the folder menu in that corner', async () => {
-    await page.click(inFolders('[data-testid=folder-button]'));
+    await clickOn(page, inFolders('[data-testid=folder-button]'));
     const urgent = sandbox.state.folders.find((f) => f.title === 'Urgent')?.id;
-    const toggle = inFolders(`[data-testid=folder-row][data-folder-id="${urgent}"] [data-testid=folder-toggle]`);
-    await waitFor(page, toggle);
-    await page.click(toggle);
+    await clickOn(page, inFolders(`[data-testid=folder-row][data-folder-id="${urgent}"] [data-testid=folder-toggle]`));
     await eventually(() => expect(folderHolding(sandbox, ROOM)).toEqual(['Urgent']));
     await page.keyboard.press('Escape');
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import {
+  clickOn,
   eventually,
   folderHolding,
   HANNAH,
@@ -118,10 +119,10 @@ describe.each(BROWSERS)('pinning chats to folders from the Cliq page in %s', (na
 
   it('pins another chat from the chat list, without opening it', async () => {
     await page.hover(`a.chat-item[data-chat-id="${SIDE}"]`);
-    await page.click(inChatMenu(`[data-testid=chat-folder-button][data-chat-id="${SIDE}"]`));
+    await clickOn(page, inChatMenu(`[data-testid=chat-folder-button][data-chat-id="${SIDE}"]`));
     const menu = await waitFor(page, inChatMenu(`[data-testid=folder-menu][data-chat-id="${SIDE}"]`));
     expect(await menu.evaluate((el) => el.querySelector('h2')?.textContent)).toBe('Pin “Side Room” to a folder');
-    await page.click(inChatMenu('[data-testid=folder-row][data-folder-id=default] [data-testid=folder-toggle]'));
+    await clickOn(page, inChatMenu('[data-testid=folder-row][data-folder-id=default] [data-testid=folder-toggle]'));
     await eventually(() => expect(folderHolding(sandbox, SIDE)).toEqual(['My Pins']));
     expect(await page.evaluate(() => document.body.dataset.renderedChatId)).toBe(ROOM);
   });

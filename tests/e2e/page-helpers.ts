@@ -70,6 +70,12 @@ export async function waitFor(page: Page, selector: string, timeout = 15_000): P
   );
 }
 
+/** Clicks an element of our UIs once it has rendered (they render after the background answers). */
+export async function clickOn(page: Page, selector: string): Promise<void> {
+  await waitFor(page, selector);
+  await page.click(selector);
+}
+
 /** Polls the sandbox's own state until `check` passes: the server is the judge, not the extension's view of it. */
 export function eventually<T>(check: () => T, timeout = 20_000): Promise<T> {
   return vi.waitFor(check, { timeout, interval: 100 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import {
+  clickOn,
   HANNAH,
   inBar,
   inChatMenu,
@@ -114,7 +115,7 @@ describe.each(BROWSERS)('hostile messages, chat names and folder titles in %s', 
   });
 
   it('shows folder titles, symbols and chat names as text in both folder menus', async () => {
-    await page.click(inFolders('[data-testid=folder-button]'));
+    await clickOn(page, inFolders('[data-testid=folder-button]'));
     await waitFor(page, inFolders('[data-testid=folder-row]:nth-child(3)'));
     const menu = await page.$eval(inFolders('[data-testid=folder-menu]'), (el) => el.textContent ?? '');
     expect(menu).toContain(`${FOLDER_SYMBOL} ${FOLDER_TITLE}`);
@@ -124,7 +125,7 @@ describe.each(BROWSERS)('hostile messages, chat names and folder titles in %s', 
     await page.keyboard.press('Escape');
 
     await page.hover(`a.chat-item[data-chat-id="${ROOM}"]`);
-    await page.click(inChatMenu('[data-testid=chat-folder-button]'));
+    await clickOn(page, inChatMenu('[data-testid=chat-folder-button]'));
     const fromList = await waitFor(page, inChatMenu('[data-testid=folder-menu]'));
     expect(await fromList.evaluate((el) => el.querySelector('h2')?.textContent)).toBe(
       `Pin “${ROOM_TITLE}” to a folder`,
