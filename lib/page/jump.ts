@@ -1,7 +1,7 @@
 import { findMessage, findMessageList } from './selectors';
 
 /** Set on a message while it is highlighted after a jump from the pinned bar. */
-export const JUMPED_ATTRIBUTE = 'data-cliq-pins-jumped';
+const JUMPED_ATTRIBUTE = 'data-cliq-pins-jumped';
 const HIGHLIGHT_MS = 2_000;
 
 /** Scrolls the open chat to a message and highlights it briefly; false when the page does not show it. */

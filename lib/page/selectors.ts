@@ -65,7 +65,6 @@ export const headerActionsOf = (header: Element) => header.querySelector(css('ch
 
 export const messageSelector = () => css('message');
 export const messageOf = (target: EventTarget | null) => closest(target, 'message');
-export const messagesIn = (root: ParentNode) => root.querySelectorAll(css('message'));
 export const messageActionsOf = (message: Element) => message.querySelector(css('messageActions'));
 
 /** Cliq writes the `_` of a message id as a space in some places; the extension always uses `_`. */

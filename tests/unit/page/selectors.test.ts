@@ -16,7 +16,6 @@ import {
   messageIdOf,
   messageOf,
   messagePreview,
-  messagesIn,
   type PagePart,
   SELECTORS,
   shownChatId,
@@ -97,7 +96,7 @@ describe('readers on markup v1', () => {
   it('reads messages: ids with _, text as text, whitespace collapsed', () => {
     const list = findMessageList();
     expect(list).not.toBeNull();
-    const messages = [...messagesIn(list as Element)];
+    const messages = [...(list as Element).querySelectorAll(SELECTORS.message.css)];
     expect(messages.map(messageIdOf)).toEqual([
       '1772440500000_375412769224',
       '1772440800000_375412769225',
