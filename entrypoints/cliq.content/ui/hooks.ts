@@ -36,6 +36,10 @@ export function useChatPins(chatId: string): ChatPinsState {
 
 export type FoldersState = { folders?: ShownFolder[]; error?: string };
 
+// Opening a folder menu reads the folder list as a user action, at most once a minute per page: Cliq's budget
+// for that read is small, and menus open often.
+let foldersAskedAt = Number.NEGATIVE_INFINITY;
+
 export function useFolders(refresh: boolean): FoldersState {
   const [state, setState] = useState<FoldersState>({});
   useEffect(() => {
@@ -47,7 +51,10 @@ export function useFolders(refresh: boolean): FoldersState {
       onData: (folders) => setState({ folders }),
       onError: (error) => setState((old) => ({ ...old, error: errorText(error) })),
     });
-    if (refresh) ask('refresh', { chatIds: [], folders: true }).catch(() => undefined);
+    if (refresh && Date.now() - foldersAskedAt > FRESH_FOR_MS) {
+      foldersAskedAt = Date.now();
+      ask('refresh', { chatIds: [], folders: true }).catch(() => undefined);
+    }
     return () => stop.abort();
   }, [refresh]);
   return state;
