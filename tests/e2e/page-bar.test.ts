@@ -1,9 +1,10 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import {
   barRows,
+  cliqPinsErrors,
   eventually,
   HANNAH,
   inBar,
@@ -63,6 +64,10 @@ describe.each(BROWSERS)('the pinned bar in the chat header in %s', (name) => {
   });
   afterAll(async () => {
     await Promise.all([session?.close(), sandbox?.stop()]);
+  });
+
+  afterEach(() => {
+    expect(cliqPinsErrors(page)).toEqual([]);
   });
 
   /** The bar agrees with Cliq: same order, and the first is the primary. */

@@ -1,9 +1,10 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import {
   clickOn,
+  cliqPinsErrors,
   eventually,
   folderHolding,
   HANNAH,
@@ -52,6 +53,10 @@ describe.each(BROWSERS)('pinning chats to folders from the Cliq page in %s', (na
   });
   afterAll(async () => {
     await Promise.all([session?.close(), sandbox?.stop()]);
+  });
+
+  afterEach(() => {
+    expect(cliqPinsErrors(page)).toEqual([]);
   });
 
   /** The header's folder menu, open and showing the folders Cliq has. */

@@ -41,8 +41,18 @@ export async function signedInSession(name: BrowserName, sandbox: Sandbox, seed:
   return session;
 }
 
+const featureErrors = new WeakMap<Page, string[]>();
+
+/** Errors a feature logged under its name ("Cliq Pins: <feature> failed") since the page was opened. */
+export const cliqPinsErrors = (page: Page) => featureErrors.get(page) ?? [];
+
 export async function openChat(session: ExtensionSession, sandbox: Sandbox, chatId: string): Promise<Page> {
   const page = await session.browser.newPage();
+  const errors: string[] = [];
+  featureErrors.set(page, errors);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Cliq Pins')) errors.push(message.text());
+  });
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${sandbox.url}/company/${ORG}/chats/${chatId}`);
   await page.waitForSelector(`body[data-rendered-chat-id="${chatId}"]`);

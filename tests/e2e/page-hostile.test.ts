@@ -1,9 +1,10 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import {
   clickOn,
+  cliqPinsErrors,
   HANNAH,
   inBar,
   inChatMenu,
@@ -89,6 +90,10 @@ describe.each(BROWSERS)('hostile messages, chat names and folder titles in %s', 
   });
   afterAll(async () => {
     await Promise.all([session?.close(), sandbox?.stop()]);
+  });
+
+  afterEach(() => {
+    expect(cliqPinsErrors(page)).toEqual([]);
   });
 
   it('shows pinned messages and their senders as text in the pinned bar', async () => {

@@ -1,9 +1,10 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localDateTimeValue } from '../../lib/page/expiry';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import {
+  cliqPinsErrors,
   control,
   eventually,
   HANNAH,
@@ -61,6 +62,10 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
   });
   afterAll(async () => {
     await Promise.all([session?.close(), sandbox?.stop()]);
+  });
+
+  afterEach(() => {
+    expect(cliqPinsErrors(page)).toEqual([]);
   });
 
   const pin = async (
