@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import type { Page, Target } from 'puppeteer-core';
+import type { ExtensionSession } from '../e2e/harness';
+
+/*
+ * Chromium with a sandbox-mode build of the extension, for the benches that time what a person sees.
+ * The build goes to its own folder, so builds other people's tests use are left alone.
+ */
+
+const OUT_DIR = '.output-bench';
+
+let built = false;
+
+/** Builds the test-mode Chrome extension once and starts Chromium with it loaded. */
+export async function launchBenchBrowser(): Promise<ExtensionSession> {
+  if (!built) {
+    const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], {
+      env: { ...process.env, CLIQ_PINS_OUT_DIR: OUT_DIR },
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`test build failed:\n${build.stdout}\n${build.stderr}`);
+    built = true;
+  }
+  // The harness reads the output folder when it is first imported.
+  process.env.CLIQ_PINS_OUT_DIR = OUT_DIR;
+  const { launchWithExtension } = await import('../e2e/harness');
+  return launchWithExtension('chromium');
+}
+
+/** Stops the extension's service worker, as Chrome does when it has been idle, and waits until it is gone. */
+export async function stopWorker(session: ExtensionSession): Promise<void> {
+  const target: Target = await session.browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(session.origin),
+  );
+  await (await target.worker())?.close();
+  const deadline = Date.now() + 10_000;
+  while (session.browser.targets().includes(target)) {
+    if (Date.now() > deadline) throw new Error('the service worker did not stop');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Records, for each name, `performance.now()` (ms since the page's navigation started) when its selector
+ * first matches. No named functions inside: tsx would wrap them in a helper the page does not have.
+ */
+export async function markFirstAppearance(page: Page, marks: Record<string, string>): Promise<void> {
+  await page.evaluateOnNewDocument((wanted: Record<string, string>) => {
+    const seen: Record<string, number> = {};
+    (globalThis as unknown as { benchMarks: Record<string, number> }).benchMarks = seen;
+    new MutationObserver(() => {
+      for (const [name, selector] of Object.entries(wanted)) {
+        if (seen[name] === undefined && document.querySelector(selector)) seen[name] = performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, marks);
+}
+
+export async function markTimes(page: Page, names: string[], timeoutMs = 60_000): Promise<Record<string, number>> {
+  await page.waitForFunction(
+    (wanted: string[]) => {
+      const seen = (globalThis as unknown as { benchMarks?: Record<string, number> }).benchMarks;
+      return wanted.every((name) => seen?.[name] !== undefined);
+    },
+    { timeout: timeoutMs, polling: 20 },
+    names,
+  );
+  return page.evaluate(() => (globalThis as unknown as { benchMarks: Record<string, number> }).benchMarks);
+}

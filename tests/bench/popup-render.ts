@@ -1,0 +1,80 @@
+import type { Page } from 'puppeteer-core';
+import { signInToSandbox } from '../e2e/sign-in';
+import { startSandbox } from '../sandbox';
+import { launchBenchBrowser, markFirstAppearance, markTimes, stopWorker } from './browser';
+import { type BenchModule, median, ms, round } from './report';
+
+/*
+ * (3) The popup's first render: from the IndexedDB cache (the usual case) against a cold start (nothing
+ * cached, so the worker must read folders and pins from Cliq first), with Cliq answering after 100 ms.
+ * Both start with the service worker stopped, as after the browser has been idle. Times are from the popup
+ * page's navigation start to the first pin row and the first folder row in the document.
+ */
+
+const LATENCY_MS = 100;
+const RUNS = 7;
+const MARKS = { pin: '[data-testid=pin]', folder: '[data-testid=folder]' };
+
+async function openPopup(session: Awaited<ReturnType<typeof launchBenchBrowser>>): Promise<Page> {
+  const page = await session.browser.newPage();
+  await markFirstAppearance(page, MARKS);
+  await page.goto(`${session.origin}/popup.html`);
+  return page;
+}
+
+export const popupRender: BenchModule = {
+  name: 'popup-render',
+  title: `(3) Popup first render: from cache vs cold start, Cliq at ${LATENCY_MS} ms latency`,
+  async run() {
+    const sandbox = await startSandbox({ seed: 'default', faults: `latency=${LATENCY_MS}` });
+    const session = await launchBenchBrowser();
+    try {
+      const options = await signInToSandbox(session, sandbox);
+      const cold: Record<string, number>[] = [];
+      const warm: Record<string, number>[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        // Cold: no cache and no worker; Cliq's rate ledger is fresh too, so no run waits on an earlier one.
+        sandbox.reset('default');
+        await stopWorker(session);
+        await options.evaluate(
+          () =>
+            new Promise<void>((resolve, reject) => {
+              const request = indexedDB.deleteDatabase('cliq-pins');
+              request.onsuccess = () => resolve();
+              request.onerror = () => reject(request.error);
+            }),
+        );
+        let page = await openPopup(session);
+        cold.push(await markTimes(page, ['pin', 'folder']));
+        await page.close();
+
+        // From cache: what the cold run read is in IndexedDB; the worker is stopped again.
+        await stopWorker(session);
+        page = await openPopup(session);
+        warm.push(await markTimes(page, ['pin', 'folder']));
+        await page.close();
+      }
+      const row = (label: string, runs: Record<string, number>[]) => [
+        label,
+        ms(median(runs.map((r) => r.pin as number))),
+        ms(median(runs.map((r) => r.folder as number))),
+        ms(Math.min(...runs.map((r) => r.pin as number))),
+        ms(Math.max(...runs.map((r) => r.pin as number))),
+      ];
+      const ratio = median(cold.map((r) => r.pin as number)) / median(warm.map((r) => r.pin as number));
+      return {
+        data: { latencyMs: LATENCY_MS, runs: RUNS, cold, warm, coldOverWarm: ratio },
+        tables: [
+          {
+            title: `Time to first pin and first folder row (median of ${RUNS} runs, headless Chromium)`,
+            columns: ['popup opened', 'first pin', 'first folder', 'fastest pin', 'slowest pin'],
+            rows: [row('from cache', warm), row('cold start', cold)],
+            notes: [`cold start / from cache (first pin, medians): ${round(ratio, 1)}x`],
+          },
+        ],
+      };
+    } finally {
+      await Promise.all([session.close(), sandbox.stop()]);
+    }
+  },
+};
