@@ -2,6 +2,7 @@ import '../../components/base.css';
 import './options.css';
 import { render } from 'preact';
 import { AccountPanel } from '../../components/options/AccountPanel';
+import { BackgroundHealth } from '../../components/options/BackgroundHealth';
 import { ConnectionSettings } from '../../components/options/ConnectionSettings';
 import { useAuthState } from '../../components/useAuthState';
 import { t } from '../../lib/i18n';
@@ -24,6 +25,7 @@ function Options() {
       ) : (
         !error && <p>{t('loading')}</p>
       )}
+      <BackgroundHealth />
     </main>
   );
 }

@@ -20,11 +20,13 @@ describe.each(BROWSERS)('the built extension in %s', (name) => {
     expect(await signedOut?.evaluate((el) => el.textContent)).toContain('Not signed in.');
   });
 
-  it("renders the options page from the background's sign-in state", async () => {
+  it("renders the options page from the background's sign-in state, and the typed ping's version", async () => {
     const page = await session.openExtensionPage('options.html');
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Cliq Pins settings');
     const status = await page.waitForSelector('[data-testid=account-status]', { timeout: 15_000 });
     expect(await status?.evaluate((el) => el.getAttribute('data-signed-in'))).toBe('false');
+    const health = await page.waitForSelector('[data-testid=background-health]', { timeout: 15_000 });
+    expect(await health?.evaluate((el) => el.textContent)).toBe('Cliq Pins 0.1.0, background running.');
   });
 
   it("mounts its shadow-root UI in the header of the sandbox's Cliq page, and that UI reaches the background", async () => {
