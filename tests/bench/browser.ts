@@ -27,16 +27,22 @@ export async function launchBenchBrowser(): Promise<ExtensionSession> {
   return launchWithExtension('chromium');
 }
 
-/** Stops the extension's service worker, as Chrome does when it has been idle, and waits until it is gone. */
+/**
+ * Stops the extension's service worker, as Chrome does when it has been idle, and waits until it is gone.
+ * A worker that was just starting may ignore the first request: it is asked again.
+ */
 export async function stopWorker(session: ExtensionSession): Promise<void> {
   const target: Target = await session.browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().startsWith(session.origin),
   );
-  await (await target.worker())?.close();
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 15_000;
   while (session.browser.targets().includes(target)) {
     if (Date.now() > deadline) throw new Error('the service worker did not stop');
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await (await target.worker())?.close();
+    const asked = Date.now();
+    while (session.browser.targets().includes(target) && Date.now() - asked < 2_000) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 }
 
