@@ -268,26 +268,26 @@ function changeKey(entry: LoggedRequest): string {
 }
 
 /**
- * Writes that reached Cliq again after Cliq had applied them. A bulk unpin is checked id by id: an id that
- * reaches Cliq in two DELETEs was unpinned by the first (or refused with the whole batch, which also counts).
- * Only meaningful without injected faults, where every 2xx was applied and every arrival was answered.
+ * Writes that reached Cliq again after Cliq had answered them with a success, which the client heard or (its
+ * worker dead) would find by reading. A bulk unpin is checked id by id. Faulted answers (5xx, drops) do not
+ * count as applied: whether they were is for the queue to find out by reading before it sends again.
  */
 export function writesSentAgain(log: readonly LoggedRequest[]): string[] {
   const applied = new Set<string>();
   const again: string[] = [];
+  const succeeded = (entry: LoggedRequest) => entry.status >= 200 && entry.status < 300 && entry.fault === undefined;
   for (const entry of log) {
     if (entry.method === 'GET') continue;
-    if (entry.method === 'DELETE' && entry.template === '/v3/chats/{CHAT_ID}/pin-messages') {
-      for (const id of (entry.body as { message_ids?: string[] } | undefined)?.message_ids ?? []) {
-        const key = `unpin ${entry.path} ${id}`;
-        if (applied.has(key)) again.push(key);
-        applied.add(key);
-      }
-      continue;
+    const keys =
+      entry.method === 'DELETE' && entry.template === '/v3/chats/{CHAT_ID}/pin-messages'
+        ? ((entry.body as { message_ids?: string[] } | undefined)?.message_ids ?? []).map(
+            (id) => `unpin ${entry.path} ${id}`,
+          )
+        : [changeKey(entry)];
+    for (const key of keys) {
+      if (applied.has(key)) again.push(key);
+      if (succeeded(entry)) applied.add(key);
     }
-    const key = changeKey(entry);
-    if (applied.has(key)) again.push(key);
-    if (entry.status >= 200 && entry.status < 300) applied.add(key);
   }
   return again;
 }
