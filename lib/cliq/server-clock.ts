@@ -24,7 +24,8 @@ export function createServerClock(localNow: () => number): ServerClock {
       const server = dateHeader ? Date.parse(dateHeader) : Number.NaN;
       if (Number.isNaN(server)) return;
       // The header is truncated to the second: Cliq answered somewhere in [server, server + 1000).
-      const measured = server + 500 - (sentAt + receivedAt) / 2;
+      // Whole milliseconds: views are sent back to Cliq as integer epoch ms.
+      const measured = Math.round(server + 500 - (sentAt + receivedAt) / 2);
       offset = Math.abs(measured) > SKEW_TOLERANCE_MS ? measured : 0;
     },
   };

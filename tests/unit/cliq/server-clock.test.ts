@@ -24,6 +24,15 @@ describe("Cliq's clock, as views are stamped on it", () => {
     expect(clock.now()).toBe(local);
   });
 
+  it("keeps Cliq's time in whole milliseconds, as views are sent back as integer epoch ms", () => {
+    const local = 1_700_000_000_000;
+    const clock = createServerClock(() => local);
+    // An odd round trip puts its midpoint on half a millisecond.
+    clock.observe(httpDate(local + 300_000), local, local + 1);
+    expect(Number.isInteger(clock.now())).toBe(true);
+    expect(Number.isInteger(clock.at(local + 7))).toBe(true);
+  });
+
   it("stamps a list's view with Cliq's time when the computer's clock lags behind", async () => {
     const serverTime = 1_700_000_600_000;
     const { client } = scriptedClient([{ json: { data: [] }, headers: { date: httpDate(serverTime) } }]);
