@@ -55,19 +55,21 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
     sendJson(res, status, payload, deps.clock.now());
   };
 
+  // Logged before the injected latency, so a test can tell which route a request still in flight is for.
+  const match = matchRoute(deps.routes, method, url.pathname.slice('/api'.length));
+  if (match.kind === 'found') entry.template = match.route.template;
+
   const plan = deps.faults.plan(LOST_WRITE_APPLIED_RATIO);
   if (plan.delayMs > 0) await sleep(plan.delayMs);
 
   const token = deps.tokens.fromHeader(req.headers.authorization);
   if (!token) return reply(401, { message: STATUS_MESSAGES[401] });
-  const match = matchRoute(deps.routes, method, url.pathname.slice('/api'.length));
   if (match.kind === 'not-found') return reply(404, { message: STATUS_MESSAGES[404] });
   if (match.kind === 'wrong-method') {
     res.setHeader('Allow', match.allow.join(', '));
     return reply(405, { message: STATUS_MESSAGES[405] });
   }
   const { route, params } = match;
-  entry.template = route.template;
   if (!route.scopes.some((scope) => grants(token, scope))) return reply(403, { message: STATUS_MESSAGES[403] });
 
   const userId = deps.state.currentUserId;

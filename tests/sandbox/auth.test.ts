@@ -90,7 +90,7 @@ describe('unknown paths and methods', () => {
         status: 400,
         code: 'operation_not_allowed',
       }),
-      expect.objectContaining({ status: 401, template: null }),
+      expect.objectContaining({ status: 401, template: '/v3/pin-categories' }),
     ]);
   });
 });
