@@ -44,54 +44,64 @@ const folderTitle = z.string().trim().min(1, { error: 'folder title is empty' })
 });
 const folderSymbol = z.string().max(50, { error: 'folder symbol is longer than 50 characters' });
 
-export const intentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('unpinMessages'), chatId, messageIds: ids(messageId, 'message id', 1) }),
-  z.object({
-    kind: z.literal('pinMessage'),
-    chatId,
-    messageId,
-    expiry: expirySchema.default(-1),
-    notify: z.boolean().default(false),
-    primary: z.boolean().optional(),
-    /** What the page showed of the message, so the board can show the pin before Cliq confirms it. */
-    preview: z.object({ text: z.string().max(5000), senderName: z.string().max(255).optional() }).optional(),
-  }),
-  /** Moves the pin directly above `above`; without it, to the end of the chat's pins. */
-  z.object({ kind: z.literal('reorderPin'), chatId, messageId, above: messageId.optional() }),
-  z.object({ kind: z.literal('makePrimary'), chatId, messageId }),
-  /** Cliq has no call to change an expiry: the queue unpins and pins again, keeping place and primary. */
-  z.object({ kind: z.literal('changePinExpiry'), chatId, messageId, expiry: expirySchema }),
-  /** Without a folder, the chat goes to My Pins. */
-  z.object({ kind: z.literal('pinChatToFolder'), chatId, folderId: folderId.optional() }),
-  /** Unpins the chat from My Pins and every folder. */
-  z.object({ kind: z.literal('unpinChat'), chatId }),
-  z.object({ kind: z.literal('moveChatInFolder'), folderId, chatId, above: chatId.optional() }),
-  z.object({ kind: z.literal('moveFolder'), folderId: movableFolderId, above: movableFolderId.optional() }),
-  z.object({
-    kind: z.literal('createFolder'),
-    title: folderTitle,
-    symbol: folderSymbol.default(''),
-    chatIds: ids(chatId, 'chat id', 0).pipe(z.array(z.string()).max(100)).optional(),
-  }),
-  z.object({ kind: z.literal('renameFolder'), folderId: movableFolderId, title: folderTitle }),
-  z.object({ kind: z.literal('changeFolderSymbol'), folderId: movableFolderId, symbol: folderSymbol }),
-  z.object({ kind: z.literal('setFolderCollapsed'), folderId: movableFolderId, collapsed: z.boolean() }),
-  /** Without `unpinAll` the folder's chats move to My Pins. */
-  z.object({ kind: z.literal('deleteFolder'), folderId: movableFolderId, unpinAll: z.boolean().default(false) }),
-  /**
-   * The folder's whole chat list. `editedFrom` is the list the user edited (default: the list shown when the
-   * intent was queued), so the edit can be re-applied to a list that changed meanwhile without losing chats.
-   */
-  z.object({
-    kind: z.literal('replaceFolderChats'),
-    folderId,
-    chatIds: ids(chatId, 'chat id', 0).pipe(
-      z.array(z.string()).max(100, { error: 'a folder holds at most 100 chats' }),
-    ),
-    editedFrom: z.array(chatId).optional(),
-  }),
-  z.object({ kind: z.literal('removeChatsFromAllFolders'), chatIds: ids(chatId, 'chat id', 1) }),
-]);
+export const intentSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('unpinMessages'), chatId, messageIds: ids(messageId, 'message id', 1) }),
+    z.object({
+      kind: z.literal('pinMessage'),
+      chatId,
+      messageId,
+      expiry: expirySchema.default(-1),
+      notify: z.boolean().default(false),
+      primary: z.boolean().optional(),
+      /** What the page showed of the message, so the board can show the pin before Cliq confirms it. */
+      preview: z.object({ text: z.string().max(5000), senderName: z.string().max(255).optional() }).optional(),
+    }),
+    /** Moves the pin directly above `above`; without it, to the end of the chat's pins. */
+    z.object({ kind: z.literal('reorderPin'), chatId, messageId, above: messageId.optional() }),
+    z.object({ kind: z.literal('makePrimary'), chatId, messageId }),
+    /** Cliq has no call to change an expiry: the queue unpins and pins again, keeping place and primary. */
+    z.object({ kind: z.literal('changePinExpiry'), chatId, messageId, expiry: expirySchema }),
+    /** Without a folder, the chat goes to My Pins. */
+    z.object({ kind: z.literal('pinChatToFolder'), chatId, folderId: folderId.optional() }),
+    /** Unpins the chat from My Pins and every folder. */
+    z.object({ kind: z.literal('unpinChat'), chatId }),
+    z.object({ kind: z.literal('moveChatInFolder'), folderId, chatId, above: chatId.optional() }),
+    z.object({ kind: z.literal('moveFolder'), folderId: movableFolderId, above: movableFolderId.optional() }),
+    z.object({
+      kind: z.literal('createFolder'),
+      title: folderTitle,
+      symbol: folderSymbol.default(''),
+      chatIds: ids(chatId, 'chat id', 0).pipe(z.array(z.string()).max(100)).optional(),
+    }),
+    z.object({ kind: z.literal('renameFolder'), folderId: movableFolderId, title: folderTitle }),
+    z.object({ kind: z.literal('changeFolderSymbol'), folderId: movableFolderId, symbol: folderSymbol }),
+    z.object({ kind: z.literal('setFolderCollapsed'), folderId: movableFolderId, collapsed: z.boolean() }),
+    /** Without `unpinAll` the folder's chats move to My Pins. */
+    z.object({ kind: z.literal('deleteFolder'), folderId: movableFolderId, unpinAll: z.boolean().default(false) }),
+    /**
+     * The folder's whole chat list. `editedFrom` is the list the user edited (default: the list shown when the
+     * intent was queued), so the edit can be re-applied to a list that changed meanwhile without losing chats.
+     */
+    z.object({
+      kind: z.literal('replaceFolderChats'),
+      folderId,
+      chatIds: ids(chatId, 'chat id', 0).pipe(
+        z.array(z.string()).max(100, { error: 'a folder holds at most 100 chats' }),
+      ),
+      editedFrom: z.array(chatId).optional(),
+    }),
+    z.object({ kind: z.literal('removeChatsFromAllFolders'), chatIds: ids(chatId, 'chat id', 1) }),
+  ],
+  {
+    // zod's default lists all sixteen kinds; one line that names the odd one out is what a reader can act on.
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `unknown action "${String((issue.input as { kind?: unknown } | undefined)?.kind)}"`
+        : undefined,
+  },
+);
 
 export type Intent = z.output<typeof intentSchema>;
 export type IntentInput = z.input<typeof intentSchema>;

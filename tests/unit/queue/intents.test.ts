@@ -43,6 +43,13 @@ describe('intent validation', () => {
     });
   });
 
+  it('names an unknown action in one short line', () => {
+    expect(parseIntent({ kind: 'explode', chatId: 'CT_1' })).toEqual({
+      ok: false,
+      error: 'kind: unknown action "explode"',
+    });
+  });
+
   it('journals all of a batch or none of it', async () => {
     const { queue, db } = await makeHarness();
     const result = await queue.enqueue([
