@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_FOLDER_ID, normaliseMessageId } from '../cliq';
+import { cliqId, DEFAULT_FOLDER_ID, folderSymbol, messageId as messageIdOf } from '../cliq';
 
 /*
  * What a person asked for, as the popup and content scripts send it. Content scripts run in the page, so
@@ -8,19 +8,11 @@ import { DEFAULT_FOLDER_ID, normaliseMessageId } from '../cliq';
  */
 
 const MAX_IDS_PER_INTENT = 500;
-/** Cliq ids are short tokens (`1573708648341_375412769224`); anything this long is not one. */
-const ID_MAX_LENGTH = 100;
 
-const id = (label: string) =>
-  z
-    .string({ error: `${label} is required` })
-    .min(1, { error: `${label} is empty` })
-    .max(ID_MAX_LENGTH, { error: `${label} is too long to be a Cliq id` })
-    .regex(/^[^\s/\\?#%]+$/, { error: `${label} contains characters no Cliq id has` });
-
-const chatId = id('chat id');
-const messageId = z.string({ error: 'message id is required' }).transform(normaliseMessageId).pipe(id('message id'));
-const folderId = id('folder id');
+// The client's own guards: an id the journal accepts is one the request will accept.
+const chatId = cliqId('chat id');
+const messageId = messageIdOf();
+const folderId = cliqId('folder id');
 const movableFolderId = folderId.refine((value) => value !== DEFAULT_FOLDER_ID, {
   error: 'My Pins cannot be moved, renamed or deleted',
 });
@@ -42,7 +34,6 @@ export const expirySchema = z
 const folderTitle = z.string().trim().min(1, { error: 'folder title is empty' }).max(255, {
   error: 'folder title is longer than 255 characters',
 });
-const folderSymbol = z.string().max(50, { error: 'folder symbol is longer than 50 characters' });
 
 export const intentSchema = z.discriminatedUnion(
   'kind',
