@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/queue/intents';
+import { type UndoOffer, usePopup } from './context';
 import { type BudgetUse, budgetsOf, type Estimate, estimate } from './model/estimate';
 import { duration } from './model/time';
 import { pinsDb } from './useBoard';
@@ -94,27 +95,36 @@ interface ConfirmProps {
   title: string;
   children?: ComponentChildren;
   intents: readonly IntentInput[];
-  minuteMs: number;
   confirmLabel: string;
   danger?: boolean;
-  onConfirm: () => void;
+  /** What undo puts back, offered once the queue has taken the intents. */
+  undo: UndoOffer;
+  /** After the queue took the intents (clear a selection, say). */
+  onDone?: () => void;
   onClose: () => void;
   testId?: string;
 }
 
-/** Says what will happen, how many requests it takes and how long the rate limits make it, before it happens. */
+/**
+ * Says what will happen, how many requests it takes and how long the rate limits make it, before it happens;
+ * on confirm it queues the intents and offers undo.
+ */
 export function ConfirmDialog(props: ConfirmProps) {
+  const popup = usePopup();
   return (
     <Dialog title={props.title} onClose={props.onClose} testId={props.testId ?? 'confirm'}>
       <form
         method="dialog"
-        onSubmit={(event) => {
+        onSubmit={async (event) => {
           event.preventDefault();
-          props.onConfirm();
+          props.onClose();
+          if (!(await popup.run(props.intents))) return;
+          props.onDone?.();
+          popup.offerUndo(props.undo);
         }}
       >
         {props.children}
-        <EstimateLine intents={props.intents} minuteMs={props.minuteMs} />
+        <EstimateLine intents={props.intents} minuteMs={popup.minuteMs} />
         <div class="dialog-actions">
           <button type="button" onClick={props.onClose} autofocus={props.danger}>
             {t('popupCancel')}

@@ -166,16 +166,11 @@ export function DeleteFolderDialog({ folder, onClose }: { folder: ShownFolder; o
     <ConfirmDialog
       title={t('popupDeleteFolderTitle', name)}
       intents={intents}
-      minuteMs={popup.minuteMs}
       confirmLabel={t('popupDeleteFolder')}
       danger
       testId="delete-folder-dialog"
       onClose={onClose}
-      onConfirm={async () => {
-        onClose();
-        if (!(await popup.run(intents))) return;
-        popup.offerUndo({ message: t('popupFolderDeleted', name), plan: restoreFolders(before) });
-      }}
+      undo={{ message: t('popupFolderDeleted', name), plan: restoreFolders(before) }}
     >
       <fieldset>
         <legend>{t('popupDeleteFolderChats', String(folder.chats.length))}</legend>
@@ -225,18 +220,13 @@ export function MoveChatsDialog({
     <ConfirmDialog
       title={t('popupMoveChatsTitle', String(count))}
       intents={intents}
-      minuteMs={popup.minuteMs}
       confirmLabel={t('popupMove')}
       testId="move-chats-dialog"
       onClose={onClose}
-      onConfirm={async () => {
-        onClose();
-        if (!(await popup.run(intents))) return;
-        onDone();
-        popup.offerUndo({
-          message: t('popupChatsMoved', String(count), targetFolder ? folderName(targetFolder) : ''),
-          plan: restoreFolders(folders),
-        });
+      onDone={onDone}
+      undo={{
+        message: t('popupChatsMoved', String(count), targetFolder ? folderName(targetFolder) : ''),
+        plan: restoreFolders(folders),
       }}
     >
       <label class="field">

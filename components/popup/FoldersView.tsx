@@ -96,19 +96,11 @@ export function FoldersView() {
       <ConfirmDialog
         title={t('popupRemoveChatsTitle', String(chatIds.length))}
         intents={intents}
-        minuteMs={popup.minuteMs}
         confirmLabel={t('popupRemoveChats')}
         danger
         onClose={close}
-        onConfirm={async () => {
-          close();
-          if (!(await popup.run(intents))) return;
-          setSelection(emptySelection);
-          popup.offerUndo({
-            message: t('popupChatsRemoved', String(chatIds.length)),
-            plan: restoreFolders(before),
-          });
-        }}
+        onDone={() => setSelection(emptySelection)}
+        undo={{ message: t('popupChatsRemoved', String(chatIds.length)), plan: restoreFolders(before) }}
       >
         <p>{t('popupRemoveChatsBody')}</p>
       </ConfirmDialog>

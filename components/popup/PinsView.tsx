@@ -104,32 +104,21 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
       <ConfirmDialog
         title={t('popupConfirmUnpinTitle')}
         intents={intents}
-        minuteMs={popup.minuteMs}
         confirmLabel={t('popupUnpin')}
         danger
         onClose={close}
-        onConfirm={async () => {
-          close();
-          if (!(await popup.run(intents))) return;
-          setSelection(emptySelection);
-          popup.offerUndo({
-            message: t('popupUnpinnedCount', String(count)),
-            plan: async () => {
-              const db = await pinsDb();
-              const plans = await Promise.all(
-                [...groups].map(async ([chatId, ids]) =>
-                  planPinRestore(
-                    chatId,
-                    before.get(chatId) ?? [],
-                    new Set(ids),
-                    await shownPins(db, chatId),
-                    Date.now(),
-                  ),
-                ),
-              );
-              return { intents: plans.flat() };
-            },
-          });
+        onDone={() => setSelection(emptySelection)}
+        undo={{
+          message: t('popupUnpinnedCount', String(count)),
+          plan: async () => {
+            const db = await pinsDb();
+            const plans = await Promise.all(
+              [...groups].map(async ([chatId, ids]) =>
+                planPinRestore(chatId, before.get(chatId) ?? [], new Set(ids), await shownPins(db, chatId), Date.now()),
+              ),
+            );
+            return { intents: plans.flat() };
+          },
         }}
       >
         <p>{t('popupConfirmUnpinBody', String(count), String(groups.size))}</p>

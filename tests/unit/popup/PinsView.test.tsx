@@ -51,11 +51,9 @@ function mount() {
     chatLink: (chatId) => `https://cliq.zoho.com/chats/${chatId}`,
     run,
     notify: vi.fn(),
+    // As the shell does: dialogs render inside the popup's context.
     openDialog: (open: (close: () => void) => VNode) =>
-      render(
-        open(() => render(null, dialog)),
-        dialog,
-      ),
+      render(<PopupContext.Provider value={api}>{open(() => render(null, dialog))}</PopupContext.Provider>, dialog),
     offerUndo,
   };
   act(() => {
