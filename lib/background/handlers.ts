@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Auth } from '../auth/session';
 import type { Handlers } from '../messaging';
-import { getPinList } from '../store/cache';
-import { readFolders, readPinBoard } from '../store/read-models';
+import { readChatPins, readFolders } from '../store/read-models';
 import type { Services } from './services';
 
 export interface HandlerDeps {
@@ -33,10 +32,8 @@ export function createHandlers({ auth, services, kick, restart }: HandlerDeps): 
       return result;
     },
     async getChatPins({ chatId }) {
-      const { db } = await services();
-      const [board, list] = await Promise.all([readPinBoard(db, { now: Date.now() }), getPinList(db, chatId)]);
-      const pins = board.find((group) => group.chatId === chatId)?.pins ?? [];
-      return { chatId, pins, syncedAt: list?.fetchedAt ?? null };
+      const { pins, fetchedAt } = await readChatPins((await services()).db, chatId, { now: Date.now() });
+      return { chatId, pins, syncedAt: fetchedAt };
     },
     async getFolders() {
       return readFolders((await services()).db);

@@ -53,28 +53,36 @@ function touchedPins(chatId: string, intents: readonly IntentRecord[]): Set<stri
   return touched;
 }
 
-async function allShownPins(db: PinsDb, now: number): Promise<ChatPins[]> {
-  const [lists, intents, chats] = await Promise.all([db.getAll('pinLists'), db.getAll('intents'), db.getAll('chats')]);
-  const pending = pendingOf(intents);
-  const names = new Map(chats.map((chat: ChatRecord) => [chat.chatId, chat.name]));
-  const chatIds = new Set([
-    ...lists.map((l) => l.chatId),
-    ...pending.flatMap((r) => ('chatId' in r.intent ? [r.intent.chatId] : [])),
-  ]);
-  return [...chatIds].map((chatId) => {
-    const confirmed = lists.find((l) => l.chatId === chatId)?.pins ?? [];
-    const touched = touchedPins(chatId, pending);
-    const shown = showPins(chatId, confirmed, pending);
-    // Cliq drops a pin at its expiry, and the next one becomes the primary.
-    const primaryId = shown.find((pin) => !isExpired(pin, now))?.messageId;
-    const pins = shown.map((pin) => ({
+/** One chat's pins as shown: queued intents applied, the primary (the first unexpired pin) and pending marked. */
+function chatPins(chatId: string, confirmed: readonly PinRecord[], pending: readonly IntentRecord[], now: number) {
+  const touched = touchedPins(chatId, pending);
+  const shown = showPins(chatId, confirmed, pending);
+  // Cliq drops a pin at its expiry, and the next one becomes the primary.
+  const primaryId = shown.find((pin) => !isExpired(pin, now))?.messageId;
+  return shown.map(
+    (pin): ShownPin => ({
       ...pin,
       chatId,
       isPrimary: pin.messageId === primaryId,
       pending: touched.has(pin.messageId),
-    }));
-    return { chatId, chatName: names.get(chatId), pins };
-  });
+    }),
+  );
+}
+
+async function allShownPins(db: PinsDb, now: number): Promise<ChatPins[]> {
+  const [lists, intents, chats] = await Promise.all([db.getAll('pinLists'), db.getAll('intents'), db.getAll('chats')]);
+  const pending = pendingOf(intents);
+  const names = new Map(chats.map((chat: ChatRecord) => [chat.chatId, chat.name]));
+  const confirmed = new Map(lists.map((list) => [list.chatId, list.pins]));
+  const chatIds = new Set([
+    ...confirmed.keys(),
+    ...pending.flatMap((r) => ('chatId' in r.intent ? [r.intent.chatId] : [])),
+  ]);
+  return [...chatIds].map((chatId) => ({
+    chatId,
+    chatName: names.get(chatId),
+    pins: chatPins(chatId, confirmed.get(chatId) ?? [], pending, now),
+  }));
 }
 
 const isExpired = (pin: PinRecord, now: number) => pin.expiry !== -1 && pin.expiry <= now;
@@ -92,13 +100,32 @@ export async function readPinBoard(
 ): Promise<ChatPins[]> {
   const order = options.order ?? (await readSettings(db)).pinOrder;
   const groups = (await allShownPins(db, options.now))
-    .map((group) => {
-      const live = options.includeExpired ? group.pins : group.pins.filter((pin) => !isExpired(pin, options.now));
-      return { ...group, pins: order === 'newestPinned' ? [...live].sort(newestFirst) : live };
-    })
+    .map((group) => ({ ...group, pins: arrange(group.pins, { ...options, order }) }))
     .filter((group) => group.pins.length > 0);
   const newest = (group: ChatPins) => Math.max(...group.pins.map((pin) => pin.pinnedAt ?? Number.MAX_SAFE_INTEGER));
   return groups.sort((a, b) => newest(b) - newest(a) || (a.chatName ?? '').localeCompare(b.chatName ?? ''));
+}
+
+function arrange(
+  pins: ShownPin[],
+  options: { now: number; order: Settings['pinOrder']; includeExpired?: boolean },
+): ShownPin[] {
+  const live = options.includeExpired ? pins : pins.filter((pin) => !isExpired(pin, options.now));
+  return options.order === 'newestPinned' ? [...live].sort(newestFirst) : live;
+}
+
+/**
+ * One chat's live pins, as the board shows them, and when its list was last read from Cliq. The page asks for
+ * this on every change to its chat, so only that chat's list is read.
+ */
+export async function readChatPins(
+  db: PinsDb,
+  chatId: string,
+  options: { now: number },
+): Promise<{ pins: ShownPin[]; fetchedAt: number | null }> {
+  const [list, intents, settings] = await Promise.all([getPinList(db, chatId), db.getAll('intents'), readSettings(db)]);
+  const pins = chatPins(chatId, list?.pins ?? [], pendingOf(intents), options.now);
+  return { pins: arrange(pins, { now: options.now, order: settings.pinOrder }), fetchedAt: list?.fetchedAt ?? null };
 }
 
 /** Pins whose expiry falls within `withinMs` (soonest first), and those already past it (most recent first). */

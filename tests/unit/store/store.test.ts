@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { putFolderList, putPinList, upsertChats } from '../../../lib/store/cache';
 import { DB_VERSION, openPinsDb } from '../../../lib/store/db';
 import { appendIntents } from '../../../lib/store/journal';
-import { readExpiringPins, readFolders, readPinBoard } from '../../../lib/store/read-models';
+import { readChatPins, readExpiringPins, readFolders, readPinBoard } from '../../../lib/store/read-models';
 import type { PinRecord } from '../../../lib/store/records';
 import { migrateSettings, readSettings, updateSettings } from '../../../lib/store/settings';
 import { freshDb } from '../queue/harness';
@@ -86,6 +86,15 @@ describe('read models', () => {
     ]);
     const newest = await readPinBoard(db, { now: NOW, order: 'newestPinned' });
     expect(newest[0]?.pins.map((p) => p.messageId)).toEqual(['a2', 'a1']);
+  });
+
+  it("reads one chat's pins exactly as the board shows them, and when its list was read", async () => {
+    const db = await seeded();
+    const board = await readPinBoard(db, { now: NOW });
+    for (const group of board) {
+      expect(await readChatPins(db, group.chatId, { now: NOW })).toEqual({ pins: group.pins, fetchedAt: NOW });
+    }
+    expect(await readChatPins(db, 'CT_UNKNOWN', { now: NOW })).toEqual({ pins: [], fetchedAt: null });
   });
 
   it('lists pins expiring soon and those already expired', async () => {
