@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { orgIdFromUrl } from './model/cliq-link';
+import { parseCliqUrl } from '../../lib/page/url';
 
 const storageKey = (origin: string) => `cliqPins.popup.org:${origin}`;
 
@@ -14,7 +14,8 @@ export function useOrgId(origin: string): string | undefined {
       // Every tab: URLs are visible only for hosts the extension may reach, which include the Cliq ones.
       .query({})
       .then((tabs) => {
-        const found = tabs.map((tab) => orgIdFromUrl(tab.url, origin)).find(Boolean);
+        const orgOf = (url?: string) => (url?.startsWith(`${origin}/`) ? parseCliqUrl(url)?.orgId : undefined);
+        const found = tabs.map((tab) => orgOf(tab.url)).find(Boolean);
         if (!found) return;
         localStorage.setItem(storageKey(origin), found);
         setOrgId(found);

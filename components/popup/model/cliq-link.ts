@@ -4,19 +4,6 @@
  * remembered per Cliq origin; without it, /chats/<chat id> is the best guess.
  */
 
-const ORG_IN_PATH = /^\/company\/(\d+)\//;
-
-export function orgIdFromUrl(url: string | undefined, origin: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    if (parsed.origin !== origin) return undefined;
-    return ORG_IN_PATH.exec(parsed.pathname)?.[1];
-  } catch {
-    return undefined;
-  }
-}
-
 export function chatUrl(origin: string, chatId: string, orgId?: string): string {
   const chat = encodeURIComponent(chatId);
   return orgId ? `${origin}/company/${orgId}/chats/${chat}` : `${origin}/chats/${chat}`;
