@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/queue/intents';
 import { readFolders, type ShownFolder } from '../../lib/store/read-models';
+import { folderGlyph } from '../folder-symbol';
 import { usePopup } from './context';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { folderName, isUnconfirmed } from './FolderItem';
@@ -234,7 +235,7 @@ export function MoveChatsDialog({
         <select value={target} data-testid="move-target" onChange={(event) => setTarget(event.currentTarget.value)}>
           {targets.map((f) => (
             <option key={f.folderId} value={f.folderId}>
-              {`${f.symbol ?? ''} ${folderName(f)}`.trim()}
+              {f.isMyPins ? folderName(f) : `${folderGlyph(f.symbol)} ${folderName(f)}`}
             </option>
           ))}
         </select>

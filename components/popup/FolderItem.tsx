@@ -1,5 +1,8 @@
 import { t } from '../../lib/i18n';
+import { pendingFolderId } from '../../lib/queue/optimistic';
 import type { ShownFolder } from '../../lib/store/read-models';
+import type { IntentRecord } from '../../lib/store/records';
+import { folderGlyph } from '../folder-symbol';
 import { usePopup } from './context';
 import { type DragState, dragClasses } from './drag';
 import { allSelected, itemKey, type Selection } from './model/selection';
@@ -22,6 +25,15 @@ export const isUnconfirmed = (folder: ShownFolder) => folder.folderId.startsWith
 
 export function folderName(folder: Pick<ShownFolder, 'isMyPins' | 'title' | 'folderId'>): string {
   return folder.isMyPins ? t('popupMyPins') : folder.title || folder.folderId;
+}
+
+/**
+ * A folder the board no longer lists, named for a failure message: a folder this session asked for (whose id
+ * is still the `pending-<intent>` stand-in) by the title it was given, anything else in words, never by its id.
+ */
+export function unlistedFolderName(folderId: string, intents: readonly IntentRecord[]): string {
+  const created = intents.find((r) => r.intent.kind === 'createFolder' && pendingFolderId(r) === folderId);
+  return created?.intent.kind === 'createFolder' ? created.intent.title : t('popupFolderGone');
 }
 
 /** One folder (My Pins included): symbol, title, collapsed state, and its chats in order. */
@@ -90,11 +102,9 @@ export function FolderItem(props: Props) {
               <span class="caret" aria-hidden="true">
                 {collapsed ? '▸' : '▾'}
               </span>
-              {folder.symbol && (
-                <span class="symbol" aria-hidden="true">
-                  {folder.symbol}
-                </span>
-              )}
+              <span class="symbol" aria-hidden="true" data-testid="folder-symbol-glyph">
+                {folderGlyph(folder.symbol)}
+              </span>
               <span class="folder-name">{name}</span>
             </button>
           )}

@@ -14,6 +14,7 @@ import {
   toLocalDateTime,
 } from './model/time';
 import { planPinRestore } from './model/undo';
+import { PinContent } from './PinContent';
 import { pinsDb } from './useBoard';
 
 const PRESETS: [ExpiryPreset, Parameters<typeof t>[0]][] = [
@@ -102,7 +103,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
         {pin.senderName && <strong>{pin.senderName}</strong>}
         {pin.sentAt !== undefined && <span class="muted">{shortDateTime(pin.sentAt, now)}</span>}
       </div>
-      <p class="full-text">{pin.text || t('popupNoText')}</p>
+      <PinContent pin={pin} textClass="full-text" />
       <p class="muted">
         {[
           pin.pinnedBy ? t('popupPinnedBy', pin.pinnedBy) : '',

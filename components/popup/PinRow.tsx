@@ -1,7 +1,9 @@
 import { t } from '../../lib/i18n';
+import { pinSummary } from '../../lib/store/pin-summary';
 import type { ShownPin } from '../../lib/store/read-models';
 import { isExpired } from './model/filters';
 import { relativeTime, shortDateTime } from './model/time';
+import { PinContent } from './PinContent';
 
 interface Props {
   pin: ShownPin;
@@ -18,8 +20,8 @@ interface Props {
 }
 
 /** A short, single-line label for screen readers; the full text stays visible in the row. */
-export function pinLabel(pin: Pick<ShownPin, 'text' | 'senderName'>): string {
-  const text = pin.text.replace(/\s+/g, ' ').trim();
+export function pinLabel(pin: Pick<ShownPin, 'text' | 'attachment' | 'senderName'>): string {
+  const text = pinSummary(pin).replace(/\s+/g, ' ').trim();
   const short = text.length > 80 ? `${text.slice(0, 79)}…` : text || t('popupNoText');
   return pin.senderName ? `${pin.senderName}: ${short}` : short;
 }
@@ -91,7 +93,7 @@ export function PinRow(props: Props) {
             <ExpiryChip pin={pin} now={now} soonMs={props.expiringSoonMs} />
           </span>
         </div>
-        <p class={pin.text ? 'pin-text' : 'pin-text muted'}>{pin.text || t('popupNoText')}</p>
+        <PinContent pin={pin} textClass="pin-text" />
       </div>
       <button
         type="button"

@@ -7,7 +7,7 @@ import type { IntentInput } from '../../lib/queue/intents';
 import { useAuthState } from '../useAuthState';
 import { enqueue } from './actions';
 import { type PopupApi, PopupContext, type UndoOffer } from './context';
-import { folderName } from './FolderItem';
+import { folderName, unlistedFolderName } from './FolderItem';
 import { FoldersView } from './FoldersView';
 import { chatUrl } from './model/cliq-link';
 import { isExpired } from './model/filters';
@@ -86,7 +86,7 @@ export function Popup() {
         chat: (chatId) => chatNames.get(chatId) ?? chatId,
         folder: (folderId) => {
           const folder = board.folders.find((f) => f.folderId === folderId);
-          return folder ? folderName(folder) : folderId;
+          return folder ? folderName(folder) : unlistedFolderName(folderId, board.failed);
         },
       },
       chatLink: (chatId) => (origin ? chatUrl(origin, chatId, orgId) : undefined),

@@ -25,7 +25,10 @@ export interface ChatRecord {
 
 export interface PinRecord {
   messageId: string;
+  /** As Cliq shows it: mentions resolved to names; for a file, its comment. */
   text: string;
+  /** A file message's file; `kind` is Cliq's file type (`image`, `file`, ...) when it says. */
+  attachment?: { name: string; kind?: string };
   senderName?: string;
   /** Epoch ms the message was sent. */
   sentAt?: number;

@@ -8,12 +8,33 @@ export function epochMs(iso: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** Cliq writes a mention as `{@<id>}` in the text and names it in `mentions`; names usually carry their `@`. */
+const MENTION = /\{@([^{}\s]+)\}/g;
+
+/** The text as Cliq shows it: mentions by name, a file's comment as its text. */
+export function messageText(message: Pick<PinnedMessage, 'content' | 'mentions'>): string {
+  const raw = message.content?.text ?? message.content?.comment ?? '';
+  const names = new Map((message.mentions ?? []).flatMap((m) => (m.id && m.name ? [[m.id, m.name] as const] : [])));
+  return raw.replace(MENTION, (_, id: string) => {
+    const name = names.get(id) ?? id;
+    return name.startsWith('@') ? name : `@${name}`;
+  });
+}
+
+function attachmentOf(message: PinnedMessage): PinRecord['attachment'] {
+  const file = message.content?.file;
+  if (!file?.name) return undefined;
+  return { name: file.name, kind: file.type };
+}
+
 export function pinRecordFrom(message: PinnedMessage): PinRecord {
   const info = message.pin_information;
   const expiry = info.expiry_time === -1 ? -1 : (epochMs(info.expiry_time) ?? -1);
+  const attachment = attachmentOf(message);
   return {
     messageId: message.id,
-    text: message.content?.text ?? '',
+    text: messageText(message),
+    ...(attachment && { attachment }),
     senderName: message.sender?.name,
     sentAt: epochMs(message.time),
     expiry,

@@ -24,6 +24,8 @@ const message = z.strictObject({
   text: z.string(),
   time: time.optional(),
   mentions: z.array(z.strictObject({ id: z.string(), name: z.string(), type: z.string() })).optional(),
+  /** A file message: `text` is then the file's comment. */
+  file: z.strictObject({ name: z.string().min(1), type: z.string().default('file') }).optional(),
 });
 const chat = z.strictObject({
   id: z.string().min(1).optional(),
@@ -107,6 +109,7 @@ export function loadSeed(state: SandboxState, input: SeedData): void {
         time: at,
         text: m.text,
         mentions: m.mentions,
+        file: m.file,
         reactions: {},
       };
     });

@@ -194,6 +194,9 @@ function buildDefault(now: number): SeedData {
   b.pinned(botChats[0], [never]);
   b.pinned(security, [never]);
   for (const chat of b.chats) chat.messages?.sort((x, y) => Number(x.time) - Number(y.time));
+  // A pinned file, so the board shows files by name (its text becomes the file's comment).
+  const pinnedFile = channels[1]?.messages?.at(-1);
+  if (pinnedFile) pinnedFile.file = { name: 'Q3-roadmap.pdf', type: 'file' };
 
   const ids = (list: { id: string }[], picks: number[]) =>
     picks.map((i) => list[i]?.id).filter((id): id is string => !!id);

@@ -31,6 +31,8 @@ export interface Message {
   time: number;
   text: string;
   mentions?: Mention[];
+  /** A file message; `text` is its comment. */
+  file?: { name: string; type: string };
   replyTo?: string;
   editedAt?: number;
   /** emoji → who reacted and when */

@@ -12,12 +12,20 @@ function person(state: SandboxState, id: string): { name: string; id: string } {
   return { name: state.users.get(id)?.name ?? 'Unknown user', id };
 }
 
+/** A file message as the v2 messages docs show one: the file, and the text as its `comment`. */
+function contentView(message: Message | undefined) {
+  if (message?.file) {
+    const comment = message.text ? { comment: message.text } : {};
+    return { type: 'file', content: { file: { name: message.file.name, type: message.file.type }, ...comment } };
+  }
+  return { type: 'text', content: { text: message?.text ?? '' } };
+}
+
 export function pinnedMessageView(state: SandboxState, chat: Chat, pin: Pin, isPrimary: boolean) {
   const message = state.message(chat, pin.messageId);
   return {
     id: pin.messageId,
-    type: 'text',
-    content: { text: message?.text ?? '' },
+    ...contentView(message),
     sender: person(state, message?.senderId ?? ''),
     time: iso(message?.time ?? pin.createdAt),
     ...(message?.mentions?.length ? { mentions: message.mentions } : {}),

@@ -1,5 +1,6 @@
 import { t } from '../../../lib/i18n';
 import type { Intent } from '../../../lib/queue/intents';
+import { folderGlyph } from '../../folder-symbol';
 
 export interface Names {
   chat(chatId: string): string;
@@ -28,7 +29,7 @@ export function describeIntent(intent: Intent, names: Names): string {
     case 'moveFolder':
       return t('popupDoMoveFolder', names.folder(intent.folderId));
     case 'createFolder':
-      return t('popupDoCreateFolder', `${intent.symbol} ${intent.title}`.trim());
+      return t('popupDoCreateFolder', `${folderGlyph(intent.symbol)} ${intent.title}`);
     case 'renameFolder':
       return t('popupDoRenameFolder', names.folder(intent.folderId), intent.title);
     case 'changeFolderSymbol':

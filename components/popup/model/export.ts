@@ -1,4 +1,5 @@
 import { t } from '../../../lib/i18n';
+import { pinSummary } from '../../../lib/store/pin-summary';
 import type { ChatPins } from '../../../lib/store/read-models';
 
 /*
@@ -20,6 +21,7 @@ export function toJson(chats: readonly ChatPins[], exportedAt: number): string {
       pins: chat.pins.map((pin) => ({
         messageId: pin.messageId,
         text: pin.text,
+        file: pin.attachment?.name ?? null,
         senderName: pin.senderName ?? null,
         sentAt: iso(pin.sentAt),
         pinnedAt: iso(pin.pinnedAt),
@@ -62,7 +64,7 @@ export function toMarkdown(chats: readonly ChatPins[], exportedAt: number): stri
         pin.sentAt === undefined ? '' : utcMinute(pin.sentAt),
       ].filter(Boolean);
       // A trailing backslash is Markdown's hard line break; indented lines stay inside the list item.
-      const body = escapeMarkdown(pin.text)
+      const body = escapeMarkdown(pinSummary(pin))
         .split(/\r?\n/)
         .map((line, i, all) => (i < all.length - 1 ? `${line}\\` : line));
       lines.push(`- ${[...who, body[0] ?? ''].filter(Boolean).join(' · ')}`);

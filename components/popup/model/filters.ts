@@ -1,3 +1,4 @@
+import { pinSummary } from '../../../lib/store/pin-summary';
 import type { ChatPins, ShownPin } from '../../../lib/store/read-models';
 
 export type PinStatus = 'live' | 'expiringSoon' | 'expired';
@@ -27,7 +28,7 @@ export function fold(text: string): string {
 
 function matchesQuery(pin: ShownPin, chatName: string, words: readonly string[]): boolean {
   if (words.length === 0) return true;
-  const haystack = fold([pin.text, pin.senderName ?? '', pin.pinnedBy ?? '', chatName].join('\n'));
+  const haystack = fold([pinSummary(pin), pin.senderName ?? '', pin.pinnedBy ?? '', chatName].join('\n'));
   return words.every((word) => haystack.includes(word));
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
+import { NEUTRAL_FOLDER } from '../../../components/folder-symbol';
 import { t } from '../../../lib/i18n';
 import type { PageFeature } from '../../../lib/page/features';
 import { headerChat } from '../../../lib/page/selectors';
@@ -27,7 +28,14 @@ function FolderButton({ chatId, chatName }: { chatId: string; chatName?: string 
         title={holding.length > 0 ? t('pagePinnedIn', holding.join(', ')) : t('pageChatNotPinned')}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">📁</span> {holding.length > 0 ? holding.join(', ') : t('pagePinChat')}
+        {/* Each folder name brings its own symbol; the plain folder icon only stands in when there is none. */}
+        {holding.length > 0 ? (
+          holding.join(', ')
+        ) : (
+          <>
+            <span aria-hidden="true">{NEUTRAL_FOLDER}</span> {t('pagePinChat')}
+          </>
+        )}
       </button>
       {open && (
         <Popover

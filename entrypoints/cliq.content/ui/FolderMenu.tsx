@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { folderGlyph } from '../../../components/folder-symbol';
 import { DEFAULT_FOLDER_ID } from '../../../lib/cliq/endpoints/folders';
 import { t } from '../../../lib/i18n';
 import type { IntentInput } from '../../../lib/queue/intents';
@@ -6,7 +7,7 @@ import type { ShownFolder } from '../../../lib/store/read-models';
 import { useEnqueue, useFolders } from './hooks';
 
 export const folderName = (folder: Pick<ShownFolder, 'isMyPins' | 'symbol' | 'title'>) =>
-  folder.isMyPins ? t('pageMyPins') : `${folder.symbol ?? ''} ${folder.title ?? ''}`.trim();
+  folder.isMyPins ? t('pageMyPins') : `${folderGlyph(folder.symbol)} ${folder.title ?? ''}`.trim();
 
 /** Before the folder list was ever read, My Pins still exists: Cliq always has it. */
 const MY_PINS: ShownFolder = {

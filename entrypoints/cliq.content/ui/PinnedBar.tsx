@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { t } from '../../../lib/i18n';
+import { pinSummary } from '../../../lib/store/pin-summary';
 import type { ShownPin } from '../../../lib/store/read-models';
 import { useChatPins, useEnqueue } from './hooks';
 import { PinRows } from './PinRows';
@@ -8,7 +9,10 @@ import { Popover } from './Popover';
 /** Scrolls the page to a message and highlights it; false when the page does not show that message. */
 export type JumpToMessage = (messageId: string) => boolean;
 
-const pinLabel = (pin: ShownPin) => (pin.senderName ? `${pin.senderName}: ${pin.text}` : pin.text);
+const pinLabel = (pin: ShownPin) => {
+  const text = pinSummary(pin);
+  return pin.senderName ? `${pin.senderName}: ${text}` : text;
+};
 
 /**
  * The open chat's pins in the chat header: the primary pin and a count; the count opens the whole list in

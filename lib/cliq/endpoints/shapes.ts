@@ -22,13 +22,25 @@ export const pinInformation = z.object({
   last_modified_time: z.string().optional(),
 });
 
+/**
+ * A message's body. v3 documents only `text`; a file message carries `file` and an optional `comment`, as the
+ * v2 messages docs show them (the pinned-message object is the original message's fields).
+ */
+const messageContent = z.object({
+  text: z.string().optional(),
+  comment: z.string().optional(),
+  file: z.object({ name: z.string().optional(), type: z.string().optional() }).optional(),
+});
+
 export const pinnedMessage = z.object({
   id: z.string(),
   type: z.string().optional(),
-  content: z.object({ text: z.string().optional() }).optional(),
+  content: messageContent.optional(),
   sender: person.optional(),
   time: z.string().optional(),
-  mentions: z.array(z.object({ id: z.string().optional(), name: z.string().optional() })).optional(),
+  mentions: z
+    .array(z.object({ id: z.string().optional(), name: z.string().optional(), type: z.string().optional() }))
+    .optional(),
   is_pinned: z.literal(true).optional(),
   pin_information: pinInformation,
 });

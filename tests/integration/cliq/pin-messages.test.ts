@@ -196,3 +196,22 @@ describe('unpinMessages', () => {
     expect(h.pinnedIds(chat)).toEqual(before);
   });
 });
+
+describe('message kinds', () => {
+  it('a pinned file arrives with its name and kind, its comment as text', async () => {
+    const state = h.sb().state;
+    const chat = first(
+      h.chats().filter((c) => h.pinnedIds(c).some((id) => state.message(c, id)?.file)),
+      'chat with a pinned file',
+    );
+    const result = await h.client().call('listPinnedMessages', { chatId: chat.id, limit: 25 });
+    const file = first(
+      result.data.filter((p) => p.type === 'file'),
+      'file pin',
+    );
+    const message = state.message(chat, file.id);
+    expect(file.content?.file).toEqual({ name: message?.file?.name, type: message?.file?.type });
+    expect(file.content?.comment).toBe(message?.text);
+    expect(file.content?.text).toBeUndefined();
+  });
+});

@@ -70,6 +70,7 @@ describe('exporting the pins on screen', () => {
     expect(data.chats[0].pins[1]).toEqual({
       messageId: '2_2',
       text: '# not a heading\n- not a list\n<img src=x onerror=alert(1)>',
+      file: null,
       senderName: 'Ann Lee',
       sentAt: '2026-03-02T08:55:00.000Z',
       pinnedAt: '2026-03-02T09:00:00.000Z',
@@ -79,6 +80,12 @@ describe('exporting the pins on screen', () => {
     });
     expect(data.chats[1]).toMatchObject({ chatId: 'CT_2', chatName: null });
     expect(data.chats[1].pins[0]).toMatchObject({ senderName: null, pinnedBy: null, expiresAt: null });
+  });
+
+  it('names a pinned file in both formats', () => {
+    const withFile: ChatPins[] = [{ chatId: 'CT_3', pins: [pin({ text: '', attachment: { name: 'plan_v2.pdf' } })] }];
+    expect(JSON.parse(toJson(withFile, AT)).chats[0].pins[0]).toMatchObject({ text: '', file: 'plan_v2.pdf' });
+    expect(toMarkdown(withFile, AT)).toContain('plan\\_v2.pdf');
   });
 
   it('names files by date and reads times in UTC', () => {
