@@ -11,6 +11,11 @@ export interface BackoffOptions {
 
 /** `client_not_synced`: read the list again and re-apply at most this many times, then fail. */
 export const MAX_CONFLICT_REREADS = 2;
+/**
+ * Re-reads after `client_not_synced` are spaced (about 0.5–1 s, then 1–2 s): someone else may still be editing
+ * the list, and an instant retry would only meet the same refusal.
+ */
+const CONFLICT_SPACING: BackoffOptions = { baseMs: 1_000, maxMs: 10_000 };
 
 export function backoffDelay(attempt: number, random: () => number, options: BackoffOptions = {}): number {
   const base = options.baseMs ?? 2_000;
@@ -71,7 +76,8 @@ export function afterFailure(
           message: `The list kept changing in Cliq while this was being applied (${conflicts} tries). Nothing was changed; reload and try again.`,
         });
       }
-      return { ...next, conflicts, ...rereadFrom(now) };
+      const wait = Math.max(1, backoffDelay(conflicts, context.random, CONFLICT_SPACING));
+      return { ...next, conflicts, rereadAfter: now, notBefore: now + wait };
     }
     case 'invalid':
     case 'forbidden':
