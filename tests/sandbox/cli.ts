@@ -1,6 +1,6 @@
 /**
  * `npm run sandbox -- --port 8787 [--token T] [--minute-ms 60000] [--seed default|large|empty] [--faults SPEC]
- * [--start-time ISO|ms]`: runs the sandbox until SIGINT/SIGTERM and prints its URL and bearer token.
+ * [--start-time ISO|ms | --clock-offset-ms=±ms]`: runs the sandbox until SIGINT/SIGTERM and prints its URL and bearer token.
  */
 import { parseArgs } from 'node:util';
 import { startSandbox } from './index';
@@ -14,13 +14,14 @@ const { values } = parseArgs({
     seed: { type: 'string', default: 'default' },
     faults: { type: 'string' },
     'start-time': { type: 'string' },
+    'clock-offset-ms': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
   console.log(
-    'Usage: tsx tests/sandbox/cli.ts [--port 8787] [--token T] [--minute-ms 60000] [--seed default|large|empty] [--faults SPEC] [--start-time ISO|ms]',
+    'Usage: tsx tests/sandbox/cli.ts [--port 8787] [--token T] [--minute-ms 60000] [--seed default|large|empty] [--faults SPEC] [--start-time ISO|ms] [--clock-offset-ms=±ms]',
   );
   process.exit(0);
 }
@@ -38,6 +39,10 @@ const startRaw = values['start-time'];
 const startTime = startRaw === undefined ? undefined : /^\d+$/.test(startRaw) ? Number(startRaw) : Date.parse(startRaw);
 if (startTime !== undefined && Number.isNaN(startTime))
   fail(`--start-time must be ISO 8601 or epoch ms, got ${startRaw}`);
+const offsetRaw = values['clock-offset-ms'];
+const clockOffset = offsetRaw === undefined ? 0 : Number(offsetRaw);
+if (!Number.isInteger(clockOffset)) fail(`--clock-offset-ms must be whole milliseconds, got ${offsetRaw}`);
+if (startTime !== undefined && clockOffset !== 0) fail('give --start-time or --clock-offset-ms, not both');
 
 try {
   const sandbox = await startSandbox({
@@ -46,7 +51,7 @@ try {
     minuteMs,
     seed: values.seed as SeedName,
     faults: values.faults,
-    startTime,
+    startTime: startTime ?? (clockOffset === 0 ? undefined : Date.now() + clockOffset),
   });
   console.log(`Cliq sandbox ready (seed ${values.seed}, faults ${values.faults ?? 'none'})`);
   console.log(`  url:     ${sandbox.url}`);
