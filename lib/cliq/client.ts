@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { ListView, QueryValue } from './endpoints/define';
 import { type Endpoint, endpointFor, type OperationName, type ParamsOf, type ResultOf } from './endpoints/index';
 import { httpFailure, invalidParams, malformedAnswer, notSignedIn, staleView, unreachable } from './errors';
-import { createListFreshness } from './freshness';
 import { describeParamIssue, describeProblem, formatPath } from './issues';
+import { createListTimes } from './list-times';
 import { createServerClock } from './server-clock';
 import { buildUrl } from './url';
 
@@ -15,7 +15,7 @@ export interface CliqClientOptions {
   fetch?: typeof fetch;
   /** Covers the whole exchange, body included. */
   timeoutMs?: number;
-  /** The local clock; views are stamped on Cliq's clock, corrected from answers' `Date` headers when far off. */
+  /** The local clock; views are stamped on Cliq's clock, learnt from answers' `Date` headers (list-times.ts). */
   now?: () => number;
 }
 
@@ -70,6 +70,10 @@ function prepare(op: OperationName, entry: Endpoint, params: unknown) {
   };
 }
 
+/** Which list an operation reads or changes: the folder list, or one chat's pins. */
+const listOf = (kind: string | undefined, path: Record<string, string> | undefined) =>
+  kind === 'pinList' ? `pinList:${path?.CHAT_ID ?? ''}` : (kind ?? '');
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
@@ -82,11 +86,10 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 export function createCliqClient(options: CliqClientOptions): CliqClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const localNow = options.now ?? Date.now;
-  const serverClock = createServerClock(localNow);
-  const now = serverClock.now;
+  const serverClock = createServerClock();
+  const lists = createListTimes(serverClock);
   // Looked up per call: unbound `fetch` throws in browsers, and tests may replace the global.
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const folderList = createListFreshness();
 
   async function exchange(op: OperationName, url: string, init: RequestInit, signal?: AbortSignal) {
     signal?.throwIfAborted();
@@ -114,7 +117,8 @@ export function createCliqClient(options: CliqClientOptions): CliqClient {
   async function call(op: OperationName, params: unknown, opts: CallOptions = {}): Promise<unknown> {
     const entry = endpointFor(op);
     const request = prepare(op, entry, params);
-    if (entry.changes === 'folderList' && request.basedOn && folderList.isStale(request.basedOn)) {
+    const list = listOf(entry.changes ?? entry.snapshotOf, request.path);
+    if (entry.changes === 'folderList' && request.basedOn && lists.isStale(list, request.basedOn)) {
       throw staleView(op);
     }
     const token = await options.getToken();
@@ -130,14 +134,14 @@ export function createCliqClient(options: CliqClientOptions): CliqClient {
       { method: entry.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) },
       opts.signal,
     );
+    const localReceivedAt = localNow();
     // This very answer may be the first to tell Cliq's time: the send time is translated after it.
-    serverClock.observe(date, localSentAt, localNow());
-    const sentAt = serverClock.at(localSentAt);
+    serverClock.observe(date, localSentAt, localReceivedAt);
     const json = parseJson(text);
     if (status < 200 || status > 299) throw httpFailure(op, status, json.ok ? json.value : undefined);
 
-    // A 2xx write has landed even if its answer is unreadable.
-    if (entry.changes === 'folderList') folderList.saw(now());
+    // A 2xx write has landed, even if its answer is unreadable.
+    if (entry.changes) lists.wrote(list, localSentAt, localReceivedAt);
     const write = entry.method !== 'GET';
     if (!json.ok) throw malformedAnswer(op, write, undefined, 'the answer is not JSON');
     const result = entry.response.safeParse(json.value);
@@ -146,8 +150,7 @@ export function createCliqClient(options: CliqClientOptions): CliqClient {
       throw malformedAnswer(op, write, formatPath(issue.path), describeProblem(issue, json.value));
     }
     if (entry.snapshotOf === undefined) return result.data;
-    if (entry.snapshotOf === 'folderList') folderList.saw(sentAt);
-    return { ...(result.data as object), view: { lastSyncTime: sentAt } };
+    return { ...(result.data as object), view: lists.read(list, localSentAt) };
   }
 
   return { call: call as CliqClient['call'] };

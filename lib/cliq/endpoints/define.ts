@@ -75,8 +75,8 @@ export interface EndpointSpec<
   response: R;
   /** The result is a copy of this list: the client hands back a `view` to base later writes on. */
   snapshotOf?: S;
-  /** A success changes the folder list; views older than that are refused by writes that take `basedOn`. */
-  changes?: 'folderList';
+  /** A success changes this list; views of the folder list older than that are refused by writes that take `basedOn`. */
+  changes?: 'folderList' | 'pinList';
 }
 
 export type Endpoint<

@@ -90,6 +90,7 @@ export const pinMessageEndpoints = {
       body: { message_id: p.messageId, expiry_time: p.expiryTime, notify: p.notify, primary: p.primary },
     }),
     response: z.object({ data: pinnedMessage }),
+    changes: 'pinList',
   }),
 
   /** Moves a pin directly above `pinAbove` (above the primary makes it primary); without it, to the end. */
@@ -114,6 +115,7 @@ export const pinMessageEndpoints = {
       body: { message_id: p.messageId, pin_above: p.pinAbove, last_sync_time: p.basedOn.lastSyncTime },
     }),
     response: noContent,
+    changes: 'pinList',
   }),
 
   /** Never sends an empty list: on the wire that unpins every message in the chat. */
@@ -135,5 +137,6 @@ export const pinMessageEndpoints = {
     body: z.object({ message_ids: z.array(z.string()).min(1).max(MAX_PINS_PER_CHAT) }),
     toWire: (p) => ({ path: chatPath(p), body: { message_ids: p.messageIds } }),
     response: noContent,
+    changes: 'pinList',
   }),
 };

@@ -21,6 +21,9 @@ export function useSandbox() {
   });
   beforeEach(() => {
     sandbox?.reset('default');
+    // The seed's lists were changed "now"; a view is stamped at the earliest Cliq's clock can have shown
+    // (within the Date header's second), so a write right after seeding would rightly be refused as stale.
+    sandbox?.clock.advance(2_000);
     cliq = clientFor(sandbox as Sandbox);
   });
 

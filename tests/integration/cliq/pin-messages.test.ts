@@ -31,11 +31,15 @@ describe('listPinnedMessages', () => {
     const chat = chatWithPins(2);
     const before = h.sb().clock.now();
     const result = await h.client().call('listPinnedMessages', { chatId: chat.id, limit: 25 });
+    const after = h.sb().clock.now();
     h.expectRoute('listPinnedMessages');
     expect(result.data.map((p) => p.id)).toEqual(h.pinnedIds(chat));
     expect(result.data[0]?.pin_information.is_primary).toBe(true);
     expect(result.data.slice(1).every((p) => !p.pin_information.is_primary)).toBe(true);
-    expect(result.view.lastSyncTime).toBeGreaterThanOrEqual(before);
+    // The earliest the sandbox clock can have shown at the send: never later than the read, and off by at most
+    // the Date header's second plus the round trip.
+    expect(result.view.lastSyncTime).toBeLessThanOrEqual(after);
+    expect(result.view.lastSyncTime).toBeGreaterThanOrEqual(before - 1_000 - (after - before));
     expect(result.unpinnedIds).toEqual([]);
   });
 
