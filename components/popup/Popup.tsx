@@ -14,6 +14,7 @@ import { isExpired } from './model/filters';
 import { planRecreatedFollowUp, type Recreated } from './model/undo';
 import { PinsView } from './PinsView';
 import { ProgressPanel } from './ProgressPanel';
+import { SyncStatus } from './SyncStatus';
 import { Tabs } from './Tabs';
 import { UndoToast } from './UndoToast';
 import { useBoard } from './useBoard';
@@ -114,7 +115,13 @@ export function Popup() {
       <header class="top">
         <h1>{t('extName')}</h1>
         <span class="muted summary" data-testid="summary">
-          {board && hasData ? t('popupSummary', String(liveCount), String(board.folders.length)) : ''}
+          {board && hasData
+            ? t(
+                board.chatsToRead > 0 ? 'popupSummaryPartial' : 'popupSummary',
+                String(liveCount),
+                String(board.folders.length),
+              )
+            : ''}
         </span>
         <button
           type="button"
@@ -152,6 +159,7 @@ export function Popup() {
       )}
       {api && (!signedOut || hasData) && (
         <PopupContext.Provider value={api}>
+          {!signedOut && <SyncStatus />}
           <ProgressPanel progress={progress} failed={api.board.failed} />
           <Tabs
             tabs={[

@@ -27,6 +27,10 @@ export interface Board {
   folderListRead: boolean;
   /** Chats whose pins the background sweep has still to read; 0 when it is done. */
   chatsToRead: number;
+  /** Chats the running sweep reads in all (0 when none runs). */
+  chatsInSweep: number;
+  /** When the last sweep of every chat finished: the board was complete then. */
+  lastCompleteAt?: number;
 }
 
 let dbPromise: Promise<PinsDb> | undefined;
@@ -56,6 +60,8 @@ async function readBoard(): Promise<Board> {
     settings,
     folderListRead: folderList !== undefined,
     chatsToRead: sweep && sweep.finishedAt === undefined ? sweep.pending.length : 0,
+    chatsInSweep: sweep && sweep.finishedAt === undefined ? (sweep.total ?? sweep.pending.length) : 0,
+    lastCompleteAt: sweep?.completedAt,
   };
 }
 

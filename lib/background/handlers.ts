@@ -46,6 +46,11 @@ export function createHandlers({ auth, services, kick, restart }: HandlerDeps): 
       kick(chatIds);
       return { queued: true };
     },
+    async refreshBoard() {
+      await (await services()).sync.refreshAll();
+      kick();
+      return { queued: true };
+    },
     async retryIntent({ id }) {
       const retried = await (await services()).queue.retry(id);
       if (retried) kick();

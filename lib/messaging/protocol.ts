@@ -32,6 +32,8 @@ export const protocol = {
     request: z.object({ chatIds: z.array(id).max(50).default([]), folders: z.boolean().default(false) }).strict(),
     fromContentScript: true,
   },
+  /** The popup's Refresh: the folder list now and every chat's pins again, within the budgets. */
+  refreshBoard: { request: none, fromContentScript: false },
   retryIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
   dismissIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
 } as const;
@@ -48,6 +50,7 @@ export interface Responses {
   getFolders: ShownFolder[];
   getProgress: QueueProgress;
   refresh: { queued: boolean };
+  refreshBoard: { queued: boolean };
   retryIntent: { retried: boolean };
   dismissIntent: { dismissed: boolean };
 }

@@ -44,11 +44,14 @@ export const MINUTE_MS = 60_000;
  * worker died counts as settled when this worker first looks at it (the latest arrival it could have had
  * that we can still honour).
  */
+/** What background reads may fill of each budget by default; the rest waits for user actions. */
+export const BACKGROUND_SHARE = 0.75;
+
 export function createBudgetLedger(db: PinsDb, options: LedgerOptions): BudgetLedger {
   const { clock } = options;
   const minuteMs = options.minuteMs ?? MINUTE_MS;
   const boot = options.bootId ?? crypto.randomUUID();
-  const backgroundShare = options.backgroundShare ?? 0.75;
+  const backgroundShare = options.backgroundShare ?? BACKGROUND_SHARE;
 
   const capacity = (budget: Budget, priority: Priority) =>
     priority === 'user' ? budget.perMinute : Math.max(1, Math.floor(budget.perMinute * backgroundShare));

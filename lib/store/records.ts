@@ -128,7 +128,11 @@ export interface PinSweep {
   startedAt: number;
   /** Chats still to list, highest priority first. */
   pending: string[];
+  /** Chats this sweep lists in all (read and pending), for "42 of 180 chats read"; absent in sweeps before it. */
+  total?: number;
   finishedAt?: number;
+  /** When a sweep last read every chat (this one or an earlier one): the board was complete then. */
+  completedAt?: number;
 }
 
 export interface QueueMeta {

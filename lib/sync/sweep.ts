@@ -1,4 +1,6 @@
 import { CliqError, endpointFor } from '../cliq';
+import type { ChatV3 } from '../cliq/endpoints';
+import { BACKGROUND_SHARE } from '../queue/ledger';
 import { callWithinBudget } from '../queue/send';
 import { chatsByActivity, upsertChats } from '../store/cache';
 import type { PinsDb } from '../store/db';
@@ -14,8 +16,8 @@ import { type ReadDeps, readPinList } from './lists';
  */
 
 const SWEEP_KEY = 'pinSweep';
-/** Recently active chats asked for when a sweep starts (one request). */
-const RECENT_CHATS = 100;
+/** Cliq's largest page of the chat list. */
+const CHAT_PAGE = 100;
 
 export type SweepResult =
   | { state: 'finished'; at: number }
@@ -35,38 +37,72 @@ async function saveSweep(db: PinsDb, sweep: PinSweep): Promise<void> {
   await db.put('meta', sweep, SWEEP_KEY);
 }
 
-/** Chats whose cached pins may be out of date first, then the most recently active. */
+/**
+ * The order most likely to matter: chats whose cached pins may be out of date, chats pinned in folders, then the
+ * most recently active. (The open chat is put first by the caller.)
+ */
 async function sweepOrder(db: PinsDb): Promise<string[]> {
-  const lists = await db.getAll('pinLists');
+  const [lists, folders, byActivity] = await Promise.all([
+    db.getAll('pinLists'),
+    db.getAll('folders'),
+    chatsByActivity(db),
+  ]);
   const withPins = lists.filter((list) => list.pins.length > 0).map((list) => list.chatId);
-  const active = (await chatsByActivity(db)).map((chat) => chat.chatId);
-  return unique([...withPins, ...active]);
+  const inFolders = folders.sort((a, b) => a.position - b.position).flatMap((folder) => folder.chatIds);
+  return unique([...withPins, ...inFolders, ...byActivity.map((chat) => chat.chatId)]);
 }
 
-/** Learns recently active chats so the sweep knows them; a failure only means a shorter sweep. */
-async function learnRecentChats(deps: ReadDeps, signal?: AbortSignal): Promise<'ok' | 'signInNeeded'> {
+const chatRecord = (chat: ChatV3) => ({
+  chatId: chat.chat_id,
+  name: chat.name,
+  type: chat.chat_type,
+  lastActivityAt: epochMs(chat.last_modified_time) ?? 0,
+});
+
+/**
+ * Learns every chat, newest activity first, a page at a time (`modified_before` the oldest seen), so the sweep
+ * knows them all. A failure or a budget wait only means this sweep knows fewer chats.
+ */
+async function learnChats(deps: ReadDeps, signal?: AbortSignal): Promise<'ok' | 'signInNeeded'> {
+  const seen = new Set<string>();
+  let before: number | undefined;
   try {
-    const answer = await callWithinBudget(
-      deps,
-      'listChats',
-      { limit: RECENT_CHATS },
-      { priority: 'background', signal },
-    );
-    if (answer.ok) {
-      await upsertChats(
-        deps.db,
-        answer.result.chats.map((chat) => ({
-          chatId: chat.chat_id,
-          name: chat.name,
-          type: chat.chat_type,
-          lastActivityAt: epochMs(chat.last_modified_time) ?? 0,
-        })),
+    for (;;) {
+      const page = await callWithinBudget(
+        deps,
+        'listChats',
+        { limit: CHAT_PAGE, ...(before === undefined ? {} : { modifiedBefore: before }) },
+        { priority: 'background', signal },
       );
+      if (!page.ok) return 'ok';
+      const { chats } = page.result;
+      const fresh = chats.filter((chat) => !seen.has(chat.chat_id));
+      await upsertChats(deps.db, fresh.map(chatRecord));
+      for (const chat of fresh) seen.add(chat.chat_id);
+      const oldest = Math.min(...chats.map((chat) => epochMs(chat.last_modified_time) ?? Number.POSITIVE_INFINITY));
+      if (chats.length < CHAT_PAGE || fresh.length === 0 || !Number.isFinite(oldest)) return 'ok';
+      // One past the oldest: chats that share its time are listed again rather than skipped, and `seen` drops them.
+      before = oldest + 1;
     }
   } catch (error) {
     if (error instanceof CliqError && error.kind === 'auth') return 'signInNeeded';
   }
   return 'ok';
+}
+
+/**
+ * About how long the chats still to read take at the background's share of the pin-list budget: what "about
+ * 7 min left" says. `minuteMs` is the rate-limit minute (shorter against a time-scaled sandbox).
+ */
+export function sweepTimeLeftMs(chatsToRead: number, minuteMs: number): number {
+  const perMinute = Math.max(1, Math.floor(endpointFor('listPinnedMessages').budget.perMinute * BACKGROUND_SHARE));
+  return Math.ceil(chatsToRead / perMinute) * minuteMs;
+}
+
+/** Starts the next sweep at the next run, whatever the cached lists' age (the user asked for a refresh). */
+export async function restartSweep(db: PinsDb): Promise<void> {
+  const sweep = (await db.get('meta', SWEEP_KEY)) as PinSweep | undefined;
+  if (sweep) await saveSweep(db, { ...sweep, pending: [], finishedAt: Number.NEGATIVE_INFINITY });
 }
 
 export async function sweepPins(deps: ReadDeps, options: SweepOptions = {}): Promise<SweepResult> {
@@ -76,11 +112,15 @@ export async function sweepPins(deps: ReadDeps, options: SweepOptions = {}): Pro
   let sweep = (await db.get('meta', SWEEP_KEY)) as PinSweep | undefined;
   const due = !sweep || (sweep.finishedAt !== undefined && clock.now() - sweep.finishedAt >= pinListMaxAgeMs);
   if (due) {
-    if ((await learnRecentChats(deps, options.signal)) === 'signInNeeded') return { state: 'signInNeeded' };
-    sweep = { startedAt: clock.now(), pending: await sweepOrder(db) };
+    if ((await learnChats(deps, options.signal)) === 'signInNeeded') return { state: 'signInNeeded' };
+    const pending = await sweepOrder(db);
+    const completedAt = sweep?.completedAt;
+    sweep = { startedAt: clock.now(), pending, total: pending.length, ...(completedAt && { completedAt }) };
   }
   if (!sweep) throw new Error('unreachable: a sweep was just started');
-  sweep = { ...sweep, pending: unique([...named, ...sweep.pending]) };
+  const known = new Set(sweep.pending);
+  const added = sweep.finishedAt === undefined ? named.filter((chatId) => !known.has(chatId)).length : 0;
+  sweep = { ...sweep, pending: unique([...named, ...sweep.pending]), total: (sweep.total ?? known.size) + added };
   while (sweep.pending.length > 0) {
     const chatId = sweep.pending[0] as string;
     const cached = await db.get('pinLists', chatId);
@@ -114,7 +154,8 @@ export async function sweepPins(deps: ReadDeps, options: SweepOptions = {}): Pro
     sweep = { ...sweep, pending: sweep.pending.slice(1) };
     await saveSweep(db, sweep);
   }
-  const finished = { ...sweep, finishedAt: sweep.finishedAt ?? clock.now() };
+  const finishedAt = sweep.finishedAt ?? clock.now();
+  const finished = { ...sweep, finishedAt, completedAt: Math.max(finishedAt, sweep.completedAt ?? finishedAt) };
   await saveSweep(db, finished);
   return { state: 'finished', at: finished.finishedAt };
 }

@@ -6,7 +6,7 @@ import type { PinsDb } from '../store/db';
 import type { ChatRecord } from '../store/records';
 import { readSettings } from '../store/settings';
 import { type ReadResult, readFolderList, readPinList } from './lists';
-import { sweepPins } from './sweep';
+import { restartSweep, sweepPins } from './sweep';
 
 export interface SyncOptions {
   db: PinsDb;
@@ -31,6 +31,8 @@ export interface PinSync {
   /** The chat open in the page, read now as a user action (it may use the whole budget). */
   refreshChat(chatId: string): Promise<RefreshResult>;
   refreshFolders(): Promise<RefreshResult>;
+  /** Everything again, as the user asked: the folder list now, then a new sweep of every chat's pins. */
+  refreshAll(): Promise<RefreshResult>;
   /** Chats seen in the page, so the sweep knows them before Cliq lists them. */
   noteChats(chats: readonly (Partial<ChatRecord> & { chatId: string })[]): Promise<void>;
   /** When `run()` has work again; null when it needs nothing before the next sign-in or alarm. */
@@ -105,6 +107,10 @@ export function createPinSync(options: SyncOptions): PinSync {
     refreshChat: (chatId) =>
       guarded(() => readPinList(deps, chatId, { priority: 'user', signal: lifetime.signal }), `pins:${chatId}`),
     refreshFolders: () => guarded(() => readFolderList(deps, { priority: 'user', signal: lifetime.signal }), 'folders'),
+    async refreshAll() {
+      await restartSweep(db);
+      return guarded(() => readFolderList(deps, { priority: 'user', signal: lifetime.signal }), 'folders');
+    },
     noteChats: (chats) => upsertChats(db, chats),
     nextWakeAt: () => wakeAt,
     signInNeeded: () => needsSignIn,

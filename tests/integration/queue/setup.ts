@@ -22,7 +22,7 @@ export interface Worker {
 export async function startWorker(
   sandbox: Sandbox,
   dbName: string,
-  options: { fetch?: typeof fetch; bootId?: string; backoff?: BackoffOptions } = {},
+  options: { fetch?: typeof fetch; bootId?: string; backoff?: BackoffOptions; minuteMs?: number } = {},
 ): Promise<Worker> {
   const db = await openPinsDb(dbName);
   const client = createCliqClient({
@@ -31,14 +31,15 @@ export async function startWorker(
     fetch: options.fetch,
     timeoutMs: 5_000,
   });
-  const ledger = createBudgetLedger(db, { clock: realClock, minuteMs: MINUTE_MS, bootId: options.bootId });
+  const minuteMs = options.minuteMs ?? MINUTE_MS;
+  const ledger = createBudgetLedger(db, { clock: realClock, minuteMs, bootId: options.bootId });
   const queue = createPinQueue({
     db,
     client,
     ledger,
     clock: realClock,
-    maxSleepMs: 10 * MINUTE_MS,
-    backoff: options.backoff ?? { baseMs: MINUTE_MS / 10 },
+    maxSleepMs: 10 * minuteMs,
+    backoff: options.backoff ?? { baseMs: minuteMs / 10 },
   });
   const sync = createPinSync({ db, client, ledger, clock: realClock });
   return { db, ledger, queue, sync };

@@ -31,6 +31,7 @@ function board(): Board {
     settings: settingsSchema.parse({}),
     folderListRead: true,
     chatsToRead: 0,
+    chatsInSweep: 0,
   };
 }
 

@@ -42,6 +42,7 @@ function mount(partial: Partial<Board>, view: 'pins' | 'folders') {
     settings: settingsSchema.parse({}),
     folderListRead: true,
     chatsToRead: 0,
+    chatsInSweep: 0,
     ...partial,
   };
   const api: PopupApi = {

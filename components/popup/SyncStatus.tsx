@@ -1,0 +1,39 @@
+import { t } from '../../lib/i18n';
+import { sendMessage } from '../../lib/messaging';
+import { sweepTimeLeftMs } from '../../lib/sync/sweep';
+import { usePopup } from './context';
+import { duration, relativeTime } from './model/time';
+
+/**
+ * How complete the board is: while the background reads chats' pins, how far it is and how long Cliq's rate
+ * limit makes the rest take; once done, when it last read everything, with a way to read it all again.
+ */
+export function SyncStatus() {
+  const popup = usePopup();
+  const { chatsToRead, chatsInSweep, lastCompleteAt } = popup.board;
+  if (chatsToRead > 0) {
+    const total = Math.max(chatsInSweep, chatsToRead);
+    const left = duration(sweepTimeLeftMs(chatsToRead, popup.minuteMs));
+    return (
+      <p class="sync-status muted" role="status" data-testid="sync-status" data-state="reading">
+        <span class="spinner" aria-hidden="true" />
+        {t('popupSyncProgress', String(total - chatsToRead), String(total), left)}
+      </p>
+    );
+  }
+  return (
+    <p class="sync-status muted" data-testid="sync-status" data-state="complete">
+      {lastCompleteAt !== undefined && Number.isFinite(lastCompleteAt)
+        ? t('popupSyncedAt', relativeTime(lastCompleteAt, popup.now))
+        : t('popupNotSyncedYet')}{' '}
+      <button
+        type="button"
+        class="link-button"
+        data-testid="refresh-board"
+        onClick={() => void sendMessage('refreshBoard', {}).then(() => popup.notify(t('popupRefreshing'), 'ok'))}
+      >
+        {t('popupRefresh')}
+      </button>
+    </p>
+  );
+}
