@@ -9,6 +9,7 @@ import { enqueue } from './actions';
 import { type PopupApi, PopupContext, type UndoOffer } from './context';
 import { folderName, unlistedFolderName } from './FolderItem';
 import { FoldersView } from './FoldersView';
+import { LockNotice } from './LockNotice';
 import { chatUrl } from './model/cliq-link';
 import { isExpired } from './model/filters';
 import { planRecreatedFollowUp, type Recreated } from './model/undo';
@@ -159,7 +160,8 @@ export function Popup() {
       )}
       {api && (!signedOut || hasData) && (
         <PopupContext.Provider value={api}>
-          {!signedOut && <SyncStatus />}
+          {!signedOut && <SyncStatus lockedUntil={progress?.lockedUntil} />}
+          <LockNotice lockedUntil={progress?.lockedUntil} />
           <ProgressPanel progress={progress} failed={api.board.failed} />
           <Tabs
             tabs={[

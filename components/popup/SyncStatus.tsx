@@ -8,12 +8,14 @@ import { duration, relativeTime } from './model/time';
  * How complete the board is: while the background reads chats' pins, how far it is and how long Cliq's rate
  * limit makes the rest take; once done, when it last read everything, with a way to read it all again.
  */
-export function SyncStatus() {
+export function SyncStatus({ lockedUntil }: { lockedUntil?: number | null }) {
   const popup = usePopup();
   const { chatsToRead, chatsInSweep, lastCompleteAt } = popup.board;
   if (chatsToRead > 0) {
     const total = Math.max(chatsInSweep, chatsToRead);
-    const left = duration(sweepTimeLeftMs(chatsToRead, popup.minuteMs));
+    // A lock holds everything until it lifts; the reads left follow it.
+    const lockLeft = Math.max(0, (lockedUntil ?? 0) - popup.now);
+    const left = duration(lockLeft + sweepTimeLeftMs(chatsToRead, popup.minuteMs));
     return (
       <p class="sync-status muted" role="status" data-testid="sync-status" data-state="reading">
         <span class="spinner" aria-hidden="true" />

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Auth } from '../auth/session';
 import type { Handlers } from '../messaging';
+import { readLockedUntil } from '../store/journal';
 import { readChatPins, readFolders } from '../store/read-models';
 import type { Services } from './services';
 
@@ -32,8 +33,12 @@ export function createHandlers({ auth, services, kick, restart }: HandlerDeps): 
       return result;
     },
     async getChatPins({ chatId }) {
-      const { pins, fetchedAt } = await readChatPins((await services()).db, chatId, { now: Date.now() });
-      return { chatId, pins, syncedAt: fetchedAt };
+      const { db } = await services();
+      const [{ pins, fetchedAt }, lockedUntil] = await Promise.all([
+        readChatPins(db, chatId, { now: Date.now() }),
+        readLockedUntil(db),
+      ]);
+      return { chatId, pins, syncedAt: fetchedAt, lockedUntil };
     },
     async getFolders() {
       return readFolders((await services()).db);

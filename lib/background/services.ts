@@ -1,6 +1,7 @@
 import { apiOrigin, rateMinuteMs } from '../auth/connection';
 import type { Auth } from '../auth/session';
 import { type CliqClient, CliqError, createCliqClient } from '../cliq';
+import { LOCKS_CHANGED } from '../messaging/events';
 import { type BudgetLedger, createBudgetLedger } from '../queue/ledger';
 import { createPinQueue, type PinQueue } from '../queue/queue';
 import type { PinsDb } from '../store/db';
@@ -48,7 +49,8 @@ function createClient(auth: Auth): CliqClient {
 export async function createServices(db: PinsDb, auth: Auth, events: ServiceEvents): Promise<Services> {
   const minuteMs = rateMinuteMs(await auth.connection());
   const client = createClient(auth);
-  const ledger = createBudgetLedger(db, { clock, minuteMs });
+  // Every page's bar shows a lock, whatever chat it is on: the change names the lock, not a list.
+  const ledger = createBudgetLedger(db, { clock, minuteMs, onLockOut: () => events.onChange([LOCKS_CHANGED]) });
   const queue = createPinQueue({ db, client, ledger, clock, onProgress: events.onProgress, onChange: events.onChange });
   const sync = createPinSync({ db, client, ledger, clock, onChange: events.onChange });
   return {

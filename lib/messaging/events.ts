@@ -10,9 +10,12 @@ import type { QueueProgress } from '../store/journal';
  * Not ports: an open port reconnecting after Chrome stops an idle worker would wake it again, so every Cliq
  * tab would keep the worker running. One-off messages wake nothing.
  */
+/** In a `changed` event: Cliq locked one of our budgets, so every chat's view of it changed. */
+export const LOCKS_CHANGED = 'locks';
+
 export type ExtensionEvent =
   | { type: 'progress'; progress: QueueProgress }
-  /** Lists whose shown state changed: `pins:<chatId>`, `folders`, `journal`. */
+  /** Lists whose shown state changed: `pins:<chatId>`, `folders`, `journal`, or `LOCKS_CHANGED`. */
   | { type: 'changed'; lists: string[] }
   | { type: 'authChanged'; signedIn: boolean; needsSignIn: boolean };
 

@@ -46,7 +46,7 @@ export interface Responses {
   signIn: AuthState;
   signOut: AuthState;
   enqueue: EnqueueResult;
-  getChatPins: { chatId: string; pins: ShownPin[]; syncedAt: number | null };
+  getChatPins: { chatId: string; pins: ShownPin[]; syncedAt: number | null; lockedUntil: number | null };
   getFolders: ShownFolder[];
   getProgress: QueueProgress;
   refresh: { queued: boolean };

@@ -17,6 +17,8 @@ export interface LedgerOptions {
   bootId?: string;
   /** Fraction of each budget background reads may fill (at least one request). */
   backgroundShare?: number;
+  /** Cliq locked a budget: what shows the lock (popup, page) reads it again. */
+  onLockOut?: () => void;
 }
 
 export type Reservation = { ok: true; entryId: number } | { ok: false; retryAt: number };
@@ -113,6 +115,7 @@ export function createBudgetLedger(db: PinsDb, options: LedgerOptions): BudgetLe
       const current = await tx.store.get(budget.key);
       await tx.store.put({ budget: budget.key, lockedUntil: Math.max(lockedUntil, current?.lockedUntil ?? 0) });
       await tx.done;
+      options.onLockOut?.();
       return lockedUntil;
     },
     async nextSlotAt(budget, priority = 'user') {

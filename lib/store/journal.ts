@@ -18,7 +18,15 @@ export interface QueueProgress {
   failed: number;
   /** When the next request can go out, if the queue is waiting for a rate budget. */
   nextSlotAt: number | null;
+  /** The latest time Cliq locked one of our budgets until (it may have passed: compare with now). */
+  lockedUntil: number | null;
   waitingForSignIn: boolean;
+}
+
+/** The latest lock Cliq put on one of our budgets (past ones included), or null when there never was one. */
+export async function readLockedUntil(db: PinsDb): Promise<number | null> {
+  const locks = await db.getAll('budgetLocks');
+  return locks.length === 0 ? null : Math.max(...locks.map((lock) => lock.lockedUntil));
 }
 
 export async function readQueueMeta(db: PinsDb): Promise<QueueMeta> {
@@ -150,13 +158,14 @@ export async function dismissIntent(db: PinsDb, id: number): Promise<boolean> {
 }
 
 export async function readProgress(db: PinsDb, nextSlotAt: number | null = null): Promise<QueueProgress> {
-  const [meta, all] = await Promise.all([readQueueMeta(db), db.getAll('intents')]);
+  const [meta, all, lockedUntil] = await Promise.all([readQueueMeta(db), db.getAll('intents'), readLockedUntil(db)]);
   const round = all.filter((record) => record.createdAt >= meta.roundStartedAt);
   return {
     done: round.filter((record) => record.state === 'done').length,
     total: round.length,
     failed: round.filter((record) => record.state === 'failed').length,
     nextSlotAt,
+    lockedUntil,
     waitingForSignIn: meta.waitingForSignIn,
   };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { t } from '../../../lib/i18n';
+import { clockTime, t } from '../../../lib/i18n';
 import { pinSummary } from '../../../lib/store/pin-summary';
 import type { ShownPin } from '../../../lib/store/read-models';
 import { useChatPins, useEnqueue } from './hooks';
@@ -19,7 +19,8 @@ const pinLabel = (pin: ShownPin) => {
  * Cliq's order, where pins can be opened, unpinned (one or many), made primary and reordered.
  */
 export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessage }) {
-  const { pins, error } = useChatPins(chatId);
+  const { pins, error, lockedUntil } = useChatPins(chatId);
+  const locked = lockedUntil && lockedUntil > Date.now() ? lockedUntil : undefined;
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string>();
   const toggle = useRef<HTMLButtonElement>(null);
@@ -60,6 +61,11 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
         >
           {pinLabel(primary)}
         </button>
+      )}
+      {locked && (
+        <span class="cp-chip" role="status" data-testid="pinned-bar-locked" title={t('pageLockedHint')}>
+          {t('pageLocked', clockTime(locked))}
+        </span>
       )}
       {error && (
         <span class="error" role="alert" data-testid="pinned-bar-error">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { LOCKS_CHANGED } from '../../../lib/messaging/events';
 import { ask, follow } from '../../../lib/page/background';
 import type { IntentInput } from '../../../lib/queue/intents';
 import type { ShownFolder, ShownPin } from '../../../lib/store/read-models';
@@ -7,7 +8,7 @@ import { errorText } from './text';
 /** A list read through the background is older than this: ask for a fresh read when it is shown. */
 const FRESH_FOR_MS = 60_000;
 
-export type ChatPinsState = { pins?: ShownPin[]; error?: string };
+export type ChatPinsState = { pins?: ShownPin[]; error?: string; lockedUntil?: number | null };
 
 /** One chat's pins as the background shows them (queued changes included), kept current; read fresh if stale. */
 export function useChatPins(chatId: string): ChatPinsState {
@@ -17,11 +18,11 @@ export function useChatPins(chatId: string): ChatPinsState {
     const stop = new AbortController();
     let refreshed = false;
     follow({
-      lists: [`pins:${chatId}`],
+      lists: [`pins:${chatId}`, LOCKS_CHANGED],
       load: () => ask('getChatPins', { chatId }),
       signal: stop.signal,
-      onData: ({ pins, syncedAt }) => {
-        setState({ pins });
+      onData: ({ pins, syncedAt, lockedUntil }) => {
+        setState({ pins, lockedUntil });
         if (!refreshed && (syncedAt === null || Date.now() - syncedAt > FRESH_FOR_MS)) {
           refreshed = true;
           ask('refresh', { chatIds: [chatId], folders: false }).catch(() => undefined);

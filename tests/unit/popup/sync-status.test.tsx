@@ -10,7 +10,7 @@ import { settingsSchema } from '../../../lib/store/settings';
 let root: HTMLElement;
 const NOW = Date.UTC(2026, 10, 30, 12, 0);
 
-function mount(partial: Partial<Board>) {
+function mount(partial: Partial<Board>, lockedUntil?: number) {
   const board: Board = {
     pins: [],
     folders: [],
@@ -36,7 +36,7 @@ function mount(partial: Partial<Board>) {
   act(() => {
     render(
       <PopupContext.Provider value={api}>
-        <SyncStatus />
+        <SyncStatus lockedUntil={lockedUntil} />
       </PopupContext.Provider>,
       root,
     );
@@ -61,6 +61,11 @@ describe('how complete the board is', () => {
     expect(status.getAttribute('role')).toBe('status');
     expect(status.textContent).toContain('42 of 180 chats read');
     expect(status.textContent).toMatch(/about 10 min.* left at Cliq's rate limit/);
+  });
+
+  it('a lock Cliq put on the budget adds its wait to the time left', () => {
+    const status = mount({ chatsToRead: 15, chatsInSweep: 30 }, NOW + 5 * 60_000);
+    expect(status.textContent).toMatch(/about 6 min.* left/);
   });
 
   it('once done: when every chat was last read, and a refresh', () => {
