@@ -82,6 +82,11 @@ export const intentSchema = z.discriminatedUnion(
         z.array(z.string()).max(100, { error: 'a folder holds at most 100 chats' }),
       ),
       editedFrom: z.array(chatId).optional(),
+      /**
+       * Chats leave this folder because they move to that one: each leaves only once it is there, so a move that
+       * could not add a chat never leaves it pinned nowhere.
+       */
+      movedTo: folderId.optional(),
     }),
     z.object({ kind: z.literal('removeChatsFromAllFolders'), chatIds: ids(chatId, 'chat id', 1) }),
   ],

@@ -40,6 +40,29 @@ export function failureOf(error: unknown): IntentFailure {
   return { kind: 'transient', message: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * A change of expiry is three steps (unpin, pin again, move back). Once the unpin has landed, "nothing was
+ * changed" is false: say what is true now, and what Retry will do, which is the one action that completes it.
+ */
+function halfDoneExpiryChange(record: IntentRecord, failure: IntentFailure, error: unknown): IntentFailure {
+  const { intent, memory } = record;
+  if (intent.kind !== 'changePinExpiry' || !memory.unpinSent) return failure;
+  const operation = error instanceof CliqError ? error.operation : undefined;
+  const why = failure.message.replace(/\s*Nothing was changed\.?$/, '');
+  if (operation === 'reorderPinnedMessage') {
+    const place = memory.placement?.position;
+    const where = place === undefined ? 'where it was' : `to place ${place}`;
+    return {
+      ...failure,
+      message: `Re-pinned with the new expiry, but it could not be moved back ${where}: ${why} Retry moves it back.`,
+    };
+  }
+  return {
+    ...failure,
+    message: `Unpinned to change its expiry, but pinning it again failed, so it is not pinned now: ${why} Retry pins it again with the new expiry.`,
+  };
+}
+
 /** What happens to an intent after its request failed; `write` says whether Cliq may have applied it. */
 export function afterFailure(
   record: IntentRecord,
@@ -55,7 +78,11 @@ export function afterFailure(
 ): IntentRecord {
   const { kind, now } = context;
   const next: IntentRecord = { ...record, state: 'queued', updatedAt: now };
-  const fail = (failure: IntentFailure): IntentRecord => ({ ...next, state: 'failed', error: failure });
+  const fail = (failure: IntentFailure): IntentRecord => ({
+    ...next,
+    state: 'failed',
+    error: halfDoneExpiryChange(record, failure, error),
+  });
   switch (kind) {
     case 'transient': {
       const attempts = record.attempts + 1;

@@ -128,7 +128,24 @@ function planReplace(intent: IntentOf<'replaceFolderChats'>, ctx: Ctx): Step {
   if (!basedOn) return { type: 'read' };
   const folder = folderIn(ctx.view, intent.folderId);
   if (!folder) return conclude(ctx.trusted, gone(FOLDER_GONE));
-  const chatIds = mergeChatEdit(intent.editedFrom ?? ctx.record.memory.baseChatIds, intent.chatIds, folder.chatIds);
+  let chatIds = mergeChatEdit(intent.editedFrom ?? ctx.record.memory.baseChatIds, intent.chatIds, folder.chatIds);
+  if (intent.movedTo !== undefined) {
+    if (!ctx.trusted) return { type: 'read' };
+    const arrived = new Set(folderIn(ctx.view, intent.movedTo)?.chatIds);
+    const stranded = folder.chatIds.filter((id) => !chatIds.includes(id) && !arrived.has(id));
+    if (stranded.length > 0) {
+      // Whatever else the edit does still goes out; the chats that did not arrive stay, in their places.
+      const staying = new Set([...chatIds, ...stranded]);
+      chatIds = [
+        ...folder.chatIds.filter((id) => staying.has(id)),
+        ...chatIds.filter((id) => !folder.chatIds.includes(id)),
+      ];
+      if (sameIds(chatIds, folder.chatIds)) {
+        const message = `${stranded.length === 1 ? 'The chat was' : `${stranded.length} chats were`} not added to the other folder, so ${stranded.length === 1 ? 'it stays' : 'they stay'} in this one.`;
+        return { type: 'fail', failure: { kind: 'invalid', message } };
+      }
+    }
+  }
   if (sameIds(chatIds, folder.chatIds)) return conclude(ctx.trusted, { type: 'done' });
   return send(ctx, { op: 'replaceFolderChats', params: { categoryId: intent.folderId, chatIds, basedOn } });
 }

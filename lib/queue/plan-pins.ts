@@ -135,7 +135,8 @@ function planExpiryChange(intent: IntentOf<'changePinExpiry'>, ctx: Ctx): Step {
   const order = ids(view.pins);
   const at = order.indexOf(intent.messageId);
   const pin = view.pins[at];
-  const placement = memory.placement ?? (at >= 0 ? { primary: at === 0, above: order[at + 1] } : undefined);
+  const placement =
+    memory.placement ?? (at >= 0 ? { primary: at === 0, above: order[at + 1], position: at + 1 } : undefined);
   if (!pin) {
     if (!memory.unpinSent) return gone(NOT_PINNED);
     return sendPin(intent, { notify: false, primary: placement?.primary ?? false, completes: false }, now);

@@ -140,7 +140,7 @@ export function createPinQueue(options: QueueOptions): PinQueue {
     if (intent.kind === 'changePinExpiry') {
       const pins = await shownPins(db, intent.chatId);
       const at = pins.findIndex((pin) => pin.messageId === intent.messageId);
-      return at < 0 ? {} : { placement: { primary: at === 0, above: pins[at + 1]?.messageId } };
+      return at < 0 ? {} : { placement: { primary: at === 0, above: pins[at + 1]?.messageId, position: at + 1 } };
     }
     if (intent.kind === 'replaceFolderChats' && !intent.editedFrom) {
       const folder = (await shownFolders(db)).find((f) => f.folderId === intent.folderId);

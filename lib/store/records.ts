@@ -66,7 +66,7 @@ export interface IntentMemory {
   /** Batched intents: ids Cliq confirmed (unpinned messages, chats removed from folders). */
   confirmedIds?: string[];
   /** changePinExpiry: where the pin sat before it was unpinned, so pinning it again can restore that. */
-  placement?: { primary: boolean; above?: string };
+  placement?: { primary: boolean; above?: string; position?: number };
   /** changePinExpiry: the unpin step was sent (so a missing pin means it landed, not that someone else removed it). */
   unpinSent?: boolean;
   /** changePinExpiry: the pin as it was, to keep showing it while it is briefly unpinned. */

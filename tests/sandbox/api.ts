@@ -59,7 +59,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
   const match = matchRoute(deps.routes, method, url.pathname.slice('/api'.length));
   if (match.kind === 'found') entry.template = match.route.template;
 
-  const plan = deps.faults.plan(LOST_WRITE_APPLIED_RATIO);
+  const plan = deps.faults.plan(LOST_WRITE_APPLIED_RATIO, entry.template ? `${method} ${entry.template}` : undefined);
   if (plan.delayMs > 0) await sleep(plan.delayMs);
 
   const token = deps.tokens.fromHeader(req.headers.authorization);

@@ -62,6 +62,13 @@ describe('fault spec', () => {
 });
 
 describe('faults on /api', () => {
+  it('with only=, hits that route and no other', async () => {
+    sandbox().setFaults('fail=1,only=GET /v3/pin-categories');
+    expect((await raw('/v3/pin-categories')).status).toBe(400);
+    expect((await raw('/v3/chats')).status).toBe(200);
+    expect(() => sandbox().setFaults('fail=1,only=pin-categories')).toThrow(/METHOD \/template/);
+  });
+
   it('drops the connection without a response', async () => {
     sandbox().setFaults('drop=1');
     await expect(raw('/v3/pin-categories')).rejects.toThrow();

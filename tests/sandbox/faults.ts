@@ -5,6 +5,7 @@
  *   latency=MS jitter=MS slowms=MS   delays; `slowms` is how long a slow body trickles
  *   limit=400|429          how an over-limit call is answered
  *   seed=N                 PRNG seed (default 1)
+ *   only=METHOD TEMPLATE   outcome and body faults hit only this route (`PUT /v3/chats/{CHAT_ID}/pin-messages`)
  * `none` or an empty string clears every fault.
  */
 import { createRandom, type Random } from './random';
@@ -22,6 +23,8 @@ export interface FaultSpec {
   slowms?: number;
   limit?: 400 | 429;
   seed?: number;
+  /** `METHOD /template`: outcome and body faults hit only this route; delays still apply to every call. */
+  only?: string;
 }
 
 const RATIOS = ['5xx', 'drop', 'fail', 'malformed', 'schema', 'slow'] as const;
@@ -42,11 +45,18 @@ export function parseFaults(input: string | FaultSpec | null | undefined): Fault
     } else if (key === 'limit') {
       if (n !== 400 && n !== 429) throw new Error(`fault limit must be 400 or 429, got ${value}`);
       spec.limit = n;
+    } else if (key === 'only') {
+      if (!/^(GET|POST|PUT|DELETE|PATCH) \/\S+$/.test(String(value))) {
+        throw new Error(`fault only must be "METHOD /template", got ${value}`);
+      }
+      spec.only = String(value);
     } else if (key === 'seed') {
       if (!Number.isInteger(n)) throw new Error(`fault seed must be an integer, got ${value}`);
       spec.seed = n;
     } else {
-      throw new Error(`unknown fault "${key}" (known: ${[...RATIOS, ...DURATIONS, 'limit', 'seed'].join(', ')})`);
+      throw new Error(
+        `unknown fault "${key}" (known: ${[...RATIOS, ...DURATIONS, 'limit', 'seed', 'only'].join(', ')})`,
+      );
     }
   }
   if ((spec['5xx'] ?? 0) + (spec.drop ?? 0) + (spec.fail ?? 0) > 1) throw new Error('5xx + drop + fail must be ≤ 1');
@@ -111,7 +121,7 @@ export class Faults {
   }
 
   /** Every call draws the same number of values, so a seed replays the same faults for the same calls. */
-  plan(writeAppliedRatio: number): FaultPlan {
+  plan(writeAppliedRatio: number, route?: string): FaultPlan {
     const s = this.spec;
     const jitter = this.random.next();
     const outcomeRoll = this.random.next();
@@ -128,11 +138,12 @@ export class Faults {
     const slow = schema + (s.slow ?? 0);
     const body: BodyFault =
       bodyRoll < malformed ? 'malformed' : bodyRoll < schema ? 'schema' : bodyRoll < slow ? 'slow' : 'none';
+    const hit = s.only === undefined || s.only === route;
     return {
       delayMs: (s.latency ?? 0) + Math.floor(jitter * (s.jitter ?? 0)),
-      outcome,
+      outcome: hit ? outcome : 'ok',
       writeApplied: appliedRoll < writeAppliedRatio,
-      body,
+      body: hit ? body : 'none',
       detail: createRandom(Math.floor(detailSeed * 2 ** 32)),
     };
   }

@@ -158,16 +158,26 @@ export function planChatMove(
 ): IntentInput[] {
   const moving = [...new Set([...picked].filter(([from]) => from !== targetId).flatMap(([, chats]) => chats))];
   const intents: IntentInput[] = [];
-  for (const folder of folders) {
-    let chatIds: string[];
-    if (folder.folderId === targetId)
-      chatIds = [...folder.chatIds, ...moving.filter((id) => !folder.chatIds.includes(id))];
-    else {
-      const leaving = picked.get(folder.folderId) ?? [];
-      chatIds = folder.chatIds.filter((id) => !leaving.includes(id));
+  // The target first: each chat leaves its old folder only once it has arrived (`movedTo`).
+  const target = folders.find((folder) => folder.folderId === targetId);
+  if (target) {
+    const chatIds = [...target.chatIds, ...moving.filter((id) => !target.chatIds.includes(id))];
+    if (!sameList(chatIds, target.chatIds)) {
+      intents.push({ kind: 'replaceFolderChats', folderId: targetId, chatIds, editedFrom: [...target.chatIds] });
     }
+  }
+  for (const folder of folders) {
+    if (folder.folderId === targetId) continue;
+    const leaving = picked.get(folder.folderId) ?? [];
+    const chatIds = folder.chatIds.filter((id) => !leaving.includes(id));
     if (!sameList(chatIds, folder.chatIds)) {
-      intents.push({ kind: 'replaceFolderChats', folderId: folder.folderId, chatIds, editedFrom: [...folder.chatIds] });
+      intents.push({
+        kind: 'replaceFolderChats',
+        folderId: folder.folderId,
+        chatIds,
+        editedFrom: [...folder.chatIds],
+        movedTo: targetId,
+      });
     }
   }
   return intents;

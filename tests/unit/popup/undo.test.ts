@@ -146,16 +146,16 @@ describe('undoing folder edits', () => {
 });
 
 describe('moving chats to another folder', () => {
-  it('appends them to the target and takes each out of the folder it was picked in, one replace per folder', () => {
+  it('appends them to the target first, then takes each out of the folder it was picked in once it arrived', () => {
     const folders = [folder('default', ['c1', 'c2']), folder('f1', ['c3', 'c2']), folder('f2', ['c4'])];
     const picked = new Map([
       ['default', ['c2']],
       ['f1', ['c3', 'c2']],
     ]);
     expect(planChatMove(folders, picked, 'f2')).toEqual([
-      { kind: 'replaceFolderChats', folderId: 'default', chatIds: ['c1'], editedFrom: ['c1', 'c2'] },
-      { kind: 'replaceFolderChats', folderId: 'f1', chatIds: [], editedFrom: ['c3', 'c2'] },
       { kind: 'replaceFolderChats', folderId: 'f2', chatIds: ['c4', 'c2', 'c3'], editedFrom: ['c4'] },
+      { kind: 'replaceFolderChats', folderId: 'default', chatIds: ['c1'], editedFrom: ['c1', 'c2'], movedTo: 'f2' },
+      { kind: 'replaceFolderChats', folderId: 'f1', chatIds: [], editedFrom: ['c3', 'c2'], movedTo: 'f2' },
     ]);
   });
 
