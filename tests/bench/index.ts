@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
+import { boardCompletion } from './board';
 import { bulkUnpin } from './bulk-unpin';
 import { bundleSizes } from './bundle-size';
 import { contentCost } from './content-cost';
@@ -14,7 +15,7 @@ import { popupRender } from './popup-render';
 import { type BenchModule, formatTable } from './report';
 import { throughput } from './throughput';
 
-const MODULES: BenchModule[] = [bulkUnpin, throughput, popupRender, contentCost, bundleSizes];
+const MODULES: BenchModule[] = [bulkUnpin, throughput, boardCompletion, popupRender, contentCost, bundleSizes];
 
 const { values } = parseArgs({
   options: { out: { type: 'string' }, only: { type: 'string' } },
