@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../sandbox';
-import { loadSeed, MINUTE_MS, ofTemplate, pinnedIds, seedChats, startWorker } from './setup';
+import { describe, expect, it } from 'vitest';
+import { loadSeed, MINUTE_MS, ofTemplate, pinnedIds, seedChats, useQueueSandbox } from './setup';
 
 const PIN_MESSAGES = '/v3/chats/{CHAT_ID}/pin-messages';
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ minuteMs: MINUTE_MS, seed: 'empty' });
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
+const h = useQueueSandbox();
 
 describe('when Cliq locks a budget', () => {
   it('says until when, and sends nothing of that budget before then', async () => {
+    const sandbox = h.sb();
     const { seed, chats } = seedChats(1, 30, 0);
     await loadSeed(sandbox, seed);
     const [chat] = chats;
@@ -28,7 +21,7 @@ describe('when Cliq locks a budget', () => {
       expect(answer.status).toBe(200);
     }
     sandbox.clearRequests();
-    const worker = await startWorker(sandbox, `lockout-${Date.now()}`);
+    const worker = await h.worker('lockout');
     const ours = chat.messageIds[25] as string;
     await worker.queue.enqueue({ kind: 'pinMessage', chatId: chat.chatId, messageId: ours });
 

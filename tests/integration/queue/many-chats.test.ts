@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getPinList } from '../../../lib/store/cache';
 import type { PinSweep } from '../../../lib/store/records';
-import { type Sandbox, startSandbox } from '../../sandbox';
-import { loadSeed, ofTemplate, pinnedIds, seedChats, startWorker } from './setup';
+import { loadSeed, ofTemplate, pinnedIds, seedChats, useQueueSandbox } from './setup';
 
 /** A short rate-limit minute: 250 chats at 15 background reads a minute take a couple of seconds. */
-const MINUTE_MS = 100;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ minuteMs: MINUTE_MS, seed: 'empty' });
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
+const h = useQueueSandbox(100);
 
 describe('a user with many chats', () => {
   it('pages through all 250 chats, so the oldest chat’s pins reach the board, and counts its progress', async () => {
+    const sandbox = h.sb();
     const { seed, chats } = seedChats(250, 2, 0);
     // seedChats gives chat 0 the oldest messages: the least recently active chat.
     const oldest = chats[0] as (typeof chats)[number];
     seed.pins = [{ chatId: oldest.chatId, messageId: oldest.messageIds[0] as string }];
     await loadSeed(sandbox, seed);
     sandbox.clearRequests();
-    const worker = await startWorker(sandbox, `many-chats-${Date.now()}`, { minuteMs: MINUTE_MS });
+    const worker = await h.worker('many-chats');
 
     const seen: { read: number; total: number }[] = [];
     const deadline = Date.now() + 60_000;

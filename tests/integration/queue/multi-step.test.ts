@@ -1,35 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planChatMove } from '../../../components/popup/model/undo';
 import { readFailedIntents } from '../../../lib/store/read-models';
-import { type Sandbox, startSandbox } from '../../sandbox';
 import { deleteFolder, folderById } from '../../sandbox/folders';
-import { loadSeed, MINUTE_MS, pinnedIds, seedChats, startWorker } from './setup';
+import { loadSeed, pinnedIds, seedChats, useQueueSandbox } from './setup';
 
 /*
  * Changes Cliq can only make in several requests: each finishes, or its failure says what is true in Cliq now
  * and Retry completes it. Judged by the sandbox's state.
  */
 
-let sandbox: Sandbox;
-let dbs = 0;
-beforeAll(async () => {
-  sandbox = await startSandbox({ minuteMs: MINUTE_MS, seed: 'empty' });
-});
-afterAll(async () => {
-  await sandbox.stop();
-});
-beforeEach(() => {
-  sandbox.reset('empty');
-});
+const h = useQueueSandbox();
 
 describe('a change of expiry whose last step keeps failing', () => {
   it('says it was re-pinned but not moved back to its place, and Retry moves it back', async () => {
+    const sandbox = h.sb();
     const { seed, chats } = seedChats(1, 12, 10);
     await loadSeed(sandbox, seed);
     const chat = chats[0] as (typeof chats)[number];
     const before = pinnedIds(sandbox, chat.chatId);
     const seventh = before[6] as string;
-    const worker = await startWorker(sandbox, `multi-step-${++dbs}-${Date.now()}`);
+    const worker = await h.worker('multi-step');
     expect((await worker.sync.refreshChat(chat.chatId)).ok).toBe(true);
 
     // Every move of a pin fails; unpinning and pinning still work.
@@ -59,6 +49,7 @@ describe('a change of expiry whose last step keeps failing', () => {
 
 describe('moving a chat between folders', () => {
   it('never leaves the chat pinned nowhere when it cannot be added to the target', async () => {
+    const sandbox = h.sb();
     const { seed, chats } = seedChats(3, 1, 0);
     const [a, b, c] = chats.map((chat) => chat.chatId) as [string, string, string];
     await loadSeed(sandbox, {
@@ -68,7 +59,7 @@ describe('moving a chat between folders', () => {
         { id: '9102', title: 'To', symbol: '⭐', chatIds: [c] },
       ],
     });
-    const worker = await startWorker(sandbox, `multi-step-${++dbs}-${Date.now()}`);
+    const worker = await h.worker('multi-step');
     expect((await worker.sync.refreshFolders()).ok).toBe(true);
     const snapshot = (id: string) => ({
       folderId: id,

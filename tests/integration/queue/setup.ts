@@ -1,10 +1,11 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createCliqClient } from '../../../lib/cliq';
 import { type BudgetLedger, createBudgetLedger } from '../../../lib/queue/ledger';
 import type { BackoffOptions } from '../../../lib/queue/outcome';
 import { createPinQueue, type PinQueue } from '../../../lib/queue/queue';
 import { openPinsDb, type PinsDb } from '../../../lib/store/db';
 import { createPinSync, type PinSync } from '../../../lib/sync/sync';
-import type { LoggedRequest, Sandbox, SeedData } from '../../sandbox';
+import { type LoggedRequest, type Sandbox, type SeedData, startSandbox } from '../../sandbox';
 
 /** The scaled rate "minute" shared by the sandbox and the queue. */
 export const MINUTE_MS = 1000;
@@ -103,3 +104,29 @@ export function busiestWindow(log: readonly LoggedRequest[], windowMs: number): 
 
 export const ofTemplate = (log: readonly LoggedRequest[], method: string, template: string) =>
   log.filter((entry) => entry.method === method && entry.template === template);
+
+/**
+ * One empty sandbox per test file on a scaled minute, reset before each test; `worker()` opens a fresh
+ * extension worker (its own database) against it.
+ */
+export function useQueueSandbox(minuteMs = MINUTE_MS) {
+  let sandbox: Sandbox | undefined;
+  let workers = 0;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ minuteMs, seed: 'empty' });
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+  beforeEach(() => {
+    sandbox?.reset('empty');
+  });
+  const sb = () => {
+    if (!sandbox) throw new Error('the sandbox has not started');
+    return sandbox;
+  };
+  return {
+    sb,
+    worker: (name: string) => startWorker(sb(), `${name}-${++workers}-${Date.now()}`, { minuteMs }),
+  };
+}

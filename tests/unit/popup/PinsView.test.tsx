@@ -6,7 +6,7 @@ import { type PopupApi, PopupContext, type UndoOffer } from '../../../components
 import { PinsView } from '../../../components/popup/PinsView';
 import type { Board } from '../../../components/popup/useBoard';
 import type { ShownPin } from '../../../lib/store/read-models';
-import { settingsSchema } from '../../../lib/store/settings';
+import { boardOf, popupApiFor, renderInPopup } from './fixture';
 
 const HOSTILE = '<img src=x onerror="window.hacked=1">**bold**';
 const pin = (chatId: string, messageId: string, text = `text ${messageId}`): ShownPin => ({
@@ -20,19 +20,12 @@ const pin = (chatId: string, messageId: string, text = `text ${messageId}`): Sho
 });
 
 function board(): Board {
-  return {
+  return boardOf({
     pins: [
       { chatId: 'c1', chatName: 'Ops', pins: [pin('c1', 'a', HOSTILE), pin('c1', 'b'), pin('c1', 'c')] },
       { chatId: 'c2', chatName: '<b>Team</b>', pins: [pin('c2', 'd'), pin('c2', 'e')] },
     ],
-    folders: [],
-    chats: [],
-    failed: [],
-    settings: settingsSchema.parse({}),
-    folderListRead: true,
-    chatsToRead: 0,
-    chatsInSweep: 0,
-  };
+  });
 }
 
 let root: HTMLElement;
@@ -44,27 +37,15 @@ let offerUndo: ReturnType<typeof vi.fn<PopupApi['offerUndo']>>;
 function mount() {
   run = vi.fn<PopupApi['run']>(async () => true);
   offerUndo = vi.fn<PopupApi['offerUndo']>();
-  api = {
-    board: board(),
-    now: Date.now(),
-    minuteMs: 60_000,
-    names: { chat: (id) => id, folder: (id) => id },
+  api = popupApiFor(board(), {
     chatLink: (chatId) => `https://cliq.zoho.com/chats/${chatId}`,
     run,
-    notify: vi.fn(),
     // As the shell does: dialogs render inside the popup's context.
     openDialog: (open: (close: () => void) => VNode) =>
       render(<PopupContext.Provider value={api}>{open(() => render(null, dialog))}</PopupContext.Provider>, dialog),
     offerUndo,
-  };
-  act(() => {
-    render(
-      <PopupContext.Provider value={api}>
-        <PinsView onOrderChanged={() => undefined} />
-      </PopupContext.Provider>,
-      root,
-    );
   });
+  renderInPopup(root, api, <PinsView onOrderChanged={() => undefined} />);
 }
 
 const box = (messageId: string) =>

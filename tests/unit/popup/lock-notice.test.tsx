@@ -1,21 +1,16 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LockNotice } from '../../../components/popup/LockNotice';
 import { PinnedBar } from '../../../entrypoints/cliq.content/ui/PinnedBar';
 import { clockTime } from '../../../lib/i18n';
+import { useRoot } from './fixture';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
+const root = useRoot();
 afterEach(() => {
   vi.restoreAllMocks();
-  render(null, root);
-  root.remove();
 });
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
@@ -23,15 +18,15 @@ const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20))
 describe('a budget Cliq locked', () => {
   it('the popup says when work resumes, and that nothing is lost', () => {
     const until = Date.now() + 4 * 60_000;
-    act(() => render(<LockNotice lockedUntil={until} />, root));
-    const notice = root.querySelector('[data-testid=lock-notice]');
+    act(() => render(<LockNotice lockedUntil={until} />, root()));
+    const notice = root().querySelector('[data-testid=lock-notice]');
     expect(notice?.textContent).toContain(`work resumes at ${clockTime(until)} (in 4 min)`);
     expect(notice?.textContent).toContain('Nothing is lost');
   });
 
   it('the popup says nothing once the lock has passed', () => {
-    act(() => render(<LockNotice lockedUntil={Date.now() - 1} />, root));
-    expect(root.querySelector('[data-testid=lock-notice]')).toBeNull();
+    act(() => render(<LockNotice lockedUntil={Date.now() - 1} />, root()));
+    expect(root().querySelector('[data-testid=lock-notice]')).toBeNull();
   });
 
   it('the page’s pinned bar shows the time requests resume', async () => {
@@ -42,9 +37,9 @@ describe('a budget Cliq locked', () => {
         ? { ok: true, data: { chatId: 'CT_1_2', pins: [], syncedAt: Date.now(), lockedUntil: until } }
         : { ok: true, data: { queued: true } };
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(answer as never);
-    act(() => render(<PinnedBar chatId="CT_1_2" jump={() => true} />, root));
+    act(() => render(<PinnedBar chatId="CT_1_2" jump={() => true} />, root()));
     await settle();
-    const chip = root.querySelector('[data-testid=pinned-bar-locked]');
+    const chip = root().querySelector('[data-testid=pinned-bar-locked]');
     expect(chip?.textContent).toBe(`⏸ Paused by Cliq until ${clockTime(until)}`);
   });
 });

@@ -1,9 +1,6 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { folderGlyph } from '../../../components/folder-symbol';
-import { type PopupApi, PopupContext } from '../../../components/popup/context';
 import { unlistedFolderName } from '../../../components/popup/FolderItem';
 import { FoldersView } from '../../../components/popup/FoldersView';
 import { PinsView } from '../../../components/popup/PinsView';
@@ -11,8 +8,8 @@ import type { Board } from '../../../components/popup/useBoard';
 import { pinnedMessage } from '../../../lib/cliq/endpoints/shapes';
 import type { ShownFolder, ShownPin } from '../../../lib/store/read-models';
 import type { IntentRecord } from '../../../lib/store/records';
-import { settingsSchema } from '../../../lib/store/settings';
 import { pinRecordFrom } from '../../../lib/sync/convert';
+import { boardOf, popupApiFor, renderInPopup, useRoot } from './fixture';
 
 /** From Cliq's wire form through the sync's conversion, as the board gets it. */
 function shown(wire: unknown): ShownPin {
@@ -32,48 +29,11 @@ const folder = (folderId: string, title: string, symbol?: string): ShownFolder =
   chats: [],
 });
 
-let root: HTMLElement;
+const root = useRoot();
 function mount(partial: Partial<Board>, view: 'pins' | 'folders') {
-  const board: Board = {
-    pins: [],
-    folders: [],
-    chats: [],
-    failed: [],
-    settings: settingsSchema.parse({}),
-    folderListRead: true,
-    chatsToRead: 0,
-    chatsInSweep: 0,
-    ...partial,
-  };
-  const api: PopupApi = {
-    board,
-    now: Date.now(),
-    minuteMs: 60_000,
-    names: { chat: (id) => id, folder: (id) => id },
-    chatLink: () => undefined,
-    run: vi.fn(async () => true),
-    notify: vi.fn(),
-    openDialog: vi.fn(),
-    offerUndo: vi.fn(),
-  };
-  act(() => {
-    render(
-      <PopupContext.Provider value={api}>
-        {view === 'pins' ? <PinsView onOrderChanged={() => undefined} /> : <FoldersView />}
-      </PopupContext.Provider>,
-      root,
-    );
-  });
+  const api = popupApiFor(boardOf(partial));
+  renderInPopup(root(), api, view === 'pins' ? <PinsView onOrderChanged={() => undefined} /> : <FoldersView />);
 }
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('the board shows messages as Cliq does', () => {
   it('a pinned file shows its name (and comment), not "(no text)"', () => {
@@ -84,7 +44,7 @@ describe('the board shows messages as Cliq does', () => {
       pin_information: info,
     });
     mount({ pins: [{ chatId: 'CT_1_2', chatName: 'Design', pins: [file] }] }, 'pins');
-    const row = root.querySelector('[data-testid=pin]') as HTMLElement;
+    const row = root().querySelector('[data-testid=pin]') as HTMLElement;
     expect(row.querySelector('[data-testid=pin-file]')?.textContent).toContain('Feature-overview.jpg');
     expect(row.textContent).not.toContain('(no text)');
     expect(row.querySelector('input')?.getAttribute('aria-label')).toContain('Feature-overview.jpg');
@@ -98,7 +58,7 @@ describe('the board shows messages as Cliq does', () => {
       pin_information: info,
     });
     mount({ pins: [{ chatId: 'CT_1_2', chatName: 'Design', pins: [mention] }] }, 'pins');
-    const text = root.querySelector('.pin-text')?.textContent;
+    const text = root().querySelector('.pin-text')?.textContent;
     expect(text).toBe('Ready for review, @sharan 203?');
   });
 
@@ -114,9 +74,9 @@ describe('the board shows messages as Cliq does', () => {
       },
       'folders',
     );
-    const glyphs = [...root.querySelectorAll('[data-testid=folder-symbol-glyph]')].map((el) => el.textContent);
+    const glyphs = [...root().querySelectorAll('[data-testid=folder-symbol-glyph]')].map((el) => el.textContent);
     expect(glyphs).toEqual(['😛', '📁', '🔥', '📁']);
-    expect(root.textContent).not.toContain(':razz:');
+    expect(root().textContent).not.toContain(':razz:');
   });
 
   it('text that is not an emoji is never shown as a symbol', () => {

@@ -1,57 +1,16 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type PopupApi, PopupContext } from '../../../components/popup/context';
+import { describe, expect, it } from 'vitest';
 import { SyncStatus } from '../../../components/popup/SyncStatus';
 import type { Board } from '../../../components/popup/useBoard';
-import { settingsSchema } from '../../../lib/store/settings';
+import { boardOf, popupApiFor, renderInPopup, useRoot } from './fixture';
 
-let root: HTMLElement;
+const root = useRoot();
 const NOW = Date.UTC(2026, 10, 30, 12, 0);
 
 function mount(partial: Partial<Board>, lockedUntil?: number) {
-  const board: Board = {
-    pins: [],
-    folders: [],
-    chats: [],
-    failed: [],
-    settings: settingsSchema.parse({}),
-    folderListRead: true,
-    chatsToRead: 0,
-    chatsInSweep: 0,
-    ...partial,
-  };
-  const api: PopupApi = {
-    board,
-    now: NOW,
-    minuteMs: 60_000,
-    names: { chat: (id) => id, folder: (id) => id },
-    chatLink: () => undefined,
-    run: vi.fn(async () => true),
-    notify: vi.fn(),
-    openDialog: vi.fn(),
-    offerUndo: vi.fn(),
-  };
-  act(() => {
-    render(
-      <PopupContext.Provider value={api}>
-        <SyncStatus lockedUntil={lockedUntil} />
-      </PopupContext.Provider>,
-      root,
-    );
-  });
-  return root.querySelector('[data-testid=sync-status]') as HTMLElement;
+  renderInPopup(root(), popupApiFor(boardOf(partial), { now: NOW }), <SyncStatus lockedUntil={lockedUntil} />);
+  return root().querySelector('[data-testid=sync-status]') as HTMLElement;
 }
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('how complete the board is', () => {
   it('while reading: how many chats of how many, and the time Cliq’s rate limit makes the rest take', () => {
