@@ -11,7 +11,7 @@ import { folderName, unlistedFolderName } from './FolderItem';
 import { FoldersView } from './FoldersView';
 import { LockNotice } from './LockNotice';
 import { chatUrl } from './model/cliq-link';
-import { isExpired } from './model/filters';
+import { boardCounts } from './model/counts';
 import { planRecreatedFollowUp, type Recreated } from './model/undo';
 import { PinsView } from './PinsView';
 import { ProgressPanel } from './ProgressPanel';
@@ -108,7 +108,7 @@ export function Popup() {
     await run(intents, intents.length > 0 ? t('popupUndoQueued') : t('popupUndoNothing'));
   };
 
-  const liveCount = board?.pins.reduce((n, c) => n + c.pins.filter((p) => !isExpired(p, now)).length, 0) ?? 0;
+  const { liveCount, pinnedChats, folderCount } = boardCounts(board, now);
   const hasData = Boolean(board && (board.pins.length > 0 || board.folders.length > 0));
 
   return (
@@ -117,11 +117,7 @@ export function Popup() {
         <h1>{t('extName')}</h1>
         <span class="muted summary" data-testid="summary">
           {board && hasData
-            ? t(
-                board.chatsToRead > 0 ? 'popupSummaryPartial' : 'popupSummary',
-                String(liveCount),
-                String(board.folders.length),
-              )
+            ? t(board.chatsToRead > 0 ? 'popupSummaryPartial' : 'popupSummary', String(liveCount), String(folderCount))
             : ''}
         </span>
         <button
@@ -166,7 +162,7 @@ export function Popup() {
           <Tabs
             tabs={[
               { id: 'pins', label: t('popupPinnedMessages'), count: liveCount },
-              { id: 'chats', label: t('popupPinnedChats'), count: api.board.folders.length },
+              { id: 'chats', label: t('popupPinnedChats'), count: pinnedChats },
             ]}
             active={tab}
             onChange={(id) => setTab(id as Tab)}
