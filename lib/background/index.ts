@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { createAuth } from '../auth/session';
+import { AUTH_ALARM, createAuth } from '../auth/session';
 import { listenForMessages } from '../messaging';
 import { broadcast } from '../messaging/events';
+import { accountDbName } from '../store/account';
 import { openPinsDb } from '../store/db';
 import { forwardCommands } from './commands';
 import { createHandlers } from './handlers';
@@ -15,25 +16,38 @@ import { ensureSweepAlarm, scheduleWake } from './wake';
  */
 export function startBackground(): void {
   const auth = createAuth();
-  const db = openPinsDb();
-  let current: Promise<Services> | undefined;
+  /** The signed-in account's services, opened on its own database; none while signed out. */
+  let current: { key: string; services: Promise<Services> } | undefined;
 
-  const services = (): Promise<Services> => {
-    current ??= db.then((opened) =>
-      createServices(opened, auth, {
-        onProgress: (progress) => void broadcast({ type: 'progress', progress }),
-        onChange: (lists) => void broadcast({ type: 'changed', lists }),
-      }),
-    );
-    return current;
+  const services = async (): Promise<Services | undefined> => {
+    const account = await auth.account();
+    if (!account) return undefined;
+    if (current?.key !== account.key) {
+      const previous = current;
+      current = {
+        key: account.key,
+        services: openPinsDb(accountDbName(account.key)).then((db) =>
+          createServices(db, auth, {
+            onProgress: (progress) => void broadcast({ type: 'progress', progress }),
+            onChange: (lists) => void broadcast({ type: 'changed', lists }),
+          }),
+        ),
+      };
+      void previous?.services.then((old) => old.stop());
+    }
+    return current.services;
   };
 
   async function work(priorityChatIds: readonly string[] = []): Promise<void> {
-    const { queue, sync } = await services();
+    const open = await services();
+    if (!open) {
+      await scheduleWake(null);
+      return;
+    }
     // The queue first: user actions go out before background reads of the same budget.
-    await queue.run();
-    await sync.run({ priorityChatIds });
-    const wakes = [queue.nextWakeAt(), sync.nextWakeAt()].filter((at): at is number => at !== null);
+    await open.queue.run();
+    await open.sync.run({ priorityChatIds });
+    const wakes = [open.queue.nextWakeAt(), open.sync.nextWakeAt()].filter((at): at is number => at !== null);
     await scheduleWake(wakes.length > 0 ? Math.min(...wakes) : null);
   }
 
@@ -49,20 +63,24 @@ export function startBackground(): void {
       async restart() {
         const previous = current;
         current = undefined;
-        (await previous)?.stop();
+        (await previous?.services)?.stop();
         kick();
       },
     }),
   );
 
-  browser.alarms.onAlarm.addListener(() => kick());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    // Due for renewal: renew now (or tell the user before the token lapses), then carry on.
+    if (alarm.name === AUTH_ALARM) void auth.getToken().then(() => kick());
+    else kick();
+  });
   forwardCommands();
 
   auth.subscribe((state) => {
     void broadcast({ type: 'authChanged', signedIn: state.signedIn, needsSignIn: state.needsSignIn });
     if (state.signedIn) {
       services()
-        .then(({ queue }) => queue.resume())
+        .then((open) => open?.queue.resume())
         .then(() => kick(), console.error);
     }
   });
