@@ -37,7 +37,7 @@ describe("Cliq's clock, as views are stamped on it", () => {
     const serverTime = 1_700_000_600_000;
     const { client } = scriptedClient([{ json: { data: [] }, headers: { date: httpDate(serverTime) } }]);
     // Even the first read: its own answer tells Cliq's time.
-    const { view } = await client.call('listPinnedMessages', { chatId: 'CT_1' });
+    const { view } = await client.call('listPinnedMessages', { chatId: 'CT_1_1' });
     expect(Math.abs(view.lastSyncTime - serverTime)).toBeLessThanOrEqual(1_000);
   });
 });
