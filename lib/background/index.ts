@@ -2,11 +2,9 @@ import { browser } from 'wxt/browser';
 import { AUTH_ALARM, createAuth } from '../auth/session';
 import { listenForMessages } from '../messaging';
 import { broadcast } from '../messaging/events';
-import { accountDbName } from '../store/account';
-import { openPinsDb } from '../store/db';
+import { createAccountServices } from './account-services';
 import { forwardCommands } from './commands';
 import { createHandlers } from './handlers';
-import { createServices, type Services } from './services';
 import { ensureSweepAlarm, scheduleWake } from './wake';
 
 /**
@@ -16,27 +14,11 @@ import { ensureSweepAlarm, scheduleWake } from './wake';
  */
 export function startBackground(): void {
   const auth = createAuth();
-  /** The signed-in account's services, opened on its own database; none while signed out. */
-  let current: { key: string; services: Promise<Services> } | undefined;
-
-  const services = async (): Promise<Services | undefined> => {
-    const account = await auth.account();
-    if (!account) return undefined;
-    if (current?.key !== account.key) {
-      const previous = current;
-      current = {
-        key: account.key,
-        services: openPinsDb(accountDbName(account.key)).then((db) =>
-          createServices(db, auth, {
-            onProgress: (progress) => void broadcast({ type: 'progress', progress }),
-            onChange: (lists) => void broadcast({ type: 'changed', lists }),
-          }),
-        ),
-      };
-      void previous?.services.then((old) => old.stop());
-    }
-    return current.services;
-  };
+  const accounts = createAccountServices(auth, {
+    onProgress: (progress) => void broadcast({ type: 'progress', progress }),
+    onChange: (lists) => void broadcast({ type: 'changed', lists }),
+  });
+  const services = () => accounts.services();
 
   async function work(priorityChatIds: readonly string[] = []): Promise<void> {
     const open = await services();
@@ -61,9 +43,7 @@ export function startBackground(): void {
       services,
       kick,
       async restart() {
-        const previous = current;
-        current = undefined;
-        (await previous?.services)?.stop();
+        await accounts.restart();
         kick();
       },
     }),

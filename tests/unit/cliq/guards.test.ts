@@ -76,7 +76,7 @@ describe('removeChatsFromAllFolders', () => {
   it('refuses an empty or missing list and more than 25 chats', async () => {
     await refused('removeChatsFromAllFolders', { chatIds: [] });
     await refused('removeChatsFromAllFolders', {} as ParamsOf<'removeChatsFromAllFolders'>);
-    await refused('removeChatsFromAllFolders', { chatIds: ids(26, 'c') });
+    await refused('removeChatsFromAllFolders', { chatIds: ids(26, 'chat') });
   });
 
   it('sends the distinct ids as one comma-separated parameter', async () => {
