@@ -12,8 +12,11 @@ interface Props {
 /** Who is signed in where, until when, and the buttons that change it. */
 export function AccountPanel({ state, busy, run }: Props) {
   const [askingSignOut, setAskingSignOut] = useState(false);
+  const until = new Date(state.expiresAt ?? 0).toLocaleTimeString();
   const status = state.signedIn
-    ? t('signedInUntil', state.account?.user ?? state.apiOrigin, new Date(state.expiresAt ?? 0).toLocaleTimeString())
+    ? state.account?.email
+      ? t('signedInAsUntil', state.apiOrigin, state.account.email, until)
+      : t('signedInUntil', state.apiOrigin, until)
     : state.needsSignIn
       ? t('needsSignInAgain')
       : t('signedOut');
@@ -36,7 +39,7 @@ export function AccountPanel({ state, busy, run }: Props) {
         </div>
       )}
       {state.signedIn && state.scopes && <p class="muted">{t('grantedScopes', state.scopes.join(', '))}</p>}
-      {state.signedIn && state.account && (
+      {state.signedIn && state.account && !state.needsSignIn && (
         <p class="muted" data-testid="session-grant">
           {state.account.grantedForSession ? t('optionsSessionGranted') : t('optionsSessionNotGranted')}
         </p>

@@ -61,8 +61,9 @@ export interface Grant {
   accountsServer?: string;
   /** Zoho will renew through `/oauth/v2/auth/refresh` without asking. */
   grantedForSession: boolean;
-  /** The Zoho user, from the `id_token`, when Zoho sent one. */
+  /** The Zoho user (its id), from the `id_token`, when Zoho sent one; `email` is what a person recognises. */
   user?: string;
+  email?: string;
 }
 
 /** Zoho's renewal errors: the session was not granted (or is over), or more scopes need the user's consent. */
@@ -110,7 +111,7 @@ export function parseRedirect(redirectedTo: string, expectedState: string, now: 
     location: grant.data.location,
     accountsServer: grant.data['accounts-server'],
     grantedForSession: grant.data.granted_for_session === 'true',
-    user: grant.data.id_token ? userOfIdToken(grant.data.id_token) : undefined,
+    ...(grant.data.id_token ? userOfIdToken(grant.data.id_token) : { user: undefined }),
   };
 }
 
@@ -120,13 +121,13 @@ const idTokenClaims = z.object({ email: z.string().min(1).optional(), sub: z.str
  * The user an `id_token` names. It arrived in the flow's own redirect over HTTPS, and it only decides whose
  * cache to open, never what Cliq allows, so its signature is not what protects anything here.
  */
-function userOfIdToken(idToken: string): string | undefined {
+function userOfIdToken(idToken: string): { user?: string; email?: string } {
   try {
     const payload = idToken.split('.')[1] ?? '';
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const claims = idTokenClaims.parse(JSON.parse(json));
-    return claims.sub ?? claims.email;
+    return { user: claims.sub ?? claims.email, ...(claims.email ? { email: claims.email } : {}) };
   } catch {
-    return undefined;
+    return { user: undefined };
   }
 }

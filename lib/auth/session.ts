@@ -34,6 +34,8 @@ export const accountSchema = z.object({
   key: z.string().min(1),
   apiOrigin: z.string(),
   user: z.string().optional(),
+  /** For people: who is signed in, as Zoho's `id_token` named them. */
+  email: z.string().optional(),
   /** The user let Zoho renew the token for the session: `/oauth/v2/auth/refresh` may work without asking. */
   grantedForSession: z.boolean(),
 });
@@ -155,10 +157,12 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       throw new SignInError('Zoho is now signed in as someone else. Sign in again to choose the account.');
     }
     const user = grant.user ?? (mode === 'renew' ? previous?.user : undefined);
+    const email = grant.email ?? (mode === 'renew' ? previous?.email : undefined);
     const bound: Account = {
       key: accountKey(origin, user),
       apiOrigin: origin,
       ...(user ? { user } : {}),
+      ...(email ? { email } : {}),
       grantedForSession: grant.grantedForSession,
     };
     const now = deps.now();

@@ -1,4 +1,4 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { CDPSession, ElementHandle, Page } from 'puppeteer-core';
 import { vi } from 'vitest';
 import type { Sandbox, SeedData } from '../sandbox';
 import { type BrowserName, type ExtensionSession, launchWithExtension } from './harness';
@@ -126,4 +126,26 @@ export async function openBarPanel(page: Page): Promise<void> {
   if (!(await page.$(inBar('[data-testid=pinned-bar-panel]'))))
     await page.click(inBar('[data-testid=pinned-bar-toggle]'));
   await waitFor(page, inBar('[data-testid=pinned-bar-panel]'));
+}
+
+/**
+ * Evaluates in the content script's isolated world, found through CDP (Chromium only): where the closed shadow
+ * roots are reachable (`chrome.dom.openOrClosedShadowRoot`) and the page's own scripts are not.
+ */
+export async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp: CDPSession = await page.createCDPSession();
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Cliq Pins');
+  if (!world) throw new Error(`no content-script world among ${contexts.map((c) => c.name).join(', ')}`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  if (exceptionDetails) return { threw: exceptionDetails.exception?.description ?? exceptionDetails.text };
+  return result.value;
 }

@@ -116,6 +116,7 @@ describe('/__sandbox control endpoints', () => {
       grantForSession: true,
       tokenLifetimeMs: 3_600_000,
       user: { id: expect.any(String), email: expect.stringContaining('@') },
+      answers: [],
     });
     expect((await control('GET', 'accounts')).body.signedIn).toBe(false);
     await control('POST', 'accounts', { signedIn: true });

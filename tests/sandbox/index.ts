@@ -84,7 +84,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       consent: 'approve',
       grantForSession: true,
       tokenLifetimeMs: ACCESS_TOKEN_LIFETIME_MS,
-      user: { id: me.id, email: me.email ?? `${me.id}@sandbox.example` },
+      user: { id: me.id, email: me.email },
+      answers: [],
     };
   };
   const page: PageSettings = { markup: 'v1' };

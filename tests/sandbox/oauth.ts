@@ -22,6 +22,8 @@ export interface AccountsSession {
   user: { id: string; email: string };
   /** Scopes the session granted at `/auth`; renewal may ask for no more than these. Set by the sandbox. */
   granted?: { clientId: string; scopes: string[] };
+  /** Each answer of `/auth` and `/auth/refresh`, oldest first: `auth`, `refresh`, `refresh:client_not_granted`, … */
+  answers: string[];
 }
 
 export interface OAuthDeps {
@@ -97,9 +99,11 @@ function authorize(res: ServerResponse, url: URL, deps: OAuthDeps): void {
     return;
   }
   if (deps.session.consent === 'deny') {
+    deps.session.answers.push('auth:access_denied');
     request.back({ error: 'access_denied' });
     return;
   }
+  deps.session.answers.push('auth');
   deps.session.granted = deps.session.grantForSession
     ? { clientId: request.clientId, scopes: request.scopes }
     : undefined;
@@ -111,14 +115,17 @@ function renew(res: ServerResponse, url: URL, deps: OAuthDeps): void {
   if (!request) return;
   const granted = deps.session.granted;
   if (!deps.session.signedIn || !granted || granted.clientId !== request.clientId) {
+    deps.session.answers.push('refresh:client_not_granted');
     request.back({ error: 'client_not_granted' });
     return;
   }
   const have = new Set(granted.scopes.map((s) => s.toLowerCase()));
   if (request.scopes.some((s) => !have.has(s.toLowerCase()))) {
+    deps.session.answers.push('refresh:prompt_required');
     request.back({ error: 'prompt_required' });
     return;
   }
+  deps.session.answers.push('refresh');
   request.back(grantFields(request.scopes, deps));
 }
 
