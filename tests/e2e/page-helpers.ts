@@ -1,7 +1,7 @@
 import type { CDPSession, ElementHandle, Page } from 'puppeteer-core';
 import { vi } from 'vitest';
 import type { Sandbox, SeedData } from '../sandbox';
-import { type BrowserName, type ExtensionSession, launchWithExtension } from './harness';
+import { type BrowserName, type ExtensionSession, type LaunchOptions, launchWithExtension } from './harness';
 import { signInToSandbox } from './sign-in';
 
 /** A short rate-limit minute on both sides, so the queue's pacing never slows a test down. */
@@ -34,8 +34,13 @@ export async function control(sandbox: Sandbox, path: string, body: unknown): Pr
 }
 
 /** The browser with the extension, the sandbox loaded with `seed` through its control API, and a signed-in user. */
-export async function signedInSession(name: BrowserName, sandbox: Sandbox, seed: SeedData): Promise<ExtensionSession> {
-  const [session] = await Promise.all([launchWithExtension(name), control(sandbox, 'seed', seed)]);
+export async function signedInSession(
+  name: BrowserName,
+  sandbox: Sandbox,
+  seed: SeedData,
+  launch: LaunchOptions = {},
+): Promise<ExtensionSession> {
+  const [session] = await Promise.all([launchWithExtension(name, launch), control(sandbox, 'seed', seed)]);
   const options = await signInToSandbox(session, sandbox, { minuteMs: MINUTE_MS });
   await options.close();
   return session;
