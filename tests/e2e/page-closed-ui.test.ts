@@ -2,12 +2,14 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
-import { HANNAH, inContentScript, messageId, messages, openChat, ORG, signedInSession } from './page-helpers';
+import { HANNAH, inContentScript, messageId, messages, ORG, openChat, signedInSession } from './page-helpers';
 
 const ROOM = 'CT_9100000000000000077_700012345';
 const SEED = {
   users: [HANNAH],
-  chats: [{ id: ROOM, type: 'group_chat' as const, title: 'Quiet Room', memberIds: [HANNAH.id], messages: messages(7, 5) }],
+  chats: [
+    { id: ROOM, type: 'group_chat' as const, title: 'Quiet Room', memberIds: [HANNAH.id], messages: messages(7, 5) },
+  ],
   pins: [
     { chatId: ROOM, messageId: messageId(7, 1) },
     { chatId: ROOM, messageId: messageId(7, 2) },
@@ -47,9 +49,12 @@ describe.each(BROWSERS)('the in-page UI against page scripts in %s', (name) => {
 
   it('cannot read or click into the UI: no shadowRoot, nothing in the light DOM, nothing caught by a hooked attachShadow', async () => {
     // The bar is there and laid out (it has rendered its pins) ...
-    await page.waitForFunction(() => (document.querySelector('cliq-pins-bar')?.getBoundingClientRect().height ?? 0) > 0, {
-      timeout: 20_000,
-    });
+    await page.waitForFunction(
+      () => (document.querySelector('cliq-pins-bar')?.getBoundingClientRect().height ?? 0) > 0,
+      {
+        timeout: 20_000,
+      },
+    );
     const seen = await page.evaluate(() => {
       const hosts = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('cliq-pins-'));
       return {
