@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
-import { HANNAH, inContentScript, messageId, messages, ORG, openChat, signedInSession } from './page-helpers';
+import { HANNAH, inContentScript, messageId, messages, ORG, signedInSession } from './page-helpers';
 
 const ROOM = 'CT_9100000000000000077_700012345';
 const SEED = {
