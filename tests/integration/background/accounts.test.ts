@@ -94,7 +94,7 @@ describe('sign-out with queued intents', () => {
 
     expect(await env.ask('signOut', {})).toEqual({
       ok: false,
-      error: '1 changes are not sent yet: choose to send them first or to discard them.',
+      error: 'Changes not sent to Cliq yet: 1. Choose to send them first or to discard them.',
     });
     expect((await env.must<{ signedIn: boolean }>('getAuthState', {})).signedIn).toBe(true);
 
@@ -167,7 +167,7 @@ describe('changing hosts', () => {
     };
     expect(await env.ask('saveConnection', moved)).toEqual({
       ok: false,
-      error: expect.stringContaining('changing the host signs out'),
+      error: expect.stringContaining('Changing the host signs out'),
     });
     await env.must('signOut', { pending: 'discard' });
     await env.must('signIn', {});
