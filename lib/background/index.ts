@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { AUTH_ALARM, createAuth } from '../auth/session';
 import { listenForMessages } from '../messaging';
 import { broadcast } from '../messaging/events';
+import { forgetUnownedData } from '../store/account';
 import { createAccountServices } from './account-services';
 import { forwardCommands } from './commands';
 import { createHandlers } from './handlers';
@@ -66,6 +67,7 @@ export function startBackground(): void {
   });
 
   void ensureSweepAlarm();
+  void forgetUnownedData();
   // Every start: settle whatever a stopped worker left in flight, then carry on.
   kick();
 }

@@ -9,6 +9,17 @@ export function accountDbName(accountKey: string): string {
   return `${DEFAULT_DB_NAME} ${accountKey}`;
 }
 
+/**
+ * Versions before per-account databases kept everything in one database that belongs to no known account: its
+ * pins must not stay on disk after their owner is gone, and its queue must never go out with someone's token.
+ */
+export function forgetUnownedData(factory: IDBFactory = indexedDB): Promise<void> {
+  return new Promise((resolve) => {
+    const request = factory.deleteDatabase(DEFAULT_DB_NAME);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
 const PENDING = new Set<IntentRecord['state']>(['queued', 'sending', 'waitingForSignIn']);
 
 /** Intents not yet confirmed by Cliq and still meant to be sent: what sign-out must ask about. */
