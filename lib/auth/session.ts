@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { accountsOrigin, DATA_CENTRE_IDS, type DataCentre } from '../cliq/datacentres';
 import { t } from '../i18n';
+import { showBadge } from './badge';
 import { accountsServer, apiOrigin, type Connection, connectionSchema, dataCentreOfLocation } from './connection';
 import { authorizeUrl, type Grant, parseRedirect, RENEWAL_REFUSALS, refreshUrl, SignInError } from './oauth';
 
@@ -303,10 +304,4 @@ function describeRenewalFailure(error: unknown): string {
 function dataCentreFromAccountsServer(server: string | undefined): DataCentre | undefined {
   if (!server) return undefined;
   return DATA_CENTRE_IDS.find((dc) => accountsOrigin(dc) === server.replace(/\/+$/, ''));
-}
-
-async function showBadge(needsSignIn: boolean): Promise<void> {
-  await browser.action.setBadgeText({ text: needsSignIn ? '!' : '' });
-  if (needsSignIn) await browser.action.setBadgeBackgroundColor({ color: '#d93025' });
-  await browser.action.setTitle({ title: t(needsSignIn ? 'badgeSignInAgain' : 'extName') });
 }
