@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { noDynamicCode } from './build/no-dynamic-code';
 import {
   ACCOUNTS_HOST_PATTERNS,
   CLIQ_HOST_PATTERNS,
@@ -16,7 +17,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can see where `browser` and `defineBackground` come from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [noDynamicCode(), preact()] }),
   manifest: ({ mode, browser }) => {
     const sandbox = SANDBOX_MODES.includes(mode);
     return {

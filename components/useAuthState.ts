@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type ResponseOf, sendMessage } from '../lib/messaging';
+import { subscribeToEvents } from '../lib/messaging/events';
 
 export type AuthState = ResponseOf<'getAuthState'>;
 
@@ -10,7 +11,12 @@ export function useAuthState() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    sendMessage('getAuthState', {}).then(setState, (e: Error) => setError(e.message));
+    const read = () => sendMessage('getAuthState', {}).then(setState, (e: Error) => setError(e.message));
+    void read();
+    // A renewal, a refusal or "sign in again before it lapses" happens in the background, not on a click.
+    return subscribeToEvents((event) => {
+      if (event.type === 'authChanged') void read();
+    });
   }, []);
 
   const run = useCallback(async (action: () => Promise<AuthState>) => {

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { AuthState } from '../useAuthState';
@@ -8,26 +9,76 @@ interface Props {
   run: (action: () => Promise<AuthState>) => Promise<boolean>;
 }
 
-/** Who is signed in where, until when, and the one button that changes it. */
+/** Who is signed in where, until when, and the buttons that change it. */
 export function AccountPanel({ state, busy, run }: Props) {
+  const [askingSignOut, setAskingSignOut] = useState(false);
+  const until = new Date(state.expiresAt ?? 0).toLocaleTimeString();
   const status = state.signedIn
-    ? t('signedInUntil', state.apiOrigin, new Date(state.expiresAt ?? 0).toLocaleTimeString())
+    ? state.account?.email
+      ? t('signedInAsUntil', state.apiOrigin, state.account.email, until)
+      : t('signedInUntil', state.apiOrigin, until)
     : state.needsSignIn
       ? t('needsSignInAgain')
       : t('signedOut');
+  const signIn = () => run(() => sendMessage('signIn', {}));
+  const signOut = async (pending?: 'send' | 'discard') => {
+    if (await run(() => sendMessage('signOut', pending ? { pending } : {}))) setAskingSignOut(false);
+  };
   return (
     <section aria-labelledby="account-heading">
       <h2 id="account-heading">{t('optionsAccount')}</h2>
-      <p data-testid="account-status" data-signed-in={String(state.signedIn)} class={state.needsSignIn ? 'error' : ''}>
+      <p data-testid="account-status" data-signed-in={String(state.signedIn)}>
         {status}
       </p>
+      {state.needsSignIn && (
+        <div class="notice notice-warning" role="alert" data-testid="sign-in-again">
+          <p>{state.lastError ?? t('needsSignInAgain')}</p>
+          <button type="button" class="primary" disabled={busy} onClick={signIn}>
+            {t('signInAgain')}
+          </button>
+        </div>
+      )}
       {state.signedIn && state.scopes && <p class="muted">{t('grantedScopes', state.scopes.join(', '))}</p>}
-      {state.signedIn ? (
+      {state.signedIn && state.account && !state.needsSignIn && (
+        <p class="muted" data-testid="session-grant">
+          {state.account.grantedForSession ? t('optionsSessionGranted') : t('optionsSessionNotGranted')}
+        </p>
+      )}
+      {!state.signedIn && !state.needsSignIn && (
+        <p class="muted" data-testid="session-grant-help">
+          {t('optionsSessionGrantHelp')}
+        </p>
+      )}
+      {askingSignOut ? (
+        <div class="notice" role="alertdialog" aria-labelledby="sign-out-pending" data-testid="sign-out-choice">
+          <p id="sign-out-pending">
+            <strong>{t('signOutPendingTitle', String(state.pendingIntents))}</strong>
+          </p>
+          <p>{t('signOutPendingBody')}</p>
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              disabled={busy}
+              data-testid="sign-out-send"
+              onClick={() => signOut('send')}
+            >
+              {t('signOutSendFirst')}
+            </button>
+            <button type="button" disabled={busy} data-testid="sign-out-discard" onClick={() => signOut('discard')}>
+              {t('signOutDiscard')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setAskingSignOut(false)}>
+              {t('popupCancel')}
+            </button>
+          </div>
+        </div>
+      ) : state.account ? (
         <button
           type="button"
           data-testid="sign-out"
           disabled={busy}
-          onClick={() => run(() => sendMessage('signOut', {}))}
+          onClick={() => (state.pendingIntents > 0 ? setAskingSignOut(true) : signOut())}
         >
           {t('signOut')}
         </button>
@@ -37,7 +88,7 @@ export function AccountPanel({ state, busy, run }: Props) {
           class="primary"
           data-testid="sign-in"
           disabled={busy || !state.connection.clientId}
-          onClick={() => run(() => sendMessage('signIn', {}))}
+          onClick={signIn}
         >
           {t('signIn')}
         </button>

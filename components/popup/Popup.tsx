@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import { rateMinuteMs } from '../../lib/auth/connection';
 import { t } from '../../lib/i18n';
+import { sendMessage } from '../../lib/messaging';
 import type { IntentInput } from '../../lib/queue/intents';
 import { useAuthState } from '../useAuthState';
 import { enqueue } from './actions';
@@ -130,14 +131,22 @@ export function Popup() {
           ⚙
         </button>
       </header>
-      {signedOut && (
+      {(signedOut || auth.state?.needsSignIn) && (
         <section class={hasData ? 'banner' : 'banner banner-large'} role="status" data-testid="signed-out">
           <p>
-            {auth.state?.needsSignIn ? t('needsSignInAgain') : t('signedOut')}{' '}
-            {hasData ? t('popupSignedOutCached') : t('popupSignedOutHelp')}
+            {auth.state?.needsSignIn
+              ? (auth.state.lastError ?? t('needsSignInAgain'))
+              : `${t('signedOut')} ${t('popupSignedOutHelp')}`}
           </p>
-          <button type="button" class="primary" onClick={() => browser.runtime.openOptionsPage()}>
-            {t('signIn')}
+          <button
+            type="button"
+            class="primary"
+            data-testid="popup-sign-in"
+            onClick={() =>
+              auth.state?.needsSignIn ? auth.run(() => sendMessage('signIn', {})) : browser.runtime.openOptionsPage()
+            }
+          >
+            {auth.state?.needsSignIn ? t('signInAgain') : t('signIn')}
           </button>
         </section>
       )}

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ACCOUNT_KEY, accountSchema } from '../../lib/auth/session';
+import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { subscribeToEvents } from '../../lib/messaging/events';
+import { accountDbName } from '../../lib/store/account';
 import { getFolderList } from '../../lib/store/cache';
 import { openPinsDb, type PinsDb } from '../../lib/store/db';
 import type { QueueProgress } from '../../lib/store/journal';
@@ -13,7 +17,7 @@ import {
   type ShownFolder,
 } from '../../lib/store/read-models';
 import type { ChatRecord, IntentRecord, PinSweep } from '../../lib/store/records';
-import { readSettings, type Settings } from '../../lib/store/settings';
+import { readSettings, type Settings, settingsSchema } from '../../lib/store/settings';
 
 export interface Board {
   /** Every cached pin in Cliq's order, expired ones included: the view decides what to show. */
@@ -33,15 +37,40 @@ export interface Board {
   lastCompleteAt?: number;
 }
 
-let dbPromise: Promise<PinsDb> | undefined;
+let opened: { key: string; db: Promise<PinsDb> } | undefined;
 
-export function pinsDb(): Promise<PinsDb> {
-  dbPromise ??= openPinsDb();
-  return dbPromise;
+/**
+ * The signed-in account's database, found from storage the popup can read itself (no wait for the worker);
+ * undefined while signed out, when there is no account's data to show.
+ */
+async function accountDb(): Promise<PinsDb | undefined> {
+  const account = accountSchema.safeParse((await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY]);
+  if (!account.success) return undefined;
+  if (opened?.key !== account.data.key) {
+    opened = { key: account.data.key, db: openPinsDb(accountDbName(account.data.key)) };
+  }
+  return opened.db;
 }
 
+export async function pinsDb(): Promise<PinsDb> {
+  const db = await accountDb();
+  if (!db) throw new Error(t('enqueueSignedOut'));
+  return db;
+}
+
+const EMPTY_BOARD: Omit<Board, 'settings'> = {
+  pins: [],
+  folders: [],
+  chats: [],
+  failed: [],
+  folderListRead: false,
+  chatsToRead: 0,
+  chatsInSweep: 0,
+};
+
 async function readBoard(): Promise<Board> {
-  const db = await pinsDb();
+  const db = await accountDb();
+  if (!db) return { ...EMPTY_BOARD, settings: settingsSchema.parse({}) };
   // Expired pins stay in, so the "expired" filter can show what the cache still holds.
   const [pins, folders, chats, failed, settings, folderList, sweep] = await Promise.all([
     readPinBoard(db, { now: Date.now(), order: 'chatOrder', includeExpired: true }),

@@ -20,33 +20,50 @@ export const connectionSchema = z.object({
 });
 export type Connection = z.output<typeof connectionSchema>;
 
-const KNOWN_ORIGINS = new Set(DATA_CENTRE_IDS.flatMap((dc) => [cliqOrigin(dc), accountsOrigin(dc)]));
+export type HostKind = 'api' | 'accounts';
+
+const KNOWN_ORIGINS: Record<HostKind, Set<string>> = {
+  api: new Set(DATA_CENTRE_IDS.map(cliqOrigin)),
+  accounts: new Set(DATA_CENTRE_IDS.map(accountsOrigin)),
+};
+
+const EXAMPLE: Record<HostKind, string> = { api: 'https://cliq.zoho.eu', accounts: 'https://accounts.zoho.eu' };
+const KIND_NAME: Record<HostKind, string> = { api: 'Zoho Cliq', accounts: 'Zoho accounts' };
 
 /**
- * A custom host must be one the manifest lets us reach: a Zoho host of some data centre, or the loopback
- * sandbox in builds made for it. Returns the normalised origin, or throws a message for the options page.
+ * A custom host must be one the manifest lets us reach, of the kind the field asks for (a Cliq host for the
+ * API, an accounts host for sign-in), or the loopback sandbox in builds made for it. Returns the normalised
+ * origin, or throws a message for the options page.
  */
-export function checkHost(raw: string, sandboxAllowed = SANDBOX_BUILD): string {
+export function checkHost(raw: string, kind: HostKind, sandboxAllowed = SANDBOX_BUILD): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`"${raw}" is not a web address. Use the form https://cliq.zoho.eu.`);
+    throw new Error(`"${raw}" is not a web address. Use the form ${EXAMPLE[kind]}.`);
   }
-  if (KNOWN_ORIGINS.has(url.origin)) return url.origin;
+  if (KNOWN_ORIGINS[kind].has(url.origin)) return url.origin;
   if (sandboxAllowed && url.protocol === 'http:' && url.hostname === '127.0.0.1') return url.origin;
+  const other: HostKind = kind === 'api' ? 'accounts' : 'api';
+  if (KNOWN_ORIGINS[other].has(url.origin)) {
+    throw new Error(
+      `${url.origin} is a ${KIND_NAME[other]} host; this field needs a ${KIND_NAME[kind]} host such as ${EXAMPLE[kind]}.`,
+    );
+  }
   throw new Error(
-    `${url.origin} is not a Zoho Cliq or Zoho accounts host this extension may reach. ` +
-      `Known hosts: ${[...KNOWN_ORIGINS].join(', ')}.`,
+    `${url.origin} is not a ${KIND_NAME[kind]} host this extension may reach. ` +
+      `Known hosts: ${[...KNOWN_ORIGINS[kind]].join(', ')}.`,
   );
 }
 
 export function apiOrigin(connection: Connection): string {
-  return connection.apiHost ? checkHost(connection.apiHost) : cliqOrigin(connection.dataCentre);
+  return connection.apiHost ? checkHost(connection.apiHost, 'api') : cliqOrigin(connection.dataCentre);
 }
 
 export function accountsServer(connection: Connection): string {
-  return connection.accountsHost ? checkHost(connection.accountsHost) : accountsOrigin(connection.dataCentre);
+  return connection.accountsHost
+    ? checkHost(connection.accountsHost, 'accounts')
+    : accountsOrigin(connection.dataCentre);
 }
 
 /** Zoho's `location` in the authorization response, mapped to the data centre whose hosts serve that account. */
@@ -59,6 +76,7 @@ const LOCATION_TO_DATA_CENTRE: Record<string, DataCentre> = {
   sa: 'sa',
   cn: 'com.cn',
   ca: 'ca',
+  uk: 'uk',
 };
 
 export function dataCentreOfLocation(location: string | undefined): DataCentre | undefined {

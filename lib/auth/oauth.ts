@@ -1,40 +1,56 @@
 import { z } from 'zod';
+import { PRODUCT_OPERATIONS, scopesFor } from '../cliq';
 
-/** What the extension's features need: read and change chats (pins, folders) and read messages (pin previews). */
-export const SCOPES = [
-  'ZohoCliq.Chats.READ',
-  'ZohoCliq.Chats.CREATE',
-  'ZohoCliq.Chats.UPDATE',
-  'ZohoCliq.Chats.DELETE',
-  'ZohoCliq.Messages.READ',
-] as const;
+/**
+ * Zoho documents an `id_token` in the answer when `email` is in scope: it tells which Zoho user signed in,
+ * so each user's cache and queue stay apart even on one data centre.
+ */
+export const IDENTITY_SCOPE = 'email';
 
-export function authorizeUrl(opts: {
+/** Derived, not listed: the scopes of the operations the product calls, plus who the user is. */
+export const SCOPES: readonly string[] = [...scopesFor(PRODUCT_OPERATIONS), IDENTITY_SCOPE];
+
+interface FlowRequest {
   accountsServer: string;
   clientId: string;
   redirectUri: string;
   state: string;
-  silent: boolean;
-}): string {
-  const url = new URL('/oauth/v2/auth', opts.accountsServer);
+}
+
+/** The interactive sign-in. Zoho lists no `state` for it; we send one anyway and check it if it comes back. */
+export function authorizeUrl(opts: FlowRequest): string {
+  return flowUrl('/oauth/v2/auth', opts);
+}
+
+/**
+ * Zoho's documented silent renewal: only for a user who granted access "for the session" (the first answer
+ * said `granted_for_session=true`); it fails with `client_not_granted` or `prompt_required` otherwise.
+ */
+export function refreshUrl(opts: FlowRequest): string {
+  return flowUrl('/oauth/v2/auth/refresh', opts);
+}
+
+function flowUrl(path: string, opts: FlowRequest): string {
+  const url = new URL(path, opts.accountsServer);
   url.search = new URLSearchParams({
     response_type: 'token',
     client_id: opts.clientId,
     scope: SCOPES.join(','),
     redirect_uri: opts.redirectUri,
     state: opts.state,
-    ...(opts.silent ? { prompt: 'none' } : {}),
   }).toString();
   return url.toString();
 }
 
 const grantSchema = z.object({
   access_token: z.string().min(1),
-  expires_in: z.coerce.number().int().positive(),
-  state: z.string(),
+  expires_in: z.coerce.number().positive(),
+  state: z.string().optional(),
   scope: z.string().optional(),
   location: z.string().optional(),
   'accounts-server': z.string().optional(),
+  granted_for_session: z.string().optional(),
+  id_token: z.string().optional(),
 });
 
 export interface Grant {
@@ -43,28 +59,75 @@ export interface Grant {
   scopes: string[];
   location?: string;
   accountsServer?: string;
+  /** Zoho will renew through `/oauth/v2/auth/refresh` without asking. */
+  grantedForSession: boolean;
+  /** The Zoho user (its id), from the `id_token`, when Zoho sent one; `email` is what a person recognises. */
+  user?: string;
+  email?: string;
 }
+
+/** Zoho's renewal errors: the session was not granted (or is over), or more scopes need the user's consent. */
+export const RENEWAL_REFUSALS = ['client_not_granted', 'prompt_required'] as const;
 
 export class SignInError extends Error {
   override name = 'SignInError';
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Zoho documents seconds (3600); some Zoho products answer milliseconds. No token lives longer than a day. */
+const MAX_LIFETIME_S = 86_400;
+
+export function lifetimeMs(expiresIn: number): number {
+  const seconds = expiresIn > MAX_LIFETIME_S ? expiresIn / 1000 : expiresIn;
+  return Math.min(seconds, MAX_LIFETIME_S) * 1000;
 }
 
 /**
- * Read the implicit grant from the redirect's fragment. The `state` must be the one we sent, or the answer
- * belongs to some other sign-in and is refused.
+ * Read the implicit grant from the redirect's fragment. Zoho's documented answer has no `state`, so none is
+ * required: `identity.launchWebAuthFlow` hands back only the redirect of the very flow we opened (no page and
+ * no other sign-in can inject one), which is what `state` protects against on the open web. A `state` that
+ * does come back must still be ours.
  */
 export function parseRedirect(redirectedTo: string, expectedState: string, now: number): Grant {
-  const fragment = new URLSearchParams(new URL(redirectedTo).hash.slice(1));
-  const error = fragment.get('error') ?? new URL(redirectedTo).searchParams.get('error');
-  if (error) throw new SignInError(`Zoho refused the sign-in: ${error}.`);
+  const url = new URL(redirectedTo);
+  const fragment = new URLSearchParams(url.hash.replace(/^#&?/, ''));
+  const returnedState = fragment.get('state') ?? url.searchParams.get('state');
+  if (returnedState !== null && returnedState !== expectedState) {
+    throw new SignInError('The sign-in answer did not match this request.');
+  }
+  const error = fragment.get('error') ?? url.searchParams.get('error');
+  if (error) throw new SignInError(`Zoho refused the sign-in: ${error}.`, error);
   const grant = grantSchema.safeParse(Object.fromEntries(fragment));
   if (!grant.success) throw new SignInError('Zoho answered the sign-in without a usable access token.');
-  if (grant.data.state !== expectedState) throw new SignInError('The sign-in answer did not match this request.');
   return {
     accessToken: grant.data.access_token,
-    expiresAt: now + grant.data.expires_in * 1000,
+    expiresAt: now + lifetimeMs(grant.data.expires_in),
     scopes: grant.data.scope ? grant.data.scope.split(/[ ,]+/).filter(Boolean) : [...SCOPES],
     location: grant.data.location,
     accountsServer: grant.data['accounts-server'],
+    grantedForSession: grant.data.granted_for_session === 'true',
+    ...(grant.data.id_token ? userOfIdToken(grant.data.id_token) : { user: undefined }),
   };
+}
+
+const idTokenClaims = z.object({ email: z.string().min(1).optional(), sub: z.string().min(1).optional() });
+
+/**
+ * The user an `id_token` names. It arrived in the flow's own redirect over HTTPS, and it only decides whose
+ * cache to open, never what Cliq allows, so its signature is not what protects anything here.
+ */
+function userOfIdToken(idToken: string): { user?: string; email?: string } {
+  try {
+    const payload = idToken.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const claims = idTokenClaims.parse(JSON.parse(json));
+    return { user: claims.sub ?? claims.email, ...(claims.email ? { email: claims.email } : {}) };
+  } catch {
+    return { user: undefined };
+  }
 }

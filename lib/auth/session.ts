@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { accountsOrigin, DATA_CENTRE_IDS, type DataCentre } from '../cliq/datacentres';
 import { t } from '../i18n';
+import { showBadge } from './badge';
 import { accountsServer, apiOrigin, type Connection, connectionSchema, dataCentreOfLocation } from './connection';
-import { authorizeUrl, type Grant, parseRedirect, SignInError } from './oauth';
+import { authorizeUrl, type Grant, parseRedirect, RENEWAL_REFUSALS, refreshUrl, SignInError } from './oauth';
 
 /**
  * The token lives here and only here: `storage.session` (memory only, never written to disk, and closed to
@@ -11,30 +12,50 @@ import { authorizeUrl, type Grant, parseRedirect, SignInError } from './oauth';
  */
 const CONNECTION_KEY = 'connection';
 const SESSION_KEY = 'authSession';
-/** Survives a browser restart (session storage does not): a returning user is renewed silently. */
-const SIGNED_IN_BEFORE_KEY = 'signedInBefore';
+/**
+ * Whose data the cache and the queue hold (storage.local, so it survives a browser restart and the popup can
+ * open that account's database without asking the worker). Absent = signed out.
+ */
+export const ACCOUNT_KEY = 'account';
+/** Wakes the worker when the token is due for renewal, so "sign in again" shows before it lapses. */
+export const AUTH_ALARM = 'cliq-pins-auth';
 
 const sessionSchema = z.object({
   accessToken: z.string(),
   expiresAt: z.number(),
+  /** When to renew (or, without a session grant, to ask the user): a while before `expiresAt`. */
+  renewAt: z.number(),
   scopes: z.array(z.string()),
   dataCentre: z.string(),
 });
 type Session = z.output<typeof sessionSchema>;
 
+export const accountSchema = z.object({
+  /** API origin, plus the Zoho user when Zoho named one: the key the account's database is named by. */
+  key: z.string().min(1),
+  apiOrigin: z.string(),
+  user: z.string().optional(),
+  /** For people: who is signed in, as Zoho's `id_token` named them. */
+  email: z.string().optional(),
+  /** The user let Zoho renew the token for the session: `/oauth/v2/auth/refresh` may work without asking. */
+  grantedForSession: z.boolean(),
+});
+export type Account = z.output<typeof accountSchema>;
+
 export interface AuthState {
   signedIn: boolean;
-  /** Set when a token expired or was refused and a silent renewal failed: the user must act. */
+  /** The user must sign in again: the token lapsed or lapses soon and cannot be renewed silently. */
   needsSignIn: boolean;
   connection: Connection;
   apiOrigin: string;
+  account?: Account;
   expiresAt?: number;
   scopes?: string[];
   lastError?: string;
 }
 
-/** Renew this long before expiry, so a request never leaves with a token that dies on the way. */
-const RENEW_BEFORE_MS = 2 * 60_000;
+/** Renew this long before expiry (at most a quarter of the token's life), so no request leaves with a dying token. */
+const RENEW_BEFORE_MS = 5 * 60_000;
 /** A failed silent renewal is not retried for this long: each try opens a hidden auth flow. */
 const SILENT_RETRY_MS = 60_000;
 
@@ -43,9 +64,13 @@ export interface AuthDeps {
   randomState(): string;
 }
 
+export function accountKey(origin: string, user: string | undefined): string {
+  return user ? `${origin} ${user}` : origin;
+}
+
 export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => crypto.randomUUID() }) {
   const listeners = new Set<(state: AuthState) => void>();
-  let needsSignIn = false;
+  let renewalFailed = false;
   let lastError: string | undefined;
   let lastSilentTry = Number.NEGATIVE_INFINITY;
   let renewing: Promise<string | undefined> | undefined;
@@ -55,6 +80,11 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
     return connectionSchema.parse(stored[CONNECTION_KEY] ?? {});
   }
 
+  async function account(): Promise<Account | undefined> {
+    const parsed = accountSchema.safeParse((await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY]);
+    return parsed.success ? parsed.data : undefined;
+  }
+
   async function session(): Promise<Session | undefined> {
     const stored = await browser.storage.session.get(SESSION_KEY);
     const parsed = sessionSchema.safeParse(stored[SESSION_KEY]);
@@ -62,7 +92,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
   }
 
   async function state(): Promise<AuthState> {
-    const [conn, current] = await Promise.all([connection(), session()]);
+    const [conn, current, bound] = await Promise.all([connection(), session(), account()]);
     let origin: string;
     try {
       origin = apiOrigin(conn);
@@ -70,12 +100,16 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       origin = '';
       lastError = (error as Error).message;
     }
-    const live = current && current.expiresAt > deps.now();
+    const now = deps.now();
+    const live = current && current.expiresAt > now && bound !== undefined;
+    // Without a session grant nothing can renew the token: say so while it still works, not after.
+    const lapsing = Boolean(live && !bound.grantedForSession && now >= current.renewAt);
     return {
       signedIn: Boolean(live),
-      needsSignIn: needsSignIn || Boolean(current && !live),
+      needsSignIn: bound !== undefined && (renewalFailed || !live || lapsing),
       connection: conn,
       apiOrigin: origin,
+      account: bound,
       expiresAt: live ? current.expiresAt : undefined,
       scopes: live ? current.scopes : undefined,
       lastError,
@@ -88,40 +122,62 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
     for (const listener of listeners) listener(current);
   }
 
-  async function runFlow(interactive: boolean): Promise<Grant> {
+  async function runFlow(mode: 'signIn' | 'renew'): Promise<Grant> {
     const conn = await connection();
     if (!conn.clientId) throw new SignInError('Enter the client ID of your Zoho API console app first.');
     const expectedState = deps.randomState();
+    const request = {
+      accountsServer: accountsServer(conn),
+      clientId: conn.clientId,
+      redirectUri: browser.identity.getRedirectURL(),
+      state: expectedState,
+    };
+    // launchWebAuthFlow returns only the redirect of this very flow, which is why a missing `state` is safe.
     const redirectedTo = await browser.identity.launchWebAuthFlow({
-      interactive,
-      url: authorizeUrl({
-        accountsServer: accountsServer(conn),
-        clientId: conn.clientId,
-        redirectUri: browser.identity.getRedirectURL(),
-        state: expectedState,
-        silent: !interactive,
-      }),
+      interactive: mode === 'signIn',
+      url: mode === 'signIn' ? authorizeUrl(request) : refreshUrl(request),
     });
     if (!redirectedTo) throw new SignInError('The sign-in window closed without an answer.');
     return parseRedirect(redirectedTo, expectedState, deps.now());
   }
 
-  /** Zoho says where the account lives; without a custom host, the API calls follow it. */
-  async function adopt(grant: Grant): Promise<void> {
-    const conn = await connection();
+  /**
+   * Zoho says where the account lives; without a custom host, the API calls follow it. A renewal must come
+   * back for the same user: Zoho's browser session may have changed hands since.
+   */
+  async function adopt(grant: Grant, mode: 'signIn' | 'renew'): Promise<void> {
+    let conn = await connection();
     const dc = dataCentreOfLocation(grant.location) ?? dataCentreFromAccountsServer(grant.accountsServer);
-    if (dc && dc !== conn.dataCentre && !conn.apiHost && !conn.accountsHost) {
-      await browser.storage.local.set({ [CONNECTION_KEY]: { ...conn, dataCentre: dc } });
+    if (mode === 'signIn' && dc && dc !== conn.dataCentre && !conn.apiHost && !conn.accountsHost) {
+      conn = { ...conn, dataCentre: dc };
+      await browser.storage.local.set({ [CONNECTION_KEY]: conn });
     }
+    const origin = apiOrigin(conn);
+    const previous = await account();
+    if (mode === 'renew' && previous && accountKey(origin, grant.user ?? previous.user) !== previous.key) {
+      throw new SignInError('Zoho is now signed in as someone else. Sign in again to choose the account.');
+    }
+    const user = grant.user ?? (mode === 'renew' ? previous?.user : undefined);
+    const email = grant.email ?? (mode === 'renew' ? previous?.email : undefined);
+    const bound: Account = {
+      key: accountKey(origin, user),
+      apiOrigin: origin,
+      ...(user ? { user } : {}),
+      ...(email ? { email } : {}),
+      grantedForSession: grant.grantedForSession,
+    };
+    const now = deps.now();
     const stored: Session = {
       accessToken: grant.accessToken,
       expiresAt: grant.expiresAt,
+      renewAt: grant.expiresAt - Math.min(RENEW_BEFORE_MS, (grant.expiresAt - now) / 4),
       scopes: grant.scopes,
       dataCentre: dc ?? conn.dataCentre,
     };
     await browser.storage.session.set({ [SESSION_KEY]: stored });
-    await browser.storage.local.set({ [SIGNED_IN_BEFORE_KEY]: true });
-    needsSignIn = false;
+    await browser.storage.local.set({ [ACCOUNT_KEY]: bound });
+    await browser.alarms.create(AUTH_ALARM, { when: Math.max(now + 1_000, stored.renewAt) });
+    renewalFailed = false;
     lastError = undefined;
   }
 
@@ -129,43 +185,57 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
     if (deps.now() - lastSilentTry < SILENT_RETRY_MS) return undefined;
     lastSilentTry = deps.now();
     try {
-      const grant = await runFlow(false);
-      await adopt(grant);
+      const grant = await runFlow('renew');
+      await adopt(grant, 'renew');
       await changed();
       return grant.accessToken;
     } catch (error) {
-      needsSignIn = true;
-      lastError = error instanceof Error ? error.message : String(error);
+      renewalFailed = true;
+      lastError = describeRenewalFailure(error);
       await changed();
       return undefined;
     }
   }
 
+  async function forget(): Promise<void> {
+    await browser.storage.session.remove(SESSION_KEY);
+    await browser.storage.local.remove(ACCOUNT_KEY);
+    await browser.alarms.clear(AUTH_ALARM);
+    renewalFailed = false;
+    lastError = undefined;
+  }
+
   return {
     state,
     connection,
+    account,
     subscribe(listener: (state: AuthState) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
 
+    /** Whether saving `input` would sign out: a token and its data belong to one API host, accounts host and client. */
+    async connectionChangeSignsOut(input: z.input<typeof connectionSchema>): Promise<boolean> {
+      const [previous, next] = [await connection(), normalise(input)];
+      return (
+        apiOrigin(previous) !== apiOrigin(next) ||
+        accountsServer(previous) !== accountsServer(next) ||
+        previous.clientId !== next.clientId
+      );
+    },
+
     async saveConnection(input: z.input<typeof connectionSchema>): Promise<AuthState> {
-      const next = connectionSchema.parse(input);
-      if (next.apiHost) next.apiHost = apiOrigin(next);
-      if (next.accountsHost) next.accountsHost = accountsServer(next);
-      const previous = await connection();
+      const next = normalise(input);
+      const signsOut = await this.connectionChangeSignsOut(next);
       await browser.storage.local.set({ [CONNECTION_KEY]: next });
-      // A token belongs to one account server and client: a change of either signs out.
-      if (accountsServer(previous) !== accountsServer(next) || previous.clientId !== next.clientId) {
-        await browser.storage.session.remove(SESSION_KEY);
-      }
+      if (signsOut) await forget();
       await changed();
       return state();
     },
 
     async signIn(): Promise<AuthState> {
       try {
-        await adopt(await runFlow(true));
+        await adopt(await runFlow('signIn'), 'signIn');
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);
         await changed();
@@ -175,45 +245,63 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       return state();
     },
 
+    /** Forgets the token and the account; the caller has already dealt with the account's queue and cache. */
     async signOut(): Promise<AuthState> {
-      await browser.storage.session.remove(SESSION_KEY);
-      await browser.storage.local.remove(SIGNED_IN_BEFORE_KEY);
-      needsSignIn = false;
-      lastError = undefined;
+      await forget();
       await changed();
       return state();
     },
 
-    /** A token for the next request, renewed silently when close to expiry; undefined means "sign in again". */
+    /**
+     * A token for the next request, renewed silently when due and the session was granted; undefined means
+     * "sign in again". Without a session grant the token is used until it lapses, and the user is told first.
+     */
     async getToken(): Promise<string | undefined> {
-      const current = await session();
-      if (current && current.expiresAt - RENEW_BEFORE_MS > deps.now()) return current.accessToken;
-      // Someone who never signed in (or signed out) is asked to, not renewed behind their back.
-      if (!current && !(await browser.storage.local.get(SIGNED_IN_BEFORE_KEY))[SIGNED_IN_BEFORE_KEY]) return undefined;
+      const [current, bound] = await Promise.all([session(), account()]);
+      if (!bound) return undefined;
+      const now = deps.now();
+      if (current && current.renewAt > now) return current.accessToken;
+      const live = current && current.expiresAt > now ? current.accessToken : undefined;
+      if (!bound.grantedForSession) {
+        if (!renewalFailed) {
+          renewalFailed = true;
+          lastError = t('authNoSessionGrant');
+          await changed();
+        }
+        return live;
+      }
       renewing ??= renewSilently().finally(() => {
         renewing = undefined;
       });
-      return (await renewing) ?? (current && current.expiresAt > deps.now() ? current.accessToken : undefined);
+      return (await renewing) ?? live;
     },
 
     /** Cliq refused the token (401): drop it and try once to renew without bothering the user. */
     async tokenRefused(): Promise<void> {
       await browser.storage.session.remove(SESSION_KEY);
       lastSilentTry = Number.NEGATIVE_INFINITY;
-      if (!(await renewSilently())) needsSignIn = true;
+      await this.getToken();
     },
   };
 }
 
 export type Auth = ReturnType<typeof createAuth>;
 
+function normalise(input: z.input<typeof connectionSchema>): Connection {
+  const next = connectionSchema.parse(input);
+  if (next.apiHost) next.apiHost = apiOrigin(next);
+  if (next.accountsHost) next.accountsHost = accountsServer(next);
+  return next;
+}
+
+function describeRenewalFailure(error: unknown): string {
+  if (error instanceof SignInError && RENEWAL_REFUSALS.includes(error.code as (typeof RENEWAL_REFUSALS)[number])) {
+    return t('authRenewalRefused', error.code ?? '');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 function dataCentreFromAccountsServer(server: string | undefined): DataCentre | undefined {
   if (!server) return undefined;
   return DATA_CENTRE_IDS.find((dc) => accountsOrigin(dc) === server.replace(/\/+$/, ''));
-}
-
-async function showBadge(needsSignIn: boolean): Promise<void> {
-  await browser.action.setBadgeText({ text: needsSignIn ? '!' : '' });
-  if (needsSignIn) await browser.action.setBadgeBackgroundColor({ color: '#d93025' });
-  await browser.action.setTitle({ title: t(needsSignIn ? 'badgeSignInAgain' : 'extName') });
 }

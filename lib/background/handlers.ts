@@ -1,68 +1,137 @@
 import { browser } from 'wxt/browser';
 import type { Auth } from '../auth/session';
-import type { Handlers } from '../messaging';
+import { t } from '../i18n';
+import { classifySender, type Handlers, type Sender } from '../messaging';
+import type { AuthView } from '../messaging/protocol';
+import { clearAccountData, countPendingIntents } from '../store/account';
 import { readLockedUntil } from '../store/journal';
 import { readChatPins, readFolders } from '../store/read-models';
+import { checkContentChat, checkContentIntents } from './content-policy';
 import type { Services } from './services';
 
 export interface HandlerDeps {
   auth: Auth;
-  services(): Promise<Services>;
+  /** The signed-in account's queue, sync and database; undefined while signed out. */
+  services(): Promise<Services | undefined>;
   /** Run the queue and the sync now (new intents, a chat opened, a sign-in), without holding up the reply. */
   kick(priorityChatIds?: readonly string[]): void;
-  /** The connection changed: queue and sync start again on the new settings. */
+  /** The connection or the account changed: queue and sync start again on the new settings. */
   restart(): Promise<void>;
 }
 
+/** How long "send them first" may wait for Cliq's rate limit before the user is asked again. */
+const SEND_BEFORE_SIGN_OUT_MS = 90_000;
+
+const EMPTY_PROGRESS = { done: 0, total: 0, failed: 0, nextSlotAt: null, lockedUntil: null, waitingForSignIn: false };
+
 export function createHandlers({ auth, services, kick, restart }: HandlerDeps): Handlers {
+  const fromContent = (sender: Sender) => classifySender(sender) === 'content';
+
+  async function view(): Promise<AuthView> {
+    const [state, current] = await Promise.all([auth.state(), services()]);
+    return { ...state, pendingIntents: current ? await countPendingIntents(current.db) : 0 };
+  }
+
+  /** Sends what is queued before a sign-out, within the rate limits; refuses if that cannot finish soon. */
+  async function sendPending(current: Services): Promise<void> {
+    if (!(await auth.state()).signedIn) throw new Error(t('signOutCannotSend'));
+    const deadline = Date.now() + SEND_BEFORE_SIGN_OUT_MS;
+    for (;;) {
+      await current.queue.run();
+      const left = await countPendingIntents(current.db);
+      if (left === 0) return;
+      const wake = current.queue.nextWakeAt();
+      if (wake === null || wake > deadline) throw new Error(t('signOutStillSending', String(left)));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, wake - Date.now())));
+    }
+  }
+
   return {
     ping: async () => ({ pong: true, version: browser.runtime.getManifest().version }),
-    getAuthState: () => auth.state(),
+    getAuthState: () => view(),
     async saveConnection(connection) {
-      const state = await auth.saveConnection(connection);
+      const current = await services();
+      if (current && (await auth.connectionChangeSignsOut(connection))) {
+        const pending = await countPendingIntents(current.db);
+        if (pending > 0) throw new Error(t('hostChangePending', String(pending)));
+        current.stop();
+        await clearAccountData(current.db);
+      }
+      await auth.saveConnection(connection);
       await restart();
-      return state;
+      return view();
     },
-    signIn: () => auth.signIn(),
-    signOut: () => auth.signOut(),
+    async signIn() {
+      await auth.signIn();
+      await restart();
+      return view();
+    },
+    async signOut({ pending }) {
+      const current = await services();
+      if (current) {
+        const count = await countPendingIntents(current.db);
+        if (count > 0 && !pending) throw new Error(t('signOutPendingError', String(count)));
+        if (count > 0 && pending === 'send') await sendPending(current);
+        current.stop();
+        await clearAccountData(current.db);
+      }
+      await auth.signOut();
+      await restart();
+      return view();
+    },
 
-    async enqueue({ intents }) {
-      const { queue } = await services();
-      const result = await queue.enqueue(intents);
+    async enqueue({ intents }, sender) {
+      if (fromContent(sender)) checkContentIntents(intents, sender);
+      const current = await services();
+      // Signed out, an intent would have no account to belong to (and would go out with the next one's token).
+      if (!current) return { ok: false, error: t('enqueueSignedOut') };
+      const result = await current.queue.enqueue(intents);
       if (result.ok) kick();
       return result;
     },
-    async getChatPins({ chatId }) {
-      const { db } = await services();
+    async getChatPins({ chatId }, sender) {
+      if (fromContent(sender)) checkContentChat([chatId], sender);
+      const current = await services();
+      if (!current) return { chatId, pins: [], syncedAt: null, lockedUntil: null };
       const [{ pins, fetchedAt }, lockedUntil] = await Promise.all([
-        readChatPins(db, chatId, { now: Date.now() }),
-        readLockedUntil(db),
+        readChatPins(current.db, chatId, { now: Date.now() }),
+        readLockedUntil(current.db),
       ]);
       return { chatId, pins, syncedAt: fetchedAt, lockedUntil };
     },
     async getFolders() {
-      return readFolders((await services()).db);
+      const current = await services();
+      return current ? readFolders(current.db) : [];
     },
-    getProgress: async () => (await services()).queue.progress(),
-    async refresh({ chatIds, folders }) {
-      const { sync } = await services();
+    getProgress: async () => (await services())?.queue.progress() ?? EMPTY_PROGRESS,
+    async refresh({ chatIds, folders }, sender) {
+      if (fromContent(sender)) checkContentChat(chatIds, sender);
+      const current = await services();
+      if (!current) return { queued: false };
       // The open chat and the folder menu are what the user looks at now: read them as user actions.
-      await Promise.all([...chatIds.map((chatId) => sync.refreshChat(chatId)), folders ? sync.refreshFolders() : null]);
+      await Promise.all([
+        ...chatIds.map((chatId) => current.sync.refreshChat(chatId)),
+        folders ? current.sync.refreshFolders() : null,
+      ]);
       kick(chatIds);
       return { queued: true };
     },
     async refreshBoard() {
-      await (await services()).sync.refreshAll();
+      const current = await services();
+      if (!current) return { queued: false };
+      await current.sync.refreshAll();
       kick();
       return { queued: true };
     },
     async retryIntent({ id }) {
-      const retried = await (await services()).queue.retry(id);
+      const current = await services();
+      const retried = current ? await current.queue.retry(id) : false;
       if (retried) kick();
       return { retried };
     },
     async dismissIntent({ id }) {
-      return { dismissed: await (await services()).queue.dismiss(id) };
+      const current = await services();
+      return { dismissed: current ? await current.queue.dismiss(id) : false };
     },
   };
 }

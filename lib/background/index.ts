@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { createAuth } from '../auth/session';
+import { AUTH_ALARM, createAuth } from '../auth/session';
 import { listenForMessages } from '../messaging';
 import { broadcast } from '../messaging/events';
-import { openPinsDb } from '../store/db';
+import { forgetUnownedData } from '../store/account';
+import { createAccountServices } from './account-services';
 import { forwardCommands } from './commands';
 import { createHandlers } from './handlers';
-import { createServices, type Services } from './services';
 import { ensureSweepAlarm, scheduleWake } from './wake';
 
 /**
@@ -15,25 +15,22 @@ import { ensureSweepAlarm, scheduleWake } from './wake';
  */
 export function startBackground(): void {
   const auth = createAuth();
-  const db = openPinsDb();
-  let current: Promise<Services> | undefined;
-
-  const services = (): Promise<Services> => {
-    current ??= db.then((opened) =>
-      createServices(opened, auth, {
-        onProgress: (progress) => void broadcast({ type: 'progress', progress }),
-        onChange: (lists) => void broadcast({ type: 'changed', lists }),
-      }),
-    );
-    return current;
-  };
+  const accounts = createAccountServices(auth, {
+    onProgress: (progress) => void broadcast({ type: 'progress', progress }),
+    onChange: (lists) => void broadcast({ type: 'changed', lists }),
+  });
+  const services = () => accounts.services();
 
   async function work(priorityChatIds: readonly string[] = []): Promise<void> {
-    const { queue, sync } = await services();
+    const open = await services();
+    if (!open) {
+      await scheduleWake(null);
+      return;
+    }
     // The queue first: user actions go out before background reads of the same budget.
-    await queue.run();
-    await sync.run({ priorityChatIds });
-    const wakes = [queue.nextWakeAt(), sync.nextWakeAt()].filter((at): at is number => at !== null);
+    await open.queue.run();
+    await open.sync.run({ priorityChatIds });
+    const wakes = [open.queue.nextWakeAt(), open.sync.nextWakeAt()].filter((at): at is number => at !== null);
     await scheduleWake(wakes.length > 0 ? Math.min(...wakes) : null);
   }
 
@@ -47,27 +44,30 @@ export function startBackground(): void {
       services,
       kick,
       async restart() {
-        const previous = current;
-        current = undefined;
-        (await previous)?.stop();
+        await accounts.restart();
         kick();
       },
     }),
   );
 
-  browser.alarms.onAlarm.addListener(() => kick());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    // Due for renewal: renew now (or tell the user before the token lapses), then carry on.
+    if (alarm.name === AUTH_ALARM) void auth.getToken().then(() => kick());
+    else kick();
+  });
   forwardCommands();
 
   auth.subscribe((state) => {
     void broadcast({ type: 'authChanged', signedIn: state.signedIn, needsSignIn: state.needsSignIn });
     if (state.signedIn) {
       services()
-        .then(({ queue }) => queue.resume())
+        .then((open) => open?.queue.resume())
         .then(() => kick(), console.error);
     }
   });
 
   void ensureSweepAlarm();
+  void forgetUnownedData();
   // Every start: settle whatever a stopped worker left in flight, then carry on.
   kick();
 }

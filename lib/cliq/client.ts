@@ -5,7 +5,7 @@ import { httpFailure, invalidParams, malformedAnswer, notSignedIn, staleView, un
 import { describeParamIssue, describeProblem, formatPath } from './issues';
 import { createListTimes } from './list-times';
 import { createServerClock } from './server-clock';
-import { buildUrl } from './url';
+import { buildUrl, UrlMismatchError } from './url';
 
 export interface CliqClientOptions {
   /** The Cliq origin (see `cliqApiBase`); asked on every call so a data-centre change applies at once. */
@@ -74,6 +74,15 @@ function prepare(op: OperationName, entry: Endpoint, params: unknown) {
 const listOf = (kind: string | undefined, path: Record<string, string> | undefined) =>
   kind === 'pinList' ? `pinList:${path?.CHAT_ID ?? ''}` : (kind ?? '');
 
+function toUrl(op: OperationName, apiBase: string, template: string, request: ReturnType<typeof prepare>): string {
+  try {
+    return buildUrl(apiBase, template, request.path, request.query);
+  } catch (error) {
+    if (error instanceof UrlMismatchError) throw invalidParams(op, 'path', error.message);
+    throw error;
+  }
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
@@ -123,7 +132,7 @@ export function createCliqClient(options: CliqClientOptions): CliqClient {
     }
     const token = await options.getToken();
     if (!token) throw notSignedIn(op);
-    const url = buildUrl(await options.apiBase(), entry.path, request.path, request.query);
+    const url = toUrl(op, await options.apiBase(), entry.path, request);
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -1,7 +1,7 @@
 /**
- * Zoho data centres. Cliq and the accounts server live on the same top-level domain per data centre;
- * Canada has been reported under both zohocloud.ca and zoho.ca, so both are listed and the API host
- * stays overridable in the options page.
+ * Zoho data centres. Cliq and the accounts server live on the same top-level domain per data centre.
+ * Canada is `zohocloud.ca` only: Zoho's accounts docs list `accounts.zohocloud.ca`, and the one report about
+ * `cliq.zoho.ca` says it does not resolve (docs/permissions.md has the decision and how to revisit it).
  */
 export const DATA_CENTRES = {
   com: { label: 'United States (zoho.com)', domain: 'zoho.com' },
@@ -12,7 +12,7 @@ export const DATA_CENTRES = {
   sa: { label: 'Saudi Arabia (zoho.sa)', domain: 'zoho.sa' },
   'com.cn': { label: 'China (zoho.com.cn)', domain: 'zoho.com.cn' },
   ca: { label: 'Canada (zohocloud.ca)', domain: 'zohocloud.ca' },
-  'zoho.ca': { label: 'Canada (zoho.ca)', domain: 'zoho.ca' },
+  uk: { label: 'United Kingdom (zoho.uk)', domain: 'zoho.uk' },
 } as const;
 
 export type DataCentre = keyof typeof DATA_CENTRES;

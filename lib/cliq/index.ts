@@ -8,6 +8,7 @@ export {
 } from './client';
 export * from './datacentres';
 export * from './endpoints/index';
+export { PRODUCT_OPERATIONS, type ProductOperation, scopesFor } from './endpoints/product';
 export {
   CLIQ_ERROR_KINDS,
   CliqError,

@@ -37,6 +37,18 @@ function encodeQuery(query: Record<string, QueryValue> | undefined): string {
   return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }
 
+/** The template as a pattern over a parsed URL's path: each `{PARAM}` one non-empty segment, nothing else. */
+function templatePattern(base: string, template: string): RegExp {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const parts = `${base}/api${template}`.split(/\{[A-Z_]+\}/).map(literal);
+  return new RegExp(`^${parts.join('[^/]+')}$`);
+}
+
+/**
+ * Fills the template, then reads the result back the way `fetch` will: if URL parsing moved the path (a dot
+ * segment such as `.`, `..` or `%2e` collapses into its parent), the request would reach another endpoint,
+ * so it is refused before it exists.
+ */
 export function buildUrl(
   apiBase: string,
   template: string,
@@ -48,5 +60,21 @@ export function buildUrl(
     if (value === undefined) throw new Error(`no value for {${name}} in ${template}`);
     return encodeSegment(value);
   });
-  return `${apiBase.replace(/\/+$/, '')}/api${path}${encodeQuery(query)}`;
+  const base = apiBase.replace(/\/+$/, '');
+  const url = `${base}/api${path}${encodeQuery(query)}`;
+  const parsed = new URL(url);
+  if (!templatePattern(new URL(base).pathname.replace(/\/+$/, ''), template).test(parsed.pathname)) {
+    throw new UrlMismatchError(template, parsed.pathname);
+  }
+  return url;
+}
+
+export class UrlMismatchError extends Error {
+  override name = 'UrlMismatchError';
+  constructor(
+    readonly template: string,
+    readonly path: string,
+  ) {
+    super(`refused to send: the address became ${path}, which is not ${template}`);
+  }
 }

@@ -17,7 +17,9 @@ export type ExtensionEvent =
   | { type: 'progress'; progress: QueueProgress }
   /** Lists whose shown state changed: `pins:<chatId>`, `folders`, `journal`, or `LOCKS_CHANGED`. */
   | { type: 'changed'; lists: string[] }
-  | { type: 'authChanged'; signedIn: boolean; needsSignIn: boolean };
+  | { type: 'authChanged'; signedIn: boolean; needsSignIn: boolean }
+  /** Sent to one Cliq tab: the user pressed the pin shortcut there (open the pin dialog for the message). */
+  | { type: 'pinShortcut' };
 
 interface EventEnvelope {
   cliqPinsEvent: ExtensionEvent;
@@ -33,6 +35,12 @@ export async function broadcast(event: ExtensionEvent): Promise<void> {
     if (tab.id !== undefined) sends.push(browser.tabs.sendMessage(tab.id, envelope));
   }
   await Promise.allSettled(sends);
+}
+
+/** Background side: to one tab only (a keyboard shortcut belongs to the tab it was pressed in). */
+export async function sendToTab(tabId: number, event: ExtensionEvent): Promise<void> {
+  const envelope: EventEnvelope = { cliqPinsEvent: event };
+  await browser.tabs.sendMessage(tabId, envelope);
 }
 
 /** Page side. Only the extension itself can send these; the page's own scripts cannot reach this channel. */

@@ -30,7 +30,8 @@ export type Handlers = {
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** `url` is the tab's address as the browser knows it: what a content script's authority is judged by. */
+  tab?: { id?: number; url?: string };
 }
 
 export type SenderKind = 'extension' | 'content' | 'foreign';

@@ -20,7 +20,11 @@ export const protocol = {
   getAuthState: { request: none, fromContentScript: false },
   saveConnection: { request: connectionSchema.strict(), fromContentScript: false },
   signIn: { request: none, fromContentScript: false },
-  signOut: { request: none, fromContentScript: false },
+  /** With queued intents the user chooses: send them first, or discard them. */
+  signOut: {
+    request: z.object({ pending: z.enum(['send', 'discard']).optional() }).strict(),
+    fromContentScript: false,
+  },
   /** User actions; the queue journals them before anything is sent. */
   enqueue: { request: z.object({ intents: z.array(z.unknown()).min(1).max(100) }).strict(), fromContentScript: true },
   /** One chat's pins as the page shows them (the popup reads IndexedDB itself). */
@@ -38,13 +42,16 @@ export const protocol = {
   dismissIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
 } as const;
 
+/** The sign-in state as pages see it, with the count of intents a sign-out would have to ask about. */
+export type AuthView = AuthState & { pendingIntents: number };
+
 /** What each handler answers; plain types, since the background is the trusted side of the channel. */
 export interface Responses {
   ping: { pong: true; version: string };
-  getAuthState: AuthState;
-  saveConnection: AuthState;
-  signIn: AuthState;
-  signOut: AuthState;
+  getAuthState: AuthView;
+  saveConnection: AuthView;
+  signIn: AuthView;
+  signOut: AuthView;
   enqueue: EnqueueResult;
   getChatPins: { chatId: string; pins: ShownPin[]; syncedAt: number | null; lockedUntil: number | null };
   getFolders: ShownFolder[];

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { cliqId, DEFAULT_FOLDER_ID, folderSymbol, messageId as messageIdOf } from '../cliq';
+import {
+  chatId as chatIdOf,
+  DEFAULT_FOLDER_ID,
+  folderId as folderIdOf,
+  folderSymbol,
+  messageId as messageIdOf,
+} from '../cliq';
 
 /*
  * What a person asked for, as the popup and content scripts send it. Content scripts run in the page, so
@@ -10,9 +16,9 @@ import { cliqId, DEFAULT_FOLDER_ID, folderSymbol, messageId as messageIdOf } fro
 const MAX_IDS_PER_INTENT = 500;
 
 // The client's own guards: an id the journal accepts is one the request will accept.
-const chatId = cliqId('chat id');
+const chatId = chatIdOf();
 const messageId = messageIdOf();
-const folderId = cliqId('folder id');
+const folderId = folderIdOf();
 const movableFolderId = folderId.refine((value) => value !== DEFAULT_FOLDER_ID, {
   error: 'My Pins cannot be moved, renamed or deleted',
 });

@@ -1,4 +1,4 @@
-import { type CliqClient, CliqError, endpointFor, type OperationName, type ParamsOf, type ResultOf } from '../cliq';
+import { type CliqClient, CliqError, endpointFor, type ParamsOf, type ProductOperation, type ResultOf } from '../cliq';
 import type { BudgetLedger, Priority } from './ledger';
 
 /** The one thing the queue and sync need from the Cliq client. */
@@ -18,7 +18,8 @@ export interface SendOptions {
  * record when it settled, and lock the budget when Cliq says it is over the limit. Without a free slot
  * nothing is sent and the caller learns when to come back.
  */
-export async function callWithinBudget<Op extends OperationName>(
+/** Only product operations: sign-in asks for their scopes and no others (lib/cliq/endpoints/product.ts). */
+export async function callWithinBudget<Op extends ProductOperation>(
   deps: { ledger: BudgetLedger; client: CliqCaller },
   op: Op,
   params: ParamsOf<Op>,

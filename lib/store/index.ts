@@ -1,3 +1,4 @@
+export { accountDbName, clearAccountData, countPendingIntents } from './account';
 export { chatsByActivity, type FolderList, getFolderList, getPinList, upsertChats } from './cache';
 export { DB_VERSION, DEFAULT_DB_NAME, openPinsDb, type PinsDb } from './db';
 export { type QueueProgress, readProgress } from './journal';

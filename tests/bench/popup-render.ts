@@ -36,14 +36,12 @@ export const popupRender: BenchModule = {
         // Cold: no cache and no worker; Cliq's rate ledger is fresh too, so no run waits on an earlier one.
         sandbox.reset('default');
         await stopWorker(session);
-        await options.evaluate(
-          () =>
-            new Promise<void>((resolve, reject) => {
-              const request = indexedDB.deleteDatabase('cliq-pins');
-              request.onsuccess = () => resolve();
-              request.onerror = () => reject(request.error);
-            }),
-        );
+        // The signed-in account's database (one per account: lib/store/account.ts).
+        await options.evaluate(`chrome.storage.local.get('account').then(({ account }) => new Promise((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('cliq-pins ' + account.key);
+          request.onsuccess = () => resolve(undefined);
+          request.onerror = () => reject(request.error);
+        }))`);
         let page = await openPopup(session);
         cold.push(await markTimes(page, ['pin', 'folder']));
         await page.close();

@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 
+/** Mirrors `E2E_OPEN_SHADOW_ROOTS_KEY` in entrypoints/cliq.content/ui/shadow.tsx (not imported: it pulls in Preact and CSS). */
+const E2E_OPEN_SHADOW_ROOTS_KEY = 'e2eOpenShadowRoots';
+
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
@@ -21,6 +24,12 @@ export interface LaunchOptions {
   mode?: 'test' | 'demo';
   /** A visible window (the demo, when a display exists). */
   headful?: boolean;
+  /**
+   * The in-page UI's shadow roots are closed, so no page script (and no puppeteer selector) can reach in.
+   * Test builds open them for puppeteer when this is 'openForTests' (the default for tests); 'closed' keeps
+   * them as production has them, for the tests that prove a page script cannot read the UI.
+   */
+  inPageUi?: 'openForTests' | 'closed';
 }
 
 /** A browser with the built extension (`npm run build:test`) loaded, and the extension's own origin. */
@@ -45,7 +54,18 @@ const CHROMIUM_ARGS = [
 ];
 
 export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
-  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+  const session = await (name === 'chromium' ? launchChromium(options) : launchFirefox(options));
+  if ((options.mode ?? 'test') === 'test' && (options.inPageUi ?? 'openForTests') === 'openForTests') {
+    await openInPageUiForTests(session);
+  }
+  return session;
+}
+
+/** The one place tests get into the in-page UI: extension storage, which only the extension's own pages can write. */
+async function openInPageUiForTests(session: ExtensionSession): Promise<void> {
+  const page = await session.openExtensionPage('options.html');
+  await page.evaluate(`chrome.storage.local.set({ ${JSON.stringify(E2E_OPEN_SHADOW_ROOTS_KEY)}: true })`);
+  await page.close();
 }
 
 async function launchChromium({ mode = 'test', headful = false }: LaunchOptions): Promise<ExtensionSession> {

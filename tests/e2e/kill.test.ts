@@ -74,6 +74,8 @@ describe('a bulk unpin whose service worker is killed three times (Chromium)', (
   let session: ExtensionSession;
   let sandbox: Sandbox;
   let page: Page;
+  /** The signed-in account's IndexedDB database, where the worker keeps the journal. */
+  let accountDb = '';
 
   beforeAll(async () => {
     [session, sandbox] = await Promise.all([
@@ -84,6 +86,8 @@ describe('a bulk unpin whose service worker is killed three times (Chromium)', (
     if (!answer.ok) throw new Error(`seed refused: ${await answer.text()}`);
     sandbox.setFaults(`latency=${LATENCY_MS}`);
     page = await signInToSandbox(session, sandbox, { minuteMs: MINUTE_MS });
+    const { account } = (await page.evaluate(`chrome.storage.local.get('account')`)) as { account: { key: string } };
+    accountDb = `cliq-pins ${account.key}`;
   });
   afterAll(async () => {
     await Promise.all([session?.close(), sandbox?.stop()]);
@@ -96,12 +100,12 @@ describe('a bulk unpin whose service worker is killed three times (Chromium)', (
       data?: { ok?: boolean };
     }>;
 
-  /** The journal as the worker left it (extension pages share its IndexedDB). */
+  /** The journal as the worker left it (extension pages share its IndexedDB: the signed-in account's database). */
   const journal = () =>
     page.evaluate(
-      () =>
+      (account: string) =>
         new Promise<{ state: string; chatId: string }[]>((resolve, reject) => {
-          const open = indexedDB.open('cliq-pins');
+          const open = indexedDB.open(account);
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const request = open.result.transaction('intents').objectStore('intents').getAll();
@@ -112,6 +116,7 @@ describe('a bulk unpin whose service worker is killed three times (Chromium)', (
             };
           };
         }),
+      accountDb,
     );
 
   const workerTarget = () =>

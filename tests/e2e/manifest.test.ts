@@ -30,6 +30,21 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
     }
     if (browser === 'firefox') expect(manifest.browser_specific_settings?.gecko?.id).toBe('cliq-pins@cliqpins.dev');
   });
+
+  it('reaches every data centre, the United Kingdom included, and not the unresolved cliq.zoho.ca', async () => {
+    const manifest = JSON.parse(await readFile(`.output/${browser}-mv3/manifest.json`, 'utf8')) as Manifest;
+    expect(manifest.host_permissions).toEqual(
+      expect.arrayContaining(['https://cliq.zoho.uk/*', 'https://accounts.zoho.uk/*']),
+    );
+    expect(manifest.content_scripts?.[0]?.matches).toContain('https://cliq.zoho.uk/*');
+    expect(JSON.stringify(manifest)).not.toContain('zoho.ca/');
+  });
+
+  it('compiles away the switch that opens the in-page UI for tests: its shadow roots are always closed', async () => {
+    const script = await readFile(`.output/${browser}-mv3/content-scripts/cliq.js`, 'utf8');
+    expect(script).not.toContain('e2eOpenShadowRoots');
+    expect(script).toMatch(/[`"']closed[`"']/);
+  });
 });
 
 describe('the test build', () => {

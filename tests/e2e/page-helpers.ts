@@ -1,7 +1,7 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { CDPSession, ElementHandle, Page } from 'puppeteer-core';
 import { vi } from 'vitest';
 import type { Sandbox, SeedData } from '../sandbox';
-import { type BrowserName, type ExtensionSession, launchWithExtension } from './harness';
+import { type BrowserName, type ExtensionSession, type LaunchOptions, launchWithExtension } from './harness';
 import { signInToSandbox } from './sign-in';
 
 /** A short rate-limit minute on both sides, so the queue's pacing never slows a test down. */
@@ -34,8 +34,13 @@ export async function control(sandbox: Sandbox, path: string, body: unknown): Pr
 }
 
 /** The browser with the extension, the sandbox loaded with `seed` through its control API, and a signed-in user. */
-export async function signedInSession(name: BrowserName, sandbox: Sandbox, seed: SeedData): Promise<ExtensionSession> {
-  const [session] = await Promise.all([launchWithExtension(name), control(sandbox, 'seed', seed)]);
+export async function signedInSession(
+  name: BrowserName,
+  sandbox: Sandbox,
+  seed: SeedData,
+  launch: LaunchOptions = {},
+): Promise<ExtensionSession> {
+  const [session] = await Promise.all([launchWithExtension(name, launch), control(sandbox, 'seed', seed)]);
   const options = await signInToSandbox(session, sandbox, { minuteMs: MINUTE_MS });
   await options.close();
   return session;
@@ -126,4 +131,26 @@ export async function openBarPanel(page: Page): Promise<void> {
   if (!(await page.$(inBar('[data-testid=pinned-bar-panel]'))))
     await page.click(inBar('[data-testid=pinned-bar-toggle]'));
   await waitFor(page, inBar('[data-testid=pinned-bar-panel]'));
+}
+
+/**
+ * Evaluates in the content script's isolated world, found through CDP (Chromium only): where the closed shadow
+ * roots are reachable (`chrome.dom.openOrClosedShadowRoot`) and the page's own scripts are not.
+ */
+export async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp: CDPSession = await page.createCDPSession();
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Cliq Pins');
+  if (!world) throw new Error(`no content-script world among ${contexts.map((c) => c.name).join(', ')}`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  if (exceptionDetails) return { threw: exceptionDetails.exception?.description ?? exceptionDetails.text };
+  return result.value;
 }

@@ -173,22 +173,28 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
   // Chromium only: the test plays the background's part through the service worker, which Firefox's event
   // page does not expose to the test.
   if (name === 'chromium')
-    it('pins the message under the pointer with the keyboard shortcut', async () => {
-      // Browsers keep extension shortcuts away from automation: send what the background sends on the command.
+    it('opens the pin dialog for the message under the pointer with the keyboard shortcut, and pins only on confirm', async () => {
+      // Browsers keep extension shortcuts away from automation: send the typed event the background sends on it.
       await page.bringToFront();
       await page.hover(`.message[data-message-id="${m(8)}"]`);
       const worker = await session.worker();
       await worker.evaluate(`(async () => {
       const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/company/*/chats/${ROOM}' });
-      await chrome.tabs.sendMessage(tab.id, { cliqPinsCommand: 'pin-message' });
+      await chrome.tabs.sendMessage(tab.id, { cliqPinsEvent: { type: 'pinShortcut' } });
     })()`);
+      await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=false]'));
+      expect(pinsOf(sandbox, ROOM).map((p) => p.messageId)).not.toContain(m(8));
+      await page.click(inDialog('[data-testid=dialog-pin]'));
       const entry = await eventually(() => {
         const found = pinsOf(sandbox, ROOM).find((p) => p.messageId === m(8));
         expect(found).toBeDefined();
         return found;
       });
       expect(entry?.expiry).toBe(-1);
-      await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=true]'));
+      await page.waitForSelector(
+        `.message[data-message-id="${m(8)}"] [data-cliq-pins=pin-control][aria-pressed=true]`,
+        { timeout: 15_000 },
+      );
     });
 
   if (name === 'chromium')

@@ -1,26 +1,8 @@
-import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession, launchWithExtension } from './harness';
+import { inContentScript } from './page-helpers';
 import { signInToSandbox } from './sign-in';
-
-/** Evaluates in the content script's isolated world, found through CDP (Chromium only). */
-async function inContentScript(page: Page, expression: string): Promise<unknown> {
-  const cdp: CDPSession = await page.createCDPSession();
-  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
-  await cdp.send('Runtime.enable');
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Cliq Pins');
-  if (!world) throw new Error(`no content-script world among ${contexts.map((c) => c.name).join(', ')}`);
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression,
-    contextId: world.id,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  if (exceptionDetails) return { threw: exceptionDetails.exception?.description ?? exceptionDetails.text };
-  return result.value;
-}
 
 describe.each(BROWSERS)('signing in through the sandbox in %s', (name) => {
   let session: ExtensionSession;

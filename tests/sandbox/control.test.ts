@@ -113,10 +113,20 @@ describe('/__sandbox control endpoints', () => {
     expect((await control('POST', 'accounts', { signedIn: false })).body).toEqual({
       signedIn: false,
       consent: 'approve',
+      grantForSession: true,
+      tokenLifetimeMs: 3_600_000,
+      user: { id: expect.any(String), email: expect.stringContaining('@') },
+      answers: [],
     });
     expect((await control('GET', 'accounts')).body.signedIn).toBe(false);
     await control('POST', 'accounts', { signedIn: true });
     expect((await control('GET', 'accounts')).body.signedIn).toBe(true);
+  });
+
+  it("switches who is signed in at Zoho, which drops the last one's session grant", async () => {
+    const next = await control('POST', 'accounts', { user: { id: '61009999', email: 'second@sandbox.example' } });
+    expect(next.body).toMatchObject({ user: { id: '61009999', email: 'second@sandbox.example' } });
+    expect(next.body.granted).toBeUndefined();
   });
 
   it('appends a live message from another member', async () => {

@@ -99,8 +99,18 @@ const ROUTES: [string, RegExp, Handler][] = [
     (t, body) => {
       const signedIn = field(body, 'signedIn');
       const consent = field(body, 'consent');
+      const grantForSession = field(body, 'grantForSession');
+      const tokenLifetimeMs = field(body, 'tokenLifetimeMs');
+      const user = field(body, 'user');
       if (typeof signedIn === 'boolean') t.session.signedIn = signedIn;
       if (consent === 'approve' || consent === 'deny') t.session.consent = consent;
+      if (typeof grantForSession === 'boolean') t.session.grantForSession = grantForSession;
+      if (typeof tokenLifetimeMs === 'number' && tokenLifetimeMs >= 1_000) t.session.tokenLifetimeMs = tokenLifetimeMs;
+      if (isUser(user)) {
+        t.session.user = { id: user.id, email: user.email };
+        // Someone else at Zoho: the last one's session grant is not theirs.
+        t.session.granted = undefined;
+      }
       return { ...t.session };
     },
   ],
@@ -185,4 +195,9 @@ function clockJson(t: ControlTarget) {
 function faultsJson(t: ControlTarget) {
   const faults = t.faults();
   return { spec: formatFaults(faults), faults };
+}
+
+function isUser(value: unknown): value is { id: string; email: string } {
+  const user = value as { id?: unknown; email?: unknown } | null;
+  return typeof user?.id === 'string' && typeof user.email === 'string';
 }

@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SCOPES } from '../../lib/auth/oauth';
 import { TokenRegistry } from './auth';
 import { SandboxClock } from './clock';
 import { type FaultSpec, Faults, formatFaults } from './faults';
@@ -13,7 +14,6 @@ import type { AccountsSession } from './oauth';
 import type { PageSettings } from './page/routes';
 import { RateLimiter } from './ratelimit';
 import { ROUTES } from './routes';
-import { SCOPE } from './routes/common';
 import { ACCESS_TOKEN_LIFETIME_MS } from './rules';
 import { loadSeed, type SeedData } from './seed-data';
 import { buildSeed, type SeedName } from './seeds';
@@ -50,24 +50,18 @@ export interface Sandbox {
   /** {at, method, path, template, status, code?, query, body?} for /api/* calls. */
   requests(): LoggedRequest[];
   clearRequests(): void;
-  /** For 401/403/expiry tests; defaults to every scope the extension uses and a one-hour lifetime. */
+  /** For 401/403/expiry tests; defaults to exactly the production scopes and a one-hour lifetime. */
   issueToken(opts?: { scopes?: string[]; expiresInMs?: number }): string;
+  /**
+   * A token with exactly the production scopes that never expires: what integration tests of the queue and
+   * sync use, so a feature that calls an operation outside them meets the 403 a real user would.
+   */
+  productToken: string;
   stop(): Promise<void>;
 }
 
-/** Every scope the extension asks for (project README); the default for `issueToken`. */
-export const EXTENSION_SCOPES: readonly string[] = [
-  SCOPE.chatsRead,
-  SCOPE.chatsCreate,
-  SCOPE.chatsUpdate,
-  SCOPE.chatsDelete,
-  SCOPE.messagesRead,
-  SCOPE.messagesDelete,
-  SCOPE.webhooksCreate,
-  SCOPE.webhooksUpdate,
-  SCOPE.reactionsRead,
-  SCOPE.reactionsCreate,
-];
+/** Exactly the scopes the production build asks for at sign-in: the default for `issueToken` and `productToken`. */
+export const EXTENSION_SCOPES: readonly string[] = SCOPES;
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const minuteMs = opts.minuteMs ?? 60_000;
@@ -78,14 +72,26 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const state = new SandboxState(() => clock.now());
   const tokens = new TokenRegistry(clock);
   tokens.addAllScopes(token);
+  const productToken = tokens.issue(EXTENSION_SCOPES).value;
   const limiter = new RateLimiter(clock, minuteMs);
   const faults = new Faults();
   faults.set(opts.faults ?? null);
   const log = new RequestLog();
-  const session: AccountsSession = { signedIn: true, consent: 'approve' };
+  const freshSession = (): AccountsSession => {
+    const me = state.currentUser();
+    return {
+      signedIn: true,
+      consent: 'approve',
+      grantForSession: true,
+      tokenLifetimeMs: ACCESS_TOKEN_LIFETIME_MS,
+      user: { id: me.id, email: me.email },
+      answers: [],
+    };
+  };
   const page: PageSettings = { markup: 'v1' };
   let seedName: SeedName | 'custom' = startSeed;
   loadSeed(state, buildSeed(startSeed, clock.now()));
+  const session = freshSession();
 
   const reset = (name: SeedName = startSeed): void => {
     loadSeed(state, buildSeed(name, clock.now()));
@@ -93,7 +99,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     limiter.reset();
     faults.set(opts.faults ?? null);
     log.clear();
-    Object.assign(session, { signedIn: true, consent: 'approve' });
+    for (const key of Object.keys(session)) delete session[key as keyof AccountsSession];
+    Object.assign(session, freshSession());
     page.markup = 'v1';
   };
   const issueToken = (o: { scopes?: string[]; expiresInMs?: number } = {}): string =>
@@ -156,6 +163,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     requests: () => log.list(),
     clearRequests: () => log.clear(),
     issueToken,
+    productToken,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

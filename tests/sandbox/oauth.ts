@@ -1,17 +1,29 @@
 /**
- * Zoho Accounts' implicit grant, as a browser extension meets it: `GET /oauth/v2/auth` approves at once
- * while the sandbox's accounts session is signed in and redirects with the token in the fragment.
- * Signed out, it shows a sign-in page (or, with `prompt=none`, redirects with `error=login_required`).
+ * Zoho Accounts' implicit grant, answered the way Zoho documents it for client-based apps:
+ * `GET /oauth/v2/auth` approves at once while the sandbox's accounts session is signed in and redirects with
+ * `#&access_token=…&expires_in=3600&location=us` (plus `granted_for_session` and, with the `email` scope, an
+ * `id_token`): no `state`, no `scope`. Signed out, it shows a sign-in page; `prompt=none` is not documented and
+ * changes nothing. `GET /oauth/v2/auth/refresh` renews silently only for a session granted at `/auth`, and
+ * answers `client_not_granted` or `prompt_required` otherwise, echoing `state` as documented.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenRegistry } from './auth';
 import { escapeHtml, readBody, redirect, sendHtml } from './http';
-import { ACCESS_TOKEN_LIFETIME_MS } from './rules';
 
 export interface AccountsSession {
   signedIn: boolean;
   /** 'deny' makes the consent step answer `error=access_denied`, as if the user clicked Deny. */
   consent: 'approve' | 'deny';
+  /** The user ticks "allow for this session" on the consent page: `/auth/refresh` may then renew. */
+  grantForSession: boolean;
+  /** Lifetime of the tokens sign-in and renewal issue (Zoho: one hour); short in renewal tests. */
+  tokenLifetimeMs: number;
+  /** Who is signed in at Zoho: named in the `id_token`; switch it to sign in as someone else. */
+  user: { id: string; email: string };
+  /** Scopes the session granted at `/auth`; renewal may ask for no more than these. Set by the sandbox. */
+  granted?: { clientId: string; scopes: string[] };
+  /** Each answer of `/auth` and `/auth/refresh`, oldest first: `auth`, `refresh`, `refresh:client_not_granted`, … */
+  answers: string[];
 }
 
 export interface OAuthDeps {
@@ -25,6 +37,10 @@ export async function handleOAuth(req: IncomingMessage, res: ServerResponse, url
     authorize(res, url, deps);
     return;
   }
+  if (url.pathname === '/oauth/v2/auth/refresh' && req.method === 'GET') {
+    renew(res, url, deps);
+    return;
+  }
   if (url.pathname === '/oauth/v2/signin' && req.method === 'POST') {
     const form = new URLSearchParams(await readBody(req));
     const next = form.get('continue') ?? '';
@@ -35,7 +51,15 @@ export async function handleOAuth(req: IncomingMessage, res: ServerResponse, url
   sendHtml(res, 404, page('Not found', '<p>This accounts URL does not exist in the sandbox.</p>'));
 }
 
-function authorize(res: ServerResponse, url: URL, deps: OAuthDeps): void {
+interface FlowRequest {
+  clientId: string;
+  scopes: string[];
+  /** Redirects to the client with these fragment fields. */
+  back(fields: Record<string, string>): void;
+}
+
+/** The checks `/auth` and `/auth/refresh` share; answers an error page and returns undefined when one fails. */
+function flowRequest(res: ServerResponse, url: URL, echoState: boolean): FlowRequest | undefined {
   const q = url.searchParams;
   const redirectUri = q.get('redirect_uri');
   if (q.get('response_type') !== 'token') {
@@ -44,44 +68,82 @@ function authorize(res: ServerResponse, url: URL, deps: OAuthDeps): void {
       400,
       errorPage('unsupported_response_type', 'Only response_type=token (implicit grant) is supported.'),
     );
-    return;
+    return undefined;
   }
-  if (!q.get('client_id')) {
+  const clientId = q.get('client_id');
+  if (!clientId) {
     sendHtml(res, 400, errorPage('invalid_client', 'client_id is missing.'));
-    return;
+    return undefined;
   }
   if (!redirectUri || !URL.canParse(redirectUri)) {
     sendHtml(res, 400, errorPage('invalid_redirect_uri', 'redirect_uri is missing or not an absolute URL.'));
-    return;
+    return undefined;
   }
   const state = q.get('state');
-  const back = (fields: Record<string, string>) => {
-    const fragment = new URLSearchParams({ ...fields, ...(state === null ? {} : { state }) });
-    redirect(res, `${redirectUri.split('#')[0]}#${fragment}`);
+  return {
+    clientId,
+    scopes: (q.get('scope') ?? '').split(/[,\s]+/).filter((s) => s !== ''),
+    back: (fields) => {
+      const fragment = new URLSearchParams({ ...fields, ...(echoState && state !== null ? { state } : {}) });
+      // Zoho's documented sample starts the fragment with `&`.
+      redirect(res, `${redirectUri.split('#')[0]}#&${fragment}`);
+    },
   };
+}
+
+function authorize(res: ServerResponse, url: URL, deps: OAuthDeps): void {
+  const request = flowRequest(res, url, false);
+  if (!request) return;
   if (!deps.session.signedIn) {
-    if (q.get('prompt') === 'none') {
-      back({ error: 'login_required' });
-      return;
-    }
     sendHtml(res, 200, signInPage(`${url.pathname}${url.search}`));
     return;
   }
   if (deps.session.consent === 'deny') {
-    back({ error: 'access_denied' });
+    deps.session.answers.push('auth:access_denied');
+    request.back({ error: 'access_denied' });
     return;
   }
-  const scopes = (q.get('scope') ?? '').split(/[,\s]+/).filter((s) => s !== '');
-  const token = deps.tokens.issue(scopes, ACCESS_TOKEN_LIFETIME_MS);
-  back({
+  deps.session.answers.push('auth');
+  deps.session.granted = deps.session.grantForSession
+    ? { clientId: request.clientId, scopes: request.scopes }
+    : undefined;
+  request.back(grantFields(request.scopes, deps));
+}
+
+function renew(res: ServerResponse, url: URL, deps: OAuthDeps): void {
+  const request = flowRequest(res, url, true);
+  if (!request) return;
+  const granted = deps.session.granted;
+  if (!deps.session.signedIn || !granted || granted.clientId !== request.clientId) {
+    deps.session.answers.push('refresh:client_not_granted');
+    request.back({ error: 'client_not_granted' });
+    return;
+  }
+  const have = new Set(granted.scopes.map((s) => s.toLowerCase()));
+  if (request.scopes.some((s) => !have.has(s.toLowerCase()))) {
+    deps.session.answers.push('refresh:prompt_required');
+    request.back({ error: 'prompt_required' });
+    return;
+  }
+  deps.session.answers.push('refresh');
+  request.back(grantFields(request.scopes, deps));
+}
+
+function grantFields(scopes: string[], deps: OAuthDeps): Record<string, string> {
+  const token = deps.tokens.issue(scopes, deps.session.tokenLifetimeMs);
+  return {
     access_token: token.value,
-    token_type: 'Bearer',
-    expires_in: String(ACCESS_TOKEN_LIFETIME_MS / 1000),
-    scope: scopes.join(','),
+    expires_in: String(Math.round(deps.session.tokenLifetimeMs / 1000)),
     location: 'us',
-    'accounts-server': deps.baseUrl,
-    api_domain: deps.baseUrl,
-  });
+    granted_for_session: String(deps.session.granted !== undefined),
+    ...(scopes.some((s) => s.toLowerCase() === 'email') ? { id_token: idToken(deps.session.user) } : {}),
+  };
+}
+
+/** An unsigned JWT-shaped token naming the user: enough for a client that only reads who signed in. */
+function idToken(user: { id: string; email: string }): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: user.id, email: user.email })}.`;
 }
 
 function signInPage(continueTo: string): string {

@@ -1,4 +1,5 @@
 import { type ComponentChild, render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import styles from '../style.css?inline';
@@ -24,8 +25,25 @@ function isPlaced(host: Element, { anchor, append }: Placement): boolean {
   return host.parentElement === anchor.parentElement && Boolean(host.compareDocumentPosition(anchor) & 4);
 }
 
+/** Set in extension storage (which page scripts cannot touch) by the e2e harness; honoured in test builds only. */
+export const E2E_OPEN_SHADOW_ROOTS_KEY = 'e2eOpenShadowRoots';
+let shadowMode: Promise<'open' | 'closed'> | undefined;
+
 /**
- * A Preact UI in its own shadow root (page CSS cannot reach in, ours cannot leak out; key presses inside do not
+ * Closed: a page script cannot reach into our UI to read pins or press our buttons. Only test builds let the e2e
+ * harness open them, so puppeteer's selectors can drive the UI; production builds compile this branch away.
+ */
+function modeOfShadowRoots(): Promise<'open' | 'closed'> {
+  if (import.meta.env.MODE !== 'test') return Promise.resolve('closed');
+  shadowMode ??= browser.storage.local.get(E2E_OPEN_SHADOW_ROOTS_KEY).then(
+    (stored) => (stored[E2E_OPEN_SHADOW_ROOTS_KEY] === true ? 'open' : 'closed'),
+    () => 'closed',
+  );
+  return shadowMode;
+}
+
+/**
+ * A Preact UI in its own closed shadow root (page CSS cannot reach in, ours cannot leak out; key presses inside do not
  * reach the page's shortcuts). Removed when `signal` ends or the extension goes away.
  */
 export async function createShadowUi(ctx: ContentScriptContext, name: string, signal: AbortSignal): Promise<ShadowUi> {
@@ -35,6 +53,7 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
   const ui = await createShadowRootUi(ctx, {
     name,
     position: 'inline',
+    mode: await modeOfShadowRoots(),
     css: styles,
     isolateEvents: true,
     anchor: () => target?.anchor ?? null,

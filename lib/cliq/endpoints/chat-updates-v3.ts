@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint, perMinute } from './define';
-import { cliqId, messageId, title } from './params';
+import { chatId as chatIdOf, messageId, title } from './params';
 import { noContent } from './shapes';
 
 /*
@@ -10,7 +10,7 @@ import { noContent } from './shapes';
 const CHAT = '/v3/chats/{CHAT_ID}';
 const chatPut = { method: 'PUT', path: CHAT, scope: 'ZohoCliq.Chats.UPDATE', limit: perMinute(60, 10) } as const;
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
-const chatId = cliqId('chat id');
+const chatId = chatIdOf();
 
 export const chatUpdateV3Endpoints = {
   /** Channels cannot be renamed this way. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { endpoint, perMinute } from './define';
-import { cliqId, csv, messageId } from './params';
+import { chatId, csv, messageId } from './params';
 import { noContent, v2Chat, v2MessageId } from './shapes';
 
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
-const chatOnly = z.object({ chatId: cliqId('chat id') });
+const chatOnly = z.object({ chatId: chatId() });
 const STICKY = '/v2/chats/{CHAT_ID}/stickymessage';
 
 /** A v2 "sticky" pin: the single pin older clients know about. Times are epoch milliseconds here. */
@@ -64,7 +64,7 @@ export const chatV2Endpoints = {
     scope: 'ZohoCliq.Chats.READ',
     limit: perMinute(20, 10),
     params: z.object({
-      chatId: cliqId('chat id'),
+      chatId: chatId(),
       fields: z.array(z.enum(['name', 'email_id', 'user_id'])).optional(),
     }),
     query: z.object({ fields: z.string().optional() }),
@@ -87,7 +87,7 @@ export const chatV2Endpoints = {
     scope: 'ZohoCliq.Chats.CREATE',
     limit: perMinute(20, 10),
     params: z.object({
-      chatId: cliqId('chat id'),
+      chatId: chatId(),
       messageId: messageId(),
       expiryTime: z.union([z.literal(-1), z.number().int().positive()]).optional(),
       notify: z.boolean().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint, perMinute } from './define';
-import { cliqId, csv, idList, messageId, timestamp, title } from './params';
+import { chatId, cliqId, csv, idList, messageId, timestamp, title } from './params';
 import { noContent, v3Chat } from './shapes';
 
 const chatList = z.object({ chats: z.array(v3Chat).default([]) });
@@ -27,7 +27,7 @@ export const chatV3Endpoints = {
       closed: z.boolean().optional(),
       joined: z.boolean().optional(),
       chatIds: idList({ label: 'chat id', min: 1, max: 100 }).optional(),
-      parentChatId: cliqId('parent chat id').optional(),
+      parentChatId: chatId('parent chat id').optional(),
       type: z.enum(['guests', 'threads', 'channel', 'bot', 'dm', 'muted']).optional(),
     }),
     query: z.object({
@@ -69,7 +69,7 @@ export const chatV3Endpoints = {
       modifiedAfter: timestamp('modified after').optional(),
       recipient: cliqId('recipient').optional(),
       chatTypes: z.array(z.enum(['direct_message', 'group_chat', 'channel', 'thread'])).optional(),
-      parentChatId: cliqId('parent chat id').optional(),
+      parentChatId: chatId('parent chat id').optional(),
       sortBy: z.enum(['usage', 'recent']).optional(),
     }),
     query: z.object({
@@ -103,7 +103,7 @@ export const chatV3Endpoints = {
     scope: 'ZohoCliq.Chats.READ',
     limit: perMinute(60, 10),
     params: z.object({
-      chatId: cliqId('chat id'),
+      chatId: chatId(),
       fields: z.array(z.string().min(1)).max(20, { error: 'at most 20 fields' }).optional(),
       includeLastMessage: z.boolean().optional(),
     }),
@@ -151,7 +151,7 @@ export const chatV3Endpoints = {
     limit: perMinute(60, 5),
     params: z.object({
       chats: z
-        .array(z.object({ chatId: cliqId('chat id'), lastMessageId: messageId('last message id') }))
+        .array(z.object({ chatId: chatId(), lastMessageId: messageId('last message id') }))
         .min(1, { error: 'at least 1 chat is required' })
         .max(100, { error: 'at most 100 chats fit in one request' }),
     }),
@@ -194,7 +194,7 @@ export const chatV3Endpoints = {
     path: '/v3/chats/{CHAT_ID}/members',
     scope: 'ZohoCliq.Chats.UPDATE',
     limit: perMinute(20, 10),
-    params: z.object({ chatId: cliqId('chat id'), userIds: userIds(100) }),
+    params: z.object({ chatId: chatId(), userIds: userIds(100) }),
     body: z.object({ user_ids: z.array(z.string()).min(1).max(100) }),
     toWire: (p) => ({ path: chatPath(p), body: { user_ids: p.userIds } }),
     response: z.object({ data: z.object({ chat_id: z.string(), added_user_ids: z.array(z.string()).default([]) }) }),
@@ -205,7 +205,7 @@ export const chatV3Endpoints = {
     path: '/v3/chats/{CHAT_ID}/members',
     scope: 'ZohoCliq.Chats.DELETE',
     limit: perMinute(20, 10),
-    params: z.object({ chatId: cliqId('chat id'), userIds: userIds(100) }),
+    params: z.object({ chatId: chatId(), userIds: userIds(100) }),
     query: z.object({ user_ids: z.string().min(1) }),
     toWire: (p) => ({ path: chatPath(p), query: { user_ids: csv(p.userIds) } }),
     response: z.object({ data: z.object({ chat_id: z.string(), removed_user_ids: z.array(z.string()).default([]) }) }),
@@ -218,7 +218,7 @@ export const chatV3Endpoints = {
     scope: 'ZohoCliq.Chats.CREATE',
     limit: { perMinute: 50, lockMs: 10_000 },
     params: z.object({
-      chatId: cliqId('chat id'),
+      chatId: chatId(),
       messageId: messageId(),
       title: title('chat title'),
       userIds: userIds(100).optional(),
@@ -248,7 +248,7 @@ export const chatV3Endpoints = {
     path: '/v3/chats/{CHAT_ID}/activities',
     scope: 'ZohoCliq.Chats.UPDATE',
     limit: perMinute(100, 50),
-    params: z.object({ chatId: cliqId('chat id'), action: z.enum(['typing', 'text_entered', 'text_cleared']) }),
+    params: z.object({ chatId: chatId(), action: z.enum(['typing', 'text_entered', 'text_cleared']) }),
     body: z.object({ action: z.enum(['typing', 'text_entered', 'text_cleared']) }),
     toWire: (p) => ({ path: chatPath(p), body: { action: p.action } }),
     response: noContent,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Every OAuth scope the table uses; sign-in asks for exactly these. */
+/** Every OAuth scope an operation of the table may need; sign-in asks only for those of `PRODUCT_OPERATIONS`. */
 export const CLIQ_SCOPES = [
   'ZohoCliq.Chats.READ',
   'ZohoCliq.Chats.CREATE',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint, perMinute } from './define';
-import { cliqId, csv, folderSymbol, idList, listView, timestamp, title } from './params';
+import { chatId, csv, folderId as folderIdOf, folderSymbol, idList, listView, timestamp, title } from './params';
 import { folder, noContent } from './shapes';
 
 /** My Pins: always first, cannot be moved or deleted. */
@@ -13,7 +13,7 @@ const FOLDERS = '/v3/pin-categories';
 const FOLDER = '/v3/pin-categories/{CATEGORY_ID}';
 const CHAT_PINS = '/v3/chats/{CHAT_ID}/pins';
 
-const folderId = cliqId('folder id');
+const folderId = folderIdOf();
 const movableFolderId = folderId.refine((id) => id !== DEFAULT_FOLDER_ID, {
   error: 'My Pins (the default folder) cannot be moved or deleted',
 });
@@ -99,8 +99,8 @@ export const folderEndpoints = {
     ...folderPut,
     params: z.object({
       categoryId: folderId,
-      chatId: cliqId('chat id'),
-      pinAbove: cliqId('pin above').optional(),
+      chatId: chatId(),
+      pinAbove: chatId('pin above').optional(),
       basedOn: listView,
     }),
     body: z.object({
@@ -169,7 +169,7 @@ export const folderEndpoints = {
     path: CHAT_PINS,
     scope: 'ZohoCliq.Chats.UPDATE',
     limit: perMinute(50, 5),
-    params: z.object({ chatId: cliqId('chat id'), categoryId: folderId.optional() }),
+    params: z.object({ chatId: chatId(), categoryId: folderId.optional() }),
     body: z.object({ category_id: z.string().optional() }),
     toWire: (p) => ({ path: { CHAT_ID: p.chatId }, body: { category_id: p.categoryId } }),
     response: z.object({ data: z.object({ chat_id: z.string(), category_id: z.string().optional() }) }),
@@ -182,7 +182,7 @@ export const folderEndpoints = {
     path: CHAT_PINS,
     scope: 'ZohoCliq.Chats.UPDATE',
     limit: perMinute(50, 5),
-    params: z.object({ chatId: cliqId('chat id') }),
+    params: z.object({ chatId: chatId() }),
     toWire: (p) => ({ path: { CHAT_ID: p.chatId } }),
     response: z.object({ data: z.object({ chat_id: z.string() }) }),
     changes: 'folderList',

@@ -34,6 +34,6 @@ export function endpointFor(op: OperationName): Endpoint {
 export { type Budget, CLIQ_SCOPES, type CliqScope, type Endpoint, type HttpMethod, type ListView } from './define';
 export { DEFAULT_FOLDER_ID, MAX_CHATS_PER_FOLDER, MAX_CHATS_PER_REMOVAL } from './folders';
 /** The id and symbol guards, for callers that validate user input before it becomes a request (intents). */
-export { cliqId, folderSymbol, messageId, normaliseMessageId } from './params';
+export { chatId, cliqId, folderId, folderSymbol, messageId, normaliseMessageId } from './params';
 export { MAX_PINS_PER_CHAT } from './pin-messages';
 export type { ChatV3, Folder, PinnedMessage } from './shapes';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint, perMinute } from './define';
-import { cliqId, csv, idList, messageId } from './params';
+import { chatId, cliqId, csv, idList, messageId } from './params';
 import { noContent, v2Message, v2MessageId } from './shapes';
 
 const MESSAGES = '/v2/chats/{CHAT_ID}/messages';
@@ -12,8 +12,8 @@ const text = z
   .min(1, { error: 'message text is empty' })
   .max(5000, { error: 'message text is longer than 5000 characters' });
 const emoji = z.string({ error: 'emoji is required' }).min(1).max(100);
-const inChat = { chatId: cliqId('chat id') };
-const onMessage = { chatId: cliqId('chat id'), messageId: messageId() };
+const inChat = { chatId: chatId() };
+const onMessage = { chatId: chatId(), messageId: messageId() };
 const messagePath = (p: { chatId: string; messageId: string }) => ({ CHAT_ID: p.chatId, MESSAGE_ID: p.messageId });
 const messageList = z.object({ data: z.array(v2Message).default([]) });
 

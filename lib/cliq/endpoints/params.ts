@@ -3,12 +3,39 @@ import { z } from 'zod';
 /** Cliq ids are short tokens (`1573708648341_375412769224`, `CT_2243…-C4`); anything longer is a caller bug. */
 const ID_MAX_LENGTH = 100;
 
+/**
+ * Any id Cliq hands out: no separators, no escapes, and never a dot segment (`.`/`..`), which URL parsing
+ * would resolve into another path (a folder delete on `.` would hit the folder list itself).
+ */
 export function cliqId(label: string) {
   return z
     .string({ error: `${label} is required` })
     .min(1, { error: `${label} is empty` })
     .max(ID_MAX_LENGTH, { error: `${label} is longer than ${ID_MAX_LENGTH} characters, so it is not a Cliq id` })
-    .regex(/^[^\s/\\?#%]+$/, { error: `${label} contains characters that no Cliq id has` });
+    .regex(/^[^\s/\\?#%]+$/, { error: `${label} contains characters that no Cliq id has` })
+    .refine((value) => !/^\.+$/.test(value), { error: `${label} "." or ".." is not a Cliq id` });
+}
+
+/**
+ * The shapes Cliq's chat ids take: `CT_<digits>_<digits>` with optional suffixes (`-B1`, `-PC`, `-T-<thread>`),
+ * or a plain 19-digit number.
+ */
+export const CHAT_ID_SHAPE = /^(?:CT_\d+_\d+(?:-[A-Za-z0-9_]+)*|\d{19})$/;
+/** `<epoch ms>_<digits>` (v2 payloads write the `_` as a space or `%20`; normalised first). */
+export const MESSAGE_ID_SHAPE = /^\d{13}_\d+$/;
+/** Folders (`category_id`) are numbers on the wire, or `default` for My Pins. */
+export const FOLDER_ID_SHAPE = /^(?:default|\d{1,25})$/;
+
+export function chatId(label = 'chat id') {
+  return cliqId(label).regex(CHAT_ID_SHAPE, {
+    error: (issue) => `${label} "${String(issue.input)}" is not a Cliq chat id (CT_<digits>_<digits> or 19 digits)`,
+  });
+}
+
+export function folderId(label = 'folder id') {
+  return cliqId(label).regex(FOLDER_ID_SHAPE, {
+    error: (issue) => `${label} "${String(issue.input)}" is not a Cliq folder id (digits, or "default")`,
+  });
 }
 
 /** v2 payloads write the `_` inside message ids as an encoded space; both spellings name one message. */
@@ -20,7 +47,11 @@ export function messageId(label = 'message id') {
   return z
     .string({ error: `${label} is required` })
     .transform(normaliseMessageId)
-    .pipe(cliqId(label));
+    .pipe(
+      cliqId(label).regex(MESSAGE_ID_SHAPE, {
+        error: (issue) => `${label} "${String(issue.input)}" is not a Cliq message id (<epoch ms>_<digits>)`,
+      }),
+    );
 }
 
 /**

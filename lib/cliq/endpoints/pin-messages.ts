@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint, perMinute } from './define';
-import { cliqId, expiryTime, idList, listView, messageId, timestamp } from './params';
+import { chatId, expiryTime, idList, listView, messageId, timestamp } from './params';
 import { noContent, type PinnedMessage, pinListEntry, pinnedMessage } from './shapes';
 
 /** Cliq keeps at most 25 pins per chat, and a bulk unpin takes at most 25 ids. */
@@ -26,7 +26,7 @@ export const pinMessageEndpoints = {
     scope: 'ZohoCliq.Chats.READ',
     limit: perMinute(20, 5),
     params: z.object({
-      chatId: cliqId('chat id'),
+      chatId: chatId(),
       limit: z.number().int().positive().optional(),
       nextToken: token('next token').optional(),
       syncToken: token('sync token').optional(),
@@ -60,7 +60,7 @@ export const pinMessageEndpoints = {
     path: PIN_MESSAGES,
     scope: 'ZohoCliq.Chats.READ',
     limit: perMinute(20, 5),
-    params: z.object({ chatId: cliqId('chat id') }),
+    params: z.object({ chatId: chatId() }),
     query: z.object({ primary: z.literal(true) }),
     toWire: (p) => ({ path: chatPath(p), query: { primary: true } }),
     // A chat without pins answers 200 with no `data`.
@@ -73,7 +73,7 @@ export const pinMessageEndpoints = {
     scope: 'ZohoCliq.Chats.CREATE',
     limit: perMinute(20, 5),
     params: z.object({
-      chatId: cliqId('chat id'),
+      chatId: chatId(),
       messageId: messageId(),
       expiryTime: expiryTime.default(-1),
       notify: z.boolean().default(false),
@@ -100,7 +100,7 @@ export const pinMessageEndpoints = {
     scope: 'ZohoCliq.Chats.UPDATE',
     limit: perMinute(20, 5),
     params: z.object({
-      chatId: cliqId('chat id'),
+      chatId: chatId(),
       messageId: messageId(),
       pinAbove: messageId('pin above').optional(),
       basedOn: listView,
@@ -125,7 +125,7 @@ export const pinMessageEndpoints = {
     scope: 'ZohoCliq.Chats.DELETE',
     limit: perMinute(20, 5),
     params: z.object({
-      chatId: cliqId('chat id'),
+      chatId: chatId(),
       messageIds: idList({
         label: 'message id',
         min: 1,

@@ -179,7 +179,9 @@ describe('members, forks and typing', () => {
   });
 
   it('refuses a fork from a message that does not exist with invalid_request', async () => {
-    const error = await failureOf(h.client().call('forkChat', { chatId: group().id, messageId: '1_1', title: 'x' }));
+    const error = await failureOf(
+      h.client().call('forkChat', { chatId: group().id, messageId: '1000000000000_1', title: 'x' }),
+    );
     expect(error).toMatchObject({ kind: 'invalid', code: 'invalid_request' });
   });
 

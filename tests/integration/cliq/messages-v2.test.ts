@@ -49,7 +49,7 @@ describe('reading messages', () => {
 
   it('answers 404 for a message that does not exist, as invalid', async () => {
     const chat = first(h.chats('group_chat'), 'group chat');
-    const error = await failureOf(h.client().call('getMessage', { chatId: chat.id, messageId: '1_1' }));
+    const error = await failureOf(h.client().call('getMessage', { chatId: chat.id, messageId: '1000000000000_1' }));
     expect(error).toMatchObject({ kind: 'invalid', status: 404 });
   });
 });

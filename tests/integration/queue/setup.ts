@@ -28,7 +28,7 @@ export async function startWorker(
   const db = await openPinsDb(dbName);
   const client = createCliqClient({
     apiBase: () => sandbox.url,
-    getToken: async () => sandbox.token,
+    getToken: async () => sandbox.productToken,
     fetch: options.fetch,
     timeoutMs: 5_000,
   });

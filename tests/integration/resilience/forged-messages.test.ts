@@ -24,11 +24,8 @@ const EXTENSION_ONLY = Object.entries(protocol)
   .map(([type]) => type);
 
 const ourPage = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-const contentScript = (): Sender => ({
-  id: fakeBrowser.runtime.id,
-  url: 'https://cliq.zoho.com/company/700012345/chats/CT_1',
-  tab: { id: 7 },
-});
+const CHAT_PAGE = 'https://cliq.zoho.com/company/700012345/chats/CT_1_700012345';
+const contentScript = (): Sender => ({ id: fakeBrowser.runtime.id, url: CHAT_PAGE, tab: { id: 7, url: CHAT_PAGE } });
 const FOREIGN: [string, () => Sender][] = [
   [
     'another extension',
@@ -238,7 +235,7 @@ describe('forged messages to the background', () => {
 
   it('does not let a payload reach Object.prototype', async () => {
     const raw = JSON.parse(
-      '{"type":"enqueue","data":{"intents":[{"kind":"unpinMessages","chatId":"CT_1","messageIds":["1_1"],"__proto__":{"polluted":true}}]}}',
+      '{"type":"enqueue","data":{"intents":[{"kind":"unpinMessages","chatId":"CT_1_700012345","messageIds":["1700000000000_1"],"__proto__":{"polluted":true}}]}}',
     );
     await dispatch(bg.handlers, raw, contentScript());
     const envelope = JSON.parse('{"type":"enqueue","data":{"intents":[]},"__proto__":{"polluted":true}}');

@@ -367,7 +367,7 @@ describe('the sandbox’s own corruption', () => {
     const deps = {
       ...worker,
       clock: realClock,
-      client: createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token }),
+      client: createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.productToken }),
     };
     // A complete listing, as the queue reads before a write: every pin in it is open to corruption.
     const listing = async () => {

@@ -6,13 +6,20 @@ const REDIRECT = 'https://ext.chromiumapp.org/';
 let now = 1_000_000;
 let flows: { url: string; interactive?: boolean }[];
 
-function answerWith(fragment: (state: string) => string) {
+/** Answers each auth flow like Zoho: the fragment is built from the flow's own URL (path and state). */
+function answerWith(fragment: (flow: URL) => string) {
   fakeBrowser.identity.launchWebAuthFlow = vi.fn(async (details: { url: string; interactive?: boolean }) => {
     flows.push(details);
-    const state = new URL(details.url).searchParams.get('state') ?? '';
-    return `${REDIRECT}#${fragment(state)}`;
+    return `${REDIRECT}#${fragment(new URL(details.url))}`;
   }) as never;
 }
+
+const idToken = (sub: string) => `e30.${Buffer.from(JSON.stringify({ sub })).toString('base64url')}.`;
+const zoho = (opts: { granted: boolean; user?: string }) => (flow: URL) =>
+  `&access_token=tok-${flows.length}&expires_in=3600&location=us&granted_for_session=${opts.granted}` +
+  (opts.user ? `&id_token=${idToken(opts.user)}` : '') +
+  // Zoho documents `state` on the refresh answer only.
+  (flow.pathname.endsWith('/refresh') ? `&state=${flow.searchParams.get('state')}` : '');
 
 function makeAuth() {
   return createAuth({ now: () => now, randomState: () => `state-${flows.length}` });
@@ -26,61 +33,88 @@ beforeEach(async () => {
 });
 
 describe('sign-in and the token', () => {
-  it('signs in interactively, keeps the token in session storage only, and tells pages no token', async () => {
-    answerWith((state) => `access_token=tok-1&expires_in=3600&state=${state}&location=us`);
+  it("signs in with Zoho's documented answer (no state), keeps the token in session storage only", async () => {
+    answerWith(zoho({ granted: true, user: 'u1' }));
     const auth = makeAuth();
     const state = await auth.signIn();
     expect(flows[0]?.interactive).toBe(true);
+    expect(new URL(flows[0]?.url ?? '').pathname).toBe('/oauth/v2/auth');
+    expect(new URL(flows[0]?.url ?? '').searchParams.has('prompt')).toBe(false);
     expect(state).toMatchObject({ signedIn: true, needsSignIn: false, apiOrigin: 'https://cliq.zoho.com' });
+    expect(state.account).toEqual({
+      key: 'https://cliq.zoho.com u1',
+      apiOrigin: 'https://cliq.zoho.com',
+      user: 'u1',
+      grantedForSession: true,
+    });
     expect(JSON.stringify(state)).not.toContain('tok-1');
     expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain('tok-1');
     expect(await auth.getToken()).toBe('tok-1');
   });
 
-  it('follows the account to its data centre when Zoho says it lives elsewhere', async () => {
-    answerWith(
-      (state) =>
-        `access_token=tok&expires_in=3600&state=${state}&location=eu&accounts-server=https%3A%2F%2Faccounts.zoho.eu`,
-    );
+  it('follows the account to the UK data centre when Zoho says location=uk', async () => {
+    answerWith(() => 'access_token=tok&expires_in=3600&location=uk');
     const state = await makeAuth().signIn();
-    expect(state.connection.dataCentre).toBe('eu');
-    expect(state.apiOrigin).toBe('https://cliq.zoho.eu');
+    expect(state.connection.dataCentre).toBe('uk');
+    expect(state.apiOrigin).toBe('https://cliq.zoho.uk');
+    expect(state.account?.key).toBe('https://cliq.zoho.uk');
   });
 
-  it('renews silently shortly before expiry', async () => {
-    answerWith((state) => `access_token=tok-${flows.length}&expires_in=3600&state=${state}`);
+  it('renews silently through /oauth/v2/auth/refresh before expiry when the session was granted', async () => {
+    answerWith(zoho({ granted: true, user: 'u1' }));
     const auth = makeAuth();
     await auth.signIn();
     now += 3_600_000 - 60_000;
     expect(await auth.getToken()).toBe('tok-2');
     expect(flows[1]?.interactive).toBe(false);
-    expect(new URL(flows[1]?.url ?? '').searchParams.get('prompt')).toBe('none');
-  });
-
-  it('asks the user to sign in again, with a badge, when silent renewal fails', async () => {
-    answerWith((state) => `access_token=tok&expires_in=3600&state=${state}`);
-    const auth = makeAuth();
-    await auth.signIn();
-    answerWith(() => 'error=login_required');
-    const seen: boolean[] = [];
-    auth.subscribe((s) => seen.push(s.needsSignIn));
-    await auth.tokenRefused();
-    expect(await auth.getToken()).toBeUndefined();
-    expect((await auth.state()).needsSignIn).toBe(true);
-    expect(seen).toContain(true);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
-  });
-
-  it('never renews for someone who has not signed in, and shows no badge', async () => {
-    answerWith((state) => `access_token=tok&expires_in=3600&state=${state}`);
-    const auth = makeAuth();
-    expect(await auth.getToken()).toBeUndefined();
-    expect(flows).toHaveLength(0);
+    expect(new URL(flows[1]?.url ?? '').pathname).toBe('/oauth/v2/auth/refresh');
     expect((await auth.state()).needsSignIn).toBe(false);
   });
 
+  it('without a session grant, asks to sign in again (badge) before the token lapses, and keeps using it until then', async () => {
+    answerWith(zoho({ granted: false }));
+    const auth = makeAuth();
+    await auth.signIn();
+    now += 3_600_000 - 4 * 60_000;
+    expect(await auth.getToken()).toBe('tok-1');
+    expect(flows).toHaveLength(1);
+    const state = await auth.state();
+    expect(state).toMatchObject({ signedIn: true, needsSignIn: true });
+    expect(state.lastError).toMatch(/does not let Cliq Pins renew it by itself/);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    now += 4 * 60_000;
+    expect(await auth.getToken()).toBeUndefined();
+  });
+
+  it.each(['client_not_granted', 'prompt_required'])(
+    'on %s asks the user to sign in again, with a badge, before the token lapses',
+    async (code) => {
+      answerWith(zoho({ granted: true }));
+      const auth = makeAuth();
+      await auth.signIn();
+      answerWith((flow) => `error=${code}&state=${flow.searchParams.get('state')}`);
+      now += 3_600_000 - 60_000;
+      expect(await auth.getToken()).toBe('tok-1');
+      const state = await auth.state();
+      expect(state).toMatchObject({ signedIn: true, needsSignIn: true });
+      expect(state.lastError).toContain(code);
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    },
+  );
+
+  it('refuses a renewal that comes back for another Zoho user', async () => {
+    answerWith(zoho({ granted: true, user: 'u1' }));
+    const auth = makeAuth();
+    await auth.signIn();
+    answerWith(zoho({ granted: true, user: 'u2' }));
+    now += 3_600_000 - 60_000;
+    expect(await auth.getToken()).toBe('tok-1');
+    expect((await auth.state()).account?.user).toBe('u1');
+    expect((await auth.state()).lastError).toMatch(/signed in as someone else/);
+  });
+
   it('renews a returning user silently after a browser restart cleared the session', async () => {
-    answerWith((state) => `access_token=tok-${flows.length}&expires_in=3600&state=${state}`);
+    answerWith(zoho({ granted: true }));
     await makeAuth().signIn();
     await fakeBrowser.storage.session.clear();
     expect(await makeAuth().getToken()).toBe('tok-2');
@@ -88,11 +122,14 @@ describe('sign-in and the token', () => {
   });
 
   it('does not hammer the accounts server when renewal keeps failing', async () => {
-    answerWith((state) => `access_token=tok&expires_in=1&state=${state}`);
+    answerWith(
+      (flow) => `access_token=tok&expires_in=1&granted_for_session=true&state=${flow.searchParams.get('state')}`,
+    );
     const auth = makeAuth();
     await auth.signIn();
-    answerWith(() => 'error=login_required');
+    answerWith(() => 'error=client_not_granted');
     flows = [];
+    now += 2_000;
     await auth.getToken();
     await auth.getToken();
     expect(flows).toHaveLength(1);
@@ -101,15 +138,35 @@ describe('sign-in and the token', () => {
     expect(flows).toHaveLength(2);
   });
 
-  it('signs out when the accounts server or client changes, and on request', async () => {
-    answerWith((state) => `access_token=tok&expires_in=3600&state=${state}`);
+  it('signs out when the API host, the accounts host or the client changes, and on request', async () => {
+    answerWith(zoho({ granted: true }));
     const auth = makeAuth();
     await auth.signIn();
-    const moved = await auth.saveConnection({ dataCentre: 'eu', clientId: '1000.CLIENT' });
-    expect(moved.signedIn).toBe(false);
+    const moved = await auth.saveConnection({
+      dataCentre: 'com',
+      clientId: '1000.CLIENT',
+      apiHost: 'https://cliq.zoho.uk',
+    });
+    expect(moved).toMatchObject({ signedIn: false, needsSignIn: false, account: undefined });
     await auth.signIn();
+    expect(
+      await auth.connectionChangeSignsOut({
+        dataCentre: 'com',
+        clientId: '1000.CLIENT',
+        apiHost: 'https://cliq.zoho.uk',
+      }),
+    ).toBe(false);
+    expect(
+      await auth.connectionChangeSignsOut({
+        dataCentre: 'com',
+        clientId: '1000.OTHER',
+        apiHost: 'https://cliq.zoho.uk',
+      }),
+    ).toBe(true);
     expect((await auth.signOut()).signedIn).toBe(false);
     expect(await fakeBrowser.storage.session.get()).toEqual({});
+    expect((await fakeBrowser.storage.local.get()).account).toBeUndefined();
+    expect(await auth.getToken()).toBeUndefined();
   });
 
   it('refuses to start without a client id, saying what to do', async () => {

@@ -14,16 +14,16 @@ describe('requests', () => {
   it('sends the bearer token, JSON bodies and the documented method', async () => {
     const { client, sent } = scriptedClient([{ status: 204 }]);
     await client.call('reorderPinnedMessage', {
-      chatId: 'C1',
-      messageId: '1_2',
-      pinAbove: '3_4',
+      chatId: 'CT_91_1',
+      messageId: '1700000000001_2',
+      pinAbove: '1700000000003_4',
       basedOn: { lastSyncTime: 1745068184000 },
     });
     expect(sent[0]).toEqual({
-      url: 'https://cliq.zoho.com/api/v3/chats/C1/pin-messages',
+      url: 'https://cliq.zoho.com/api/v3/chats/CT_91_1/pin-messages',
       method: 'PUT',
       headers: { authorization: 'Bearer token-1', accept: 'application/json', 'content-type': 'application/json' },
-      body: { message_id: '1_2', pin_above: '3_4', last_sync_time: 1745068184000 },
+      body: { message_id: '1700000000001_2', pin_above: '1700000000003_4', last_sync_time: 1745068184000 },
     });
   });
 
@@ -36,11 +36,14 @@ describe('requests', () => {
   });
 
   it('picks the body operation for each PUT on one chat', async () => {
-    const { client, sent } = scriptedClient([{ status: 204 }, { json: { data: { chat_id: 'C1', title: 'New' } } }]);
-    await client.call('markChatUnread', { chatId: 'C1', messageId: '5_6' });
-    const renamed = await client.call('renameChat', { chatId: 'C1', title: 'New' });
+    const { client, sent } = scriptedClient([
+      { status: 204 },
+      { json: { data: { chat_id: 'CT_91_1', title: 'New' } } },
+    ]);
+    await client.call('markChatUnread', { chatId: 'CT_91_1', messageId: '1700000000005_6' });
+    const renamed = await client.call('renameChat', { chatId: 'CT_91_1', title: 'New' });
     expect(sent.map((r) => r.body)).toEqual([
-      { operation: 'mark_as_unread', message_id: '5_6' },
+      { operation: 'mark_as_unread', message_id: '1700000000005_6' },
       { operation: 'update_title', title: 'New' },
     ]);
     expect(renamed.data.title).toBe('New');
@@ -50,31 +53,31 @@ describe('requests', () => {
 describe('answers', () => {
   it('gives undefined for 204, and ignores a status object where no content is documented', async () => {
     const { client } = scriptedClient([{ status: 204 }, { json: { 'Response Code': '204 No response' } }]);
-    expect(await client.call('muteChat', { chatId: 'C1' })).toBeUndefined();
-    expect(await client.call('unmuteChat', { chatId: 'C1' })).toBeUndefined();
+    expect(await client.call('muteChat', { chatId: 'CT_91_1' })).toBeUndefined();
+    expect(await client.call('unmuteChat', { chatId: 'CT_91_1' })).toBeUndefined();
   });
 
   it('keeps documented fields and tolerates fields Zoho adds', async () => {
     const { client } = scriptedClient([
-      { json: { type: 'pinmessages', data: [{ ...pin('1_1'), shiny: true }], extra: 1 } },
+      { json: { type: 'pinmessages', data: [{ ...pin('1700000000001_1'), shiny: true }], extra: 1 } },
     ]);
-    const result = await client.call('listPinnedMessages', { chatId: 'C1' });
+    const result = await client.call('listPinnedMessages', { chatId: 'CT_91_1' });
     expect(result.data[0]?.pin_information.expiry_time).toBe(-1);
-    expect(result.data[0]?.content?.text).toBe('pin 1_1');
+    expect(result.data[0]?.content?.text).toBe('pin 1700000000001_1');
   });
 
   it('treats a primary read on a chat without pins as no pin', async () => {
-    const { client } = scriptedClient([{ json: { url: '/v3/chats/C1/pin-messages', type: 'pinmessages' } }]);
-    expect((await client.call('getPrimaryPinnedMessage', { chatId: 'C1' })).data).toBeUndefined();
+    const { client } = scriptedClient([{ json: { url: '/v3/chats/CT_91_1/pin-messages', type: 'pinmessages' } }]);
+    expect((await client.call('getPrimaryPinnedMessage', { chatId: 'CT_91_1' })).data).toBeUndefined();
   });
 
   it('separates pins from ids that a sync read reports as no longer pinned', async () => {
     const { client } = scriptedClient([
-      { json: { sync_token: 't2', data: [pin('1_1'), { id: '2_2', is_pinned: false }] } },
+      { json: { sync_token: 't2', data: [pin('1700000000001_1'), { id: '1700000000002_2', is_pinned: false }] } },
     ]);
-    const delta = await client.call('listPinnedMessages', { chatId: 'C1', syncToken: 't1' });
-    expect(delta.data.map((p) => p.id)).toEqual(['1_1']);
-    expect(delta.unpinnedIds).toEqual(['2_2']);
+    const delta = await client.call('listPinnedMessages', { chatId: 'CT_91_1', syncToken: 't1' });
+    expect(delta.data.map((p) => p.id)).toEqual(['1700000000001_1']);
+    expect(delta.unpinnedIds).toEqual(['1700000000002_2']);
     expect(delta.sync_token).toBe('t2');
   });
 
@@ -84,19 +87,24 @@ describe('answers', () => {
       data: { expiry_time: -1, message: { msguid: '1573641936588%20345281288778', msg: 'hi' }, created_time: 1 },
     };
     const { client } = scriptedClient([{ json: sticky }, { json: { message_id: '1599387839188 229293271789' } }]);
-    expect((await client.call('getStickyMessage', { chatId: 'C1' }))?.data?.message.msguid).toBe(
+    expect((await client.call('getStickyMessage', { chatId: 'CT_91_1' }))?.data?.message.msguid).toBe(
       '1573641936588_345281288778',
     );
-    const posted = await client.call('postToChat', { chatId: 'C1', text: 'hi', syncMessage: true });
+    const posted = await client.call('postToChat', { chatId: 'CT_91_1', text: 'hi', syncMessage: true });
     expect(posted?.message_id).toBe('1599387839188_229293271789');
   });
 });
 
 describe('malformed answers', () => {
   it('names a field of the wrong type', async () => {
-    const data = [pin('1_1', -1, true), pin('2_2'), pin('3_3'), pin('4_4', 1745068184000)];
+    const data = [
+      pin('1700000000001_1', -1, true),
+      pin('1700000000002_2'),
+      pin('1700000000003_3'),
+      pin('1700000000004_4', 1745068184000),
+    ];
     const { client } = scriptedClient([{ json: { data } }]);
-    const error = await failureOf(client.call('listPinnedMessages', { chatId: 'C1' }));
+    const error = await failureOf(client.call('listPinnedMessages', { chatId: 'CT_91_1' }));
     expect(error).toMatchObject({ kind: 'malformed', field: 'data[3].pin_information.expiry_time' });
     expect(error.message).toBe(
       "Cliq answered with data we don't understand: data[3].pin_information.expiry_time should be a string or -1. Nothing was changed.",

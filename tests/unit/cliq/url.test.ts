@@ -8,9 +8,10 @@ describe('cliqApiBase', () => {
     expect(cliqApiBase(dc)).toBe(`https://cliq.${DATA_CENTRES[dc].domain}`);
   });
 
-  it('offers both Canadian hosts', () => {
+  it('serves Canada from zohocloud.ca and the United Kingdom from zoho.uk', () => {
     expect(cliqApiBase('ca')).toBe('https://cliq.zohocloud.ca');
-    expect(cliqApiBase('zoho.ca')).toBe('https://cliq.zoho.ca');
+    expect(cliqApiBase('uk')).toBe('https://cliq.zoho.uk');
+    expect(DATA_CENTRE_IDS).not.toContain('zoho.ca');
   });
 
   it('prefers an override, without its trailing slash', () => {
@@ -55,6 +56,53 @@ describe('buildUrl', () => {
   });
 });
 
+describe('dot ids cannot re-route a request', () => {
+  it.each(['.', '..', '%2e', '%2E%2e', '.%2e'])(
+    'buildUrl refuses %s as a path segment (it would resolve away)',
+    (id) => {
+      // encodeSegment turns % into %25, so only real dots reach the parser; both are checked after parsing.
+      const raw = id.replace(/%2e/gi, '.');
+      expect(() =>
+        buildUrl('https://cliq.zoho.com', '/v3/pin-categories/{CATEGORY_ID}', { CATEGORY_ID: raw }, {}),
+      ).toThrow(/refused to send: the address became \/api\/v3\/(pin-categories\/)?, which is not/);
+    },
+  );
+
+  it.each([
+    ['deleteFolder', { categoryId: '.', unpinAll: true }],
+    ['deleteFolder', { categoryId: '..' }],
+    ['deleteFolder', { categoryId: '%2e' }],
+    ['unpinMessages', { chatId: '..', messageIds: ['1700000000000_1'] }],
+    ['unpinMessages', { chatId: '.', messageIds: ['1700000000000_1'] }],
+    ['unpinChat', { chatId: '%2e%2e' }],
+    ['pinMessage', { chatId: 'CT_1_1', messageId: '..' }],
+  ] as const)('the client refuses %s with %j before any request exists', async (op, params) => {
+    const { client, sent } = scriptedClient([{ status: 204 }]);
+    const error = await client.call(op, params as never).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'invalid', operation: op });
+    expect(String((error as Error).message)).toMatch(/is not a Cliq|not a Cliq id|characters that no Cliq id has/);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('accepts the id shapes Cliq really uses', async () => {
+    const { client, sent } = scriptedClient([{ status: 204 }, { status: 204 }, { status: 204 }, { status: 204 }]);
+    for (const chatId of [
+      'CT_2231796882690347967_654200107-B1',
+      'CT_1_2-PC',
+      'CT_1_2-T-1720154931280',
+      '1488288613043522033',
+    ]) {
+      await client.call('unpinMessages', { chatId, messageIds: ['1720154931280_131017031760'] });
+    }
+    expect(sent.map((r) => new URL(r.url).pathname.split('/')[4])).toEqual([
+      'CT_2231796882690347967_654200107-B1',
+      'CT_1_2-PC',
+      'CT_1_2-T-1720154931280',
+      '1488288613043522033',
+    ]);
+  });
+});
+
 describe('client URLs', () => {
   it('asks apiBase on every call, so a data-centre switch applies at once', async () => {
     let base = cliqApiBase('eu');
@@ -72,7 +120,7 @@ describe('client URLs', () => {
 
   it('sends primary=true for the primary pin on the pin list path', async () => {
     const { client, sent } = scriptedClient([{ json: {} }]);
-    await client.call('getPrimaryPinnedMessage', { chatId: 'C1' });
-    expect(sent[0]?.url).toBe('https://cliq.zoho.com/api/v3/chats/C1/pin-messages?primary=true');
+    await client.call('getPrimaryPinnedMessage', { chatId: 'CT_91_1' });
+    expect(sent[0]?.url).toBe('https://cliq.zoho.com/api/v3/chats/CT_91_1/pin-messages?primary=true');
   });
 });

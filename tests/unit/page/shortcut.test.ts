@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forwardCommands, isPinMessageCommand, PIN_MESSAGE_COMMAND } from '../../../lib/background/commands';
+import { forwardCommands, PIN_MESSAGE_COMMAND } from '../../../lib/background/commands';
+import { subscribeToEvents } from '../../../lib/messaging/events';
 
 type OnCommand = (command: string, tab?: { id?: number }) => void;
 
@@ -23,13 +24,13 @@ describe('the pin-message keyboard shortcut', () => {
 
   it('is passed by the background to the tab it was pressed in', async () => {
     pressed(PIN_MESSAGE_COMMAND, { id: 7 });
-    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(7, { cliqPinsCommand: 'pin-message' }));
+    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(7, { cliqPinsEvent: { type: 'pinShortcut' } }));
     expect(query).not.toHaveBeenCalled();
   });
 
   it('goes to the active tab when the browser does not say which tab', async () => {
     pressed(PIN_MESSAGE_COMMAND);
-    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(42, { cliqPinsCommand: 'pin-message' }));
+    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith(42, { cliqPinsEvent: { type: 'pinShortcut' } }));
   });
 
   it('ignores other commands, and a tab with nobody listening (not a Cliq page)', async () => {
@@ -40,10 +41,16 @@ describe('the pin-message keyboard shortcut', () => {
     expect(sendMessage).toHaveBeenCalledWith(8, expect.anything());
   });
 
-  it('is recognised by the page only in its exact shape', () => {
-    expect(isPinMessageCommand({ cliqPinsCommand: 'pin-message' })).toBe(true);
-    expect(isPinMessageCommand({ cliqPinsCommand: 'unpin-everything' })).toBe(false);
-    expect(isPinMessageCommand({ type: 'pin-message' })).toBe(false);
-    expect(isPinMessageCommand(null)).toBe(false);
+  it('travels as a typed event the page side hears only from the extension itself', () => {
+    const heard: unknown[] = [];
+    let deliver: ((message: unknown, sender: { id?: string }) => void) | undefined;
+    fakeBrowser.runtime.onMessage.addListener = vi.fn((listener) => {
+      deliver = listener as typeof deliver;
+    }) as never;
+    subscribeToEvents((event) => heard.push(event));
+    deliver?.({ cliqPinsEvent: { type: 'pinShortcut' } }, { id: fakeBrowser.runtime.id });
+    deliver?.({ cliqPinsEvent: { type: 'pinShortcut' } }, { id: 'some-other-extension' });
+    deliver?.({ cliqPinsCommand: 'pin-message' }, { id: fakeBrowser.runtime.id });
+    expect(heard).toEqual([{ type: 'pinShortcut' }]);
   });
 });

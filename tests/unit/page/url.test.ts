@@ -13,7 +13,7 @@ describe('parseCliqUrl', () => {
       expect.arrayContaining(['cliq.zoho.com', 'cliq.zoho.eu', 'cliq.zoho.in', 'cliq.zoho.com.au', 'cliq.zoho.jp']),
     );
     expect(HOSTS).toEqual(
-      expect.arrayContaining(['cliq.zoho.sa', 'cliq.zoho.com.cn', 'cliq.zohocloud.ca', 'cliq.zoho.ca']),
+      expect.arrayContaining(['cliq.zoho.sa', 'cliq.zoho.com.cn', 'cliq.zohocloud.ca', 'cliq.zoho.uk']),
     );
   });
 

@@ -2,6 +2,7 @@
 import { render, type VNode } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type PopupApi, PopupContext, type UndoOffer } from '../../../components/popup/context';
 import { PinsView } from '../../../components/popup/PinsView';
 import type { Board } from '../../../components/popup/useBoard';
@@ -55,7 +56,11 @@ const click = (el: Element, init: MouseEventInit = {}) =>
     el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }));
   });
 
-beforeEach(() => {
+beforeEach(async () => {
+  // The popup reads the signed-in account's database; this one has nothing cached.
+  await fakeBrowser.storage.local.set({
+    account: { key: 'https://cliq.zoho.com', apiOrigin: 'https://cliq.zoho.com', grantedForSession: true },
+  });
   localStorage.clear();
   root = document.createElement('div');
   dialog = document.createElement('div');

@@ -32,7 +32,7 @@ describe('undoing an unpin', () => {
     const before = [pin('p0'), pin('p1', NOW + 3_600_000), pin('p2'), pin('p3'), pin('p4')];
     const removed = new Set(['p0', 'p2', 'p3']);
     const current = before.filter((p) => !removed.has(p.messageId));
-    const plan = planPinRestore('CT_1', before, removed, current, NOW);
+    const plan = planPinRestore('CT_1_1', before, removed, current, NOW);
     expect(plan.filter((i) => i.kind === 'pinMessage')).toEqual([
       expect.objectContaining({ messageId: 'p3', expiry: -1, primary: undefined }),
       expect.objectContaining({ messageId: 'p2' }),
@@ -47,23 +47,23 @@ describe('undoing an unpin', () => {
     const before = ['p0', 'p1', 'p2', 'p3', 'p4'].map((id) => pin(id));
     const removed = new Set(['p1', 'p3']);
     const current = before.filter((p) => !removed.has(p.messageId));
-    const plan = planPinRestore('CT_1', before, removed, current, NOW);
+    const plan = planPinRestore('CT_1_1', before, removed, current, NOW);
     expect(plan.filter((i) => i.kind === 'reorderPin')).toEqual([
-      { kind: 'reorderPin', chatId: 'CT_1', messageId: 'p3', above: 'p4' },
+      { kind: 'reorderPin', chatId: 'CT_1_1', messageId: 'p3', above: 'p4' },
     ]);
     expect(ids(apply(current, plan))).toEqual(ids(before));
   });
 
   it('leaves out pins whose expiry has passed or is seconds away', () => {
     const before = [pin('p0'), pin('p1', NOW - 1), pin('p2', NOW + 2_000), pin('p3')];
-    const plan = planPinRestore('CT_1', before, new Set(['p1', 'p2', 'p3']), [pin('p0')], NOW);
+    const plan = planPinRestore('CT_1_1', before, new Set(['p1', 'p2', 'p3']), [pin('p0')], NOW);
     expect(plan.map((i) => i.kind === 'pinMessage' && i.messageId)).toEqual(['p3']);
-    expect(planPinRestore('CT_1', before, new Set(['p1']), [pin('p0')], NOW)).toEqual([]);
+    expect(planPinRestore('CT_1_1', before, new Set(['p1']), [pin('p0')], NOW)).toEqual([]);
   });
 
   it('does not pin again what is still (or already again) pinned', () => {
     const before = [pin('a'), pin('b')];
-    expect(planPinRestore('CT_1', before, new Set(['b']), before, NOW)).toEqual([]);
+    expect(planPinRestore('CT_1_1', before, new Set(['b']), before, NOW)).toEqual([]);
   });
 
   it('restores any selection of up to 25 pins to the exact old order, whatever else was pinned meanwhile', () => {
@@ -78,7 +78,7 @@ describe('undoing an unpin', () => {
           let current = before.filter((p) => !removed.has(p.messageId));
           // Someone else pinned a few messages in the meantime (new pins land below the primary).
           for (let i = 0; i < others; i++) current = lists.addPin(current, pin(`new${i}`), false);
-          const result = ids(apply(current, planPinRestore('CT_1', before, removed, current, NOW)));
+          const result = ids(apply(current, planPinRestore('CT_1_1', before, removed, current, NOW)));
           expect(result.filter((id) => id.startsWith('m'))).toEqual(ids(before));
           // The old primary is the primary again, whether it was kept or pinned again.
           expect(result[0]).toBe('m0');

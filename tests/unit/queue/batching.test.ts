@@ -7,11 +7,11 @@ const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `
 describe('batching', () => {
   it('coalesces one-message unpins in a chat into DELETEs of at most 25 ids', async () => {
     const { fake, queue } = await makeHarness();
-    const pinned = [...ids('1000', 25), ...ids('2000', 25), ...ids('3000', 10)];
-    fake.seedPins('CT_1', pinned.slice(0, 25));
-    fake.seedPins('CT_2', pinned.slice(25, 50));
-    fake.seedPins('CT_3', pinned.slice(50));
-    const chatOf = (i: number) => (i < 25 ? 'CT_1' : i < 50 ? 'CT_2' : 'CT_3');
+    const pinned = [...ids('1700000001000', 25), ...ids('1700000002000', 25), ...ids('1700000003000', 10)];
+    fake.seedPins('CT_1_1', pinned.slice(0, 25));
+    fake.seedPins('CT_2_1', pinned.slice(25, 50));
+    fake.seedPins('CT_3_1', pinned.slice(50));
+    const chatOf = (i: number) => (i < 25 ? 'CT_1_1' : i < 50 ? 'CT_2_1' : 'CT_3_1');
     const result = await queue.enqueue(
       pinned.map((id, i) => ({ kind: 'unpinMessages', chatId: chatOf(i), messageIds: [id] })),
     );
@@ -19,17 +19,17 @@ describe('batching', () => {
     await queue.run();
     const deletes = fake.callsOf('unpinMessages').map((c) => (c.params as { messageIds: string[] }).messageIds.length);
     expect(deletes).toEqual([25, 25, 10]);
-    expect([fake.pinIds('CT_1'), fake.pinIds('CT_2'), fake.pinIds('CT_3')]).toEqual([[], [], []]);
+    expect([fake.pinIds('CT_1_1'), fake.pinIds('CT_2_1'), fake.pinIds('CT_3_1')]).toEqual([[], [], []]);
     expect(await queue.progress()).toMatchObject({ done: 60, total: 60, failed: 0 });
   });
 
   it('splits one big intent, sends duplicates once and never sends an empty list', async () => {
     const { fake, queue } = await makeHarness();
-    const pinned = ids('1000', 25);
-    fake.seedPins('CT_1', pinned);
+    const pinned = ids('1700000001000', 25);
+    fake.seedPins('CT_1_1', pinned);
     await queue.enqueue([
-      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: [...pinned, ...pinned.slice(0, 5)] },
-      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: pinned.slice(0, 10) },
+      { kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: [...pinned, ...pinned.slice(0, 5)] },
+      { kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: pinned.slice(0, 10) },
     ]);
     await queue.run();
     const sent = fake.callsOf('unpinMessages').flatMap((c) => (c.params as { messageIds: string[] }).messageIds);
@@ -40,10 +40,10 @@ describe('batching', () => {
 
   it('sends nothing for an unpin whose pins a list read after it shows are already gone', async () => {
     const { fake, queue } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1']);
+    fake.seedPins('CT_1_1', ['1700000000001_1']);
     await queue.enqueue([
-      { kind: 'makePrimary', chatId: 'CT_1', messageId: '1_1' },
-      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['9_9', '9_8'] },
+      { kind: 'makePrimary', chatId: 'CT_1_1', messageId: '1700000000001_1' },
+      { kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000009_9', '1700000000009_8'] },
     ]);
     await queue.run();
     // makePrimary needed the list; read after both intents were made, it settles both without a write.
@@ -53,28 +53,30 @@ describe('batching', () => {
 
   it('leaves out a pin that has expired since the list was read (Cliq already dropped it)', async () => {
     const { fake, queue, clock } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1', '1_2']);
-    const expiring = fake.pins.get('CT_1')?.entries[1];
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
+    const expiring = fake.pins.get('CT_1_1')?.entries[1];
     if (expiring) expiring.expiry = clock.now() + 1000;
     await queue.enqueue([
-      { kind: 'makePrimary', chatId: 'CT_1', messageId: '1_1' },
-      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1', '1_2'] },
+      { kind: 'makePrimary', chatId: 'CT_1_1', messageId: '1700000000001_1' },
+      { kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_1', '1700000000001_2'] },
     ]);
     // The list is read after both intents were made; 1_2 expires before the unpin is planned.
     fake.script('listPinnedMessages', { before: () => clock.advance(2000) });
     await queue.run();
-    expect(fake.callsOf('unpinMessages').map((c) => c.params)).toEqual([{ chatId: 'CT_1', messageIds: ['1_1'] }]);
+    expect(fake.callsOf('unpinMessages').map((c) => c.params)).toEqual([
+      { chatId: 'CT_1_1', messageIds: ['1700000000001_1'] },
+    ]);
   });
 
   it('refuses a 26th pin without a request when the chat’s list is known', async () => {
     const { fake, queue } = await makeHarness();
     fake.seedPins(
-      'CT_1',
-      Array.from({ length: 25 }, (_, i) => `1_${i}`),
+      'CT_1_1',
+      Array.from({ length: 25 }, (_, i) => `1700000000001_${i}`),
     );
     await queue.enqueue([
-      { kind: 'makePrimary', chatId: 'CT_1', messageId: '1_0' },
-      { kind: 'pinMessage', chatId: 'CT_1', messageId: '1_99' },
+      { kind: 'makePrimary', chatId: 'CT_1_1', messageId: '1700000000001_0' },
+      { kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_99' },
     ]);
     await queue.run();
     expect(fake.callsOf('pinMessage')).toEqual([]);
@@ -83,35 +85,39 @@ describe('batching', () => {
 
   it('drops an id someone else already unpinned after Cliq refuses the batch, and sends the rest', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1', '1_2', '1_3']);
-    await queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1', '1_2', '1_3'] });
-    fake.script('unpinMessages', { before: () => fake.seedPins('CT_1', ['1_1', '1_3']) });
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2', '1700000000001_3']);
+    await queue.enqueue({
+      kind: 'unpinMessages',
+      chatId: 'CT_1_1',
+      messageIds: ['1700000000001_1', '1700000000001_2', '1700000000001_3'],
+    });
+    fake.script('unpinMessages', { before: () => fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_3']) });
     await queue.run();
     const batches = fake.callsOf('unpinMessages').map((c) => (c.params as { messageIds: string[] }).messageIds);
     expect(batches).toEqual([
-      ['1_1', '1_2', '1_3'],
-      ['1_1', '1_3'],
+      ['1700000000001_1', '1700000000001_2', '1700000000001_3'],
+      ['1700000000001_1', '1700000000001_3'],
     ]);
-    expect(fake.pinIds('CT_1')).toEqual([]);
+    expect(fake.pinIds('CT_1_1')).toEqual([]);
     expect(await readFailedIntents(db)).toEqual([]);
   });
 
   it('keeps intents on one list in order: a pin between two unpins splits the batch', async () => {
     const { fake, queue } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1', '1_2']);
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
     await queue.enqueue([
-      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1'] },
-      { kind: 'pinMessage', chatId: 'CT_1', messageId: '1_9' },
-      { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_9'] },
+      { kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_1'] },
+      { kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_9' },
+      { kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_9'] },
     ]);
     await queue.run();
     expect(fake.calls.map((c) => c.op)).toEqual(['unpinMessages', 'pinMessage', 'unpinMessages']);
-    expect(fake.pinIds('CT_1')).toEqual(['1_2']);
+    expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_2']);
   });
 
   it('removes chats from every folder in batches of at most 25, each chat once', async () => {
     const { fake, queue } = await makeHarness();
-    const chats = ids('CT', 30);
+    const chats = ids('CT_9', 30);
     fake.folders[0]?.chatIds.push(...chats);
     await queue.enqueue([
       { kind: 'removeChatsFromAllFolders', chatIds: chats.slice(0, 20) },

@@ -8,17 +8,22 @@ const DAY = 86_400_000;
 describe('changing a pin expiry (Cliq has no call for it)', () => {
   it('unpins and pins again, then moves it back to where it was', async () => {
     const { fake, queue, clock, db } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1', '1_2', '1_3', '1_4']);
-    await queue.enqueue({ kind: 'reorderPin', chatId: 'CT_1', messageId: '1_1', above: '1_1' }); // reads the list
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2', '1700000000001_3', '1700000000001_4']);
+    await queue.enqueue({
+      kind: 'reorderPin',
+      chatId: 'CT_1_1',
+      messageId: '1700000000001_1',
+      above: '1700000000001_1',
+    }); // reads the list
     await queue.run();
     const expiry = clock.now() + DAY;
-    await queue.enqueue({ kind: 'changePinExpiry', chatId: 'CT_1', messageId: '1_3', expiry });
+    await queue.enqueue({ kind: 'changePinExpiry', chatId: 'CT_1_1', messageId: '1700000000001_3', expiry });
     // Shown at once with the new expiry, in its place.
-    expect((await shownPins(db, 'CT_1')).map((p) => [p.messageId, p.expiry])).toEqual([
-      ['1_1', -1],
-      ['1_2', -1],
-      ['1_3', expiry],
-      ['1_4', -1],
+    expect((await shownPins(db, 'CT_1_1')).map((p) => [p.messageId, p.expiry])).toEqual([
+      ['1700000000001_1', -1],
+      ['1700000000001_2', -1],
+      ['1700000000001_3', expiry],
+      ['1700000000001_4', -1],
     ]);
     await queue.run();
     // The first read was made after both intents, so the change starts from it.
@@ -29,25 +34,40 @@ describe('changing a pin expiry (Cliq has no call for it)', () => {
       'listPinnedMessages',
       'reorderPinnedMessage',
     ]);
-    expect(fake.pinIds('CT_1')).toEqual(['1_1', '1_2', '1_3', '1_4']);
-    expect(fake.pins.get('CT_1')?.entries[2]?.expiry).toBe(expiry);
-    expect((await getPinList(db, 'CT_1'))?.pins.map((p) => p.messageId)).toEqual(['1_1', '1_2', '1_3', '1_4']);
+    expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_1', '1700000000001_2', '1700000000001_3', '1700000000001_4']);
+    expect(fake.pins.get('CT_1_1')?.entries[2]?.expiry).toBe(expiry);
+    expect((await getPinList(db, 'CT_1_1'))?.pins.map((p) => p.messageId)).toEqual([
+      '1700000000001_1',
+      '1700000000001_2',
+      '1700000000001_3',
+      '1700000000001_4',
+    ]);
   });
 
   it('keeps the primary pin primary', async () => {
     const { fake, queue, clock } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1', '1_2']);
-    await queue.enqueue({ kind: 'changePinExpiry', chatId: 'CT_1', messageId: '1_1', expiry: clock.now() + DAY });
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
+    await queue.enqueue({
+      kind: 'changePinExpiry',
+      chatId: 'CT_1_1',
+      messageId: '1700000000001_1',
+      expiry: clock.now() + DAY,
+    });
     await queue.run();
     expect(fake.callsOf('pinMessage')[0]?.params).toMatchObject({ primary: true, notify: false });
     expect(fake.callsOf('reorderPinnedMessage')).toHaveLength(0);
-    expect(fake.pinIds('CT_1')).toEqual(['1_1', '1_2']);
+    expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_1', '1700000000001_2']);
   });
 
   it('fails without a request when the pin is gone', async () => {
     const { fake, queue, clock } = await makeHarness();
-    fake.seedPins('CT_1', ['1_2']);
-    await queue.enqueue({ kind: 'changePinExpiry', chatId: 'CT_1', messageId: '1_1', expiry: clock.now() + DAY });
+    fake.seedPins('CT_1_1', ['1700000000001_2']);
+    await queue.enqueue({
+      kind: 'changePinExpiry',
+      chatId: 'CT_1_1',
+      messageId: '1700000000001_1',
+      expiry: clock.now() + DAY,
+    });
     await queue.run();
     expect(fake.calls.map((c) => c.op)).toEqual(['listPinnedMessages']);
     expect(await queue.progress()).toMatchObject({ failed: 1 });
@@ -57,47 +77,51 @@ describe('changing a pin expiry (Cliq has no call for it)', () => {
 describe('folder intents', () => {
   it('re-applies a chat-list replacement to the list Cliq has now, losing nobody’s chats', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['a', 'b'] });
-    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'b' });
+    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['CT_97_1', 'CT_98_1'] });
+    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'CT_98_1' });
     await queue.run(); // reads the folder list: b is already last
-    await queue.enqueue({ kind: 'replaceFolderChats', folderId: '7', chatIds: ['b', 'c'] });
+    await queue.enqueue({ kind: 'replaceFolderChats', folderId: '7', chatIds: ['CT_98_1', 'CT_99_1'] });
     fake.script('replaceFolderChats', {
       before: () => {
-        fake.folders[1]?.chatIds.push('z');
+        fake.folders[1]?.chatIds.push('CT_122_1');
         fake.foldersModifiedAt = fake.clock.now() + 1;
       },
     });
     await queue.run();
     expect(fake.callsOf('replaceFolderChats').map((c) => (c.params as { chatIds: string[] }).chatIds)).toEqual([
-      ['b', 'c'],
-      ['b', 'c', 'z'],
+      ['CT_98_1', 'CT_99_1'],
+      ['CT_98_1', 'CT_99_1', 'CT_122_1'],
     ]);
-    expect((await readFolders(db)).find((f) => f.folderId === '7')?.chatIds).toEqual(['b', 'c', 'z']);
+    expect((await readFolders(db)).find((f) => f.folderId === '7')?.chatIds).toEqual([
+      'CT_98_1',
+      'CT_99_1',
+      'CT_122_1',
+    ]);
   });
 
   it('shows queued changes at once and drops them when they fail', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['a'] });
-    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'a' });
+    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['CT_97_1'] });
+    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'CT_97_1' });
     await queue.run(); // reads the folder list
     await queue.enqueue([
       { kind: 'renameFolder', folderId: '7', title: 'Crew' },
-      { kind: 'createFolder', title: 'New', chatIds: ['a'] },
-      { kind: 'pinChatToFolder', chatId: 'q' },
+      { kind: 'createFolder', title: 'New', chatIds: ['CT_97_1'] },
+      { kind: 'pinChatToFolder', chatId: 'CT_113_1' },
     ]);
     const shown = await readFolders(db);
     expect(shown.map((f) => [f.title, f.chatIds, f.pending])).toEqual([
-      [undefined, ['q'], true],
-      ['Crew', ['a'], true],
-      ['New', ['a'], true],
+      [undefined, ['CT_113_1'], true],
+      ['Crew', ['CT_97_1'], true],
+      ['New', ['CT_97_1'], true],
     ]);
     fake.script('updateFolder', { fail: 'invalid' });
     await queue.run();
     const after = await readFolders(db);
     expect(after.map((f) => [f.title, f.chatIds, f.pending])).toEqual([
-      [undefined, ['q'], false],
-      ['Team', ['a'], false],
-      ['New', ['a'], false],
+      [undefined, ['CT_113_1'], false],
+      ['Team', ['CT_97_1'], false],
+      ['New', ['CT_97_1'], false],
     ]);
     expect(after.every((f) => !f.folderId.startsWith('pending'))).toBe(true);
   });

@@ -16,8 +16,8 @@ describe('retries', () => {
 
   it('after a lost answer waits, reads the list and does not send what already landed', async () => {
     const { fake, queue, clock } = await makeHarness({ backoff: { baseMs: 1000 } });
-    fake.seedPins('CT_1', ['1_1', '1_2']);
-    await queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1'] });
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
+    await queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_1'] });
     fake.script('unpinMessages', { fail: 'transient', applied: true });
     const start = clock.now();
     await queue.run();
@@ -25,23 +25,23 @@ describe('retries', () => {
       ['unpinMessages', 0],
       ['listPinnedMessages', 750],
     ]);
-    expect(fake.pinIds('CT_1')).toEqual(['1_2']);
+    expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_2']);
     expect(await queue.progress()).toMatchObject({ done: 1, failed: 0 });
   });
 
   it('after a lost answer that did not land, reads the list and sends again', async () => {
     const { fake, queue } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1']);
-    await queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1'] });
+    fake.seedPins('CT_1_1', ['1700000000001_1']);
+    await queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_1'] });
     fake.script('unpinMessages', { fail: 'transient' });
     await queue.run();
     expect(fake.calls.map((c) => c.op)).toEqual(['unpinMessages', 'listPinnedMessages', 'unpinMessages']);
-    expect(fake.pinIds('CT_1')).toEqual([]);
+    expect(fake.pinIds('CT_1_1')).toEqual([]);
   });
 
   it('fails with the reason after too many transient failures', async () => {
     const { fake, queue, db } = await makeHarness({ backoff: { maxAttempts: 3 } });
-    await queue.enqueue({ kind: 'pinChatToFolder', chatId: 'CT_1' });
+    await queue.enqueue({ kind: 'pinChatToFolder', chatId: 'CT_1_1' });
     fake.script('pinChat', { fail: 'transient' }, { fail: 'transient' }, { fail: 'transient' });
     fake.script('listFolders', { fail: 'transient' });
     await queue.run();
@@ -51,7 +51,7 @@ describe('retries', () => {
 
   it('pauses a rate-limited budget for its scaled lock period, persisted, and then carries on', async () => {
     const { fake, queue, clock, db } = await makeHarness({ minuteMs: 1000, maxSleepMs: 100 });
-    await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_1', messageId: '1_1' });
+    await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_1' });
     fake.script('pinMessage', { fail: 'rateLimited' });
     const start = clock.now();
     await queue.run();
@@ -66,20 +66,25 @@ describe('retries', () => {
     clock.advance(1000);
     await queue.run();
     expect(fake.callsOf('pinMessage')).toHaveLength(2);
-    expect(fake.pinIds('CT_1')).toEqual(['1_1']);
+    expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_1']);
   });
 
   it('on client_not_synced reads the list again and re-applies the move to it', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1', '1_2', '1_3']);
-    await queue.enqueue({ kind: 'reorderPin', chatId: 'CT_1', messageId: '1_3', above: '1_2' });
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2', '1700000000001_3']);
+    await queue.enqueue({
+      kind: 'reorderPin',
+      chatId: 'CT_1_1',
+      messageId: '1700000000001_3',
+      above: '1700000000001_2',
+    });
     // Someone pins another message after our read and before our move arrives.
     fake.script('reorderPinnedMessage', {
       before: () => {
-        const list = fake.pins.get('CT_1');
+        const list = fake.pins.get('CT_1_1');
         if (!list) return;
-        list.entries.splice(1, 0, { id: '1_9', expiry: -1, createdAt: fake.clock.now() });
-        fake.touch(list, ['1_9'], '1_1');
+        list.entries.splice(1, 0, { id: '1700000000001_9', expiry: -1, createdAt: fake.clock.now() });
+        fake.touch(list, ['1700000000001_9'], '1700000000001_1');
         list.modifiedAt += 1;
       },
     });
@@ -90,14 +95,19 @@ describe('retries', () => {
       'listPinnedMessages',
       'reorderPinnedMessage',
     ]);
-    expect(fake.pinIds('CT_1')).toEqual(['1_1', '1_9', '1_3', '1_2']);
-    expect((await getPinList(db, 'CT_1'))?.pins.map((p) => p.messageId)).toEqual(['1_1', '1_9', '1_3', '1_2']);
+    expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_1', '1700000000001_9', '1700000000001_3', '1700000000001_2']);
+    expect((await getPinList(db, 'CT_1_1'))?.pins.map((p) => p.messageId)).toEqual([
+      '1700000000001_1',
+      '1700000000001_9',
+      '1700000000001_3',
+      '1700000000001_2',
+    ]);
   });
 
   it('re-reads and re-applies at most twice, then fails with a reason', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1', '1_2']);
-    await queue.enqueue({ kind: 'makePrimary', chatId: 'CT_1', messageId: '1_2' });
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
+    await queue.enqueue({ kind: 'makePrimary', chatId: 'CT_1_1', messageId: '1700000000001_2' });
     const conflict = { fail: 'conflict', code: 'client_not_synced' } as const;
     fake.script('reorderPinnedMessage', conflict, conflict, conflict);
     await queue.run();
@@ -106,21 +116,21 @@ describe('retries', () => {
     const [failed] = await readFailedIntents(db);
     expect(failed?.error?.kind).toBe('conflict');
     expect(failed?.error?.message).toMatch(/kept changing/);
-    expect(fake.pinIds('CT_1')).toEqual(['1_1', '1_2']);
+    expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_1', '1700000000001_2']);
   });
 
   it('waits for sign-in on an auth failure and resumes after it without losing the intent', async () => {
     const { fake, queue, db } = await makeHarness();
     await queue.enqueue([
-      { kind: 'pinMessage', chatId: 'CT_1', messageId: '1_1' },
-      { kind: 'pinMessage', chatId: 'CT_2', messageId: '2_1' },
+      { kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_1' },
+      { kind: 'pinMessage', chatId: 'CT_2_1', messageId: '1700000000002_1' },
     ]);
     fake.script('pinMessage', { fail: 'auth' });
     await queue.run();
     expect(await queue.progress()).toMatchObject({ waitingForSignIn: true, done: 0, total: 2 });
     expect(queue.nextWakeAt()).toBeNull();
     expect((await db.getAll('intents')).map((r) => r.state)).toEqual(['waitingForSignIn', 'waitingForSignIn']);
-    await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_3', messageId: '3_1' });
+    await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_3_1', messageId: '1700000000003_1' });
     await queue.run();
     expect(fake.callsOf('pinMessage')).toHaveLength(1);
     await queue.resume();
@@ -130,10 +140,10 @@ describe('retries', () => {
   it("fails an invalid request with Cliq's message and keeps it until dismissed; retry re-queues", async () => {
     const { fake, queue, db } = await makeHarness();
     fake.seedPins(
-      'CT_1',
-      Array.from({ length: 25 }, (_, i) => `1_${i}`),
+      'CT_1_1',
+      Array.from({ length: 25 }, (_, i) => `1700000000001_${i}`),
     );
-    await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_1', messageId: '1_99' });
+    await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_99' });
     await queue.run();
     const [failed] = await readFailedIntents(db);
     expect(failed?.error).toMatchObject({
@@ -142,25 +152,25 @@ describe('retries', () => {
       message: 'a chat holds at most 25 pins',
     });
     expect(fake.callsOf('pinMessage')).toHaveLength(1);
-    fake.seedPins('CT_1', ['1_1']);
+    fake.seedPins('CT_1_1', ['1700000000001_1']);
     expect(await queue.retry(failed?.id ?? -1)).toBe(true);
     await queue.run();
-    expect(fake.pinIds('CT_1')).toEqual(['1_1', '1_99']);
+    expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_1', '1700000000001_99']);
     expect(await readFailedIntents(db)).toEqual([]);
     expect(await queue.dismiss(failed?.id ?? -1)).toBe(true);
   });
 
   it('fails on a malformed answer and leaves the cache as it was', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.seedPins('CT_1', ['1_1', '1_2']);
-    await queue.enqueue({ kind: 'reorderPin', chatId: 'CT_1', messageId: '1_1' });
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
+    await queue.enqueue({ kind: 'reorderPin', chatId: 'CT_1_1', messageId: '1700000000001_1' });
     await queue.run();
-    const before = await getPinList(db, 'CT_1');
-    await queue.enqueue({ kind: 'reorderPin', chatId: 'CT_1', messageId: '1_2' });
+    const before = await getPinList(db, 'CT_1_1');
+    await queue.enqueue({ kind: 'reorderPin', chatId: 'CT_1_1', messageId: '1700000000001_2' });
     fake.script('listPinnedMessages', { fail: 'malformed' });
     await queue.run();
     const [failed] = await readFailedIntents(db);
     expect(failed?.error?.kind).toBe('malformed');
-    expect(await getPinList(db, 'CT_1')).toEqual(before);
+    expect(await getPinList(db, 'CT_1_1')).toEqual(before);
   });
 });

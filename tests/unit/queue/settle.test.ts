@@ -14,8 +14,8 @@ describe('unknown outcomes after a stopped worker', () => {
   it('settles an unpin that landed by reading the list, without sending it again', async () => {
     const first = await makeHarness();
     const { fake } = first;
-    fake.seedPins('CT_1', ['1_1', '1_2']);
-    await first.queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1'] });
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
+    await first.queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_1'] });
     fake.script('unpinMessages', { hang: true, applied: true });
     await dieMidRequest(first.queue.run, () => fake.callsOf('unpinMessages').length === 1);
     expect((await first.db.getAll('intents'))[0]?.state).toBe('sending');
@@ -29,16 +29,20 @@ describe('unknown outcomes after a stopped worker', () => {
   it('sends again only what the list shows did not land', async () => {
     const first = await makeHarness();
     const { fake } = first;
-    fake.seedPins('CT_1', ['1_1', '1_2']);
-    await first.queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1', '1_2'] });
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
+    await first.queue.enqueue({
+      kind: 'unpinMessages',
+      chatId: 'CT_1_1',
+      messageIds: ['1700000000001_1', '1700000000001_2'],
+    });
     fake.script('unpinMessages', { hang: true });
     await dieMidRequest(first.queue.run, () => fake.callsOf('unpinMessages').length === 1);
-    fake.seedPins('CT_1', ['1_2']); // someone else unpinned 1_1 meanwhile
+    fake.seedPins('CT_1_1', ['1700000000001_2']); // someone else unpinned 1_1 meanwhile
 
     const second = first.restart();
     await second.queue.run();
     expect(fake.calls.map((c) => c.op)).toEqual(['unpinMessages', 'listPinnedMessages', 'unpinMessages']);
-    expect(fake.callsOf('unpinMessages')[1]?.params).toEqual({ chatId: 'CT_1', messageIds: ['1_2'] });
+    expect(fake.callsOf('unpinMessages')[1]?.params).toEqual({ chatId: 'CT_1_1', messageIds: ['1700000000001_2'] });
   });
 
   it('recognises a folder created before the answer was lost, and does not create it twice', async () => {
@@ -59,8 +63,8 @@ describe('unknown outcomes after a stopped worker', () => {
   it('counts the request that was in flight as arriving at restart', async () => {
     const first = await makeHarness({ minuteMs: 1000 });
     const { fake, clock, db } = first;
-    fake.seedPins('CT_1', ['1_1']);
-    await first.queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1'] });
+    fake.seedPins('CT_1_1', ['1700000000001_1']);
+    await first.queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_1'] });
     fake.script('unpinMessages', { hang: true });
     await dieMidRequest(first.queue.run, () => fake.callsOf('unpinMessages').length === 1);
     clock.advance(5_000);

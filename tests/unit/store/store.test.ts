@@ -21,13 +21,13 @@ describe('database', () => {
   it('upgrades an older database step by step, keeping its data', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = await openPinsDb(name, 1);
-    await v1.put('chats', { chatId: 'CT_1', name: 'Ops', lastActivityAt: 5 });
+    await v1.put('chats', { chatId: 'CT_1_1', name: 'Ops', lastActivityAt: 5 });
     expect(v1.objectStoreNames.contains('chats')).toBe(true);
     v1.close();
     const latest = await openPinsDb(name);
     expect(latest.version).toBe(DB_VERSION);
     expect(await latest.getAllFromIndex('chats', 'byActivity')).toEqual([
-      { chatId: 'CT_1', name: 'Ops', lastActivityAt: 5 },
+      { chatId: 'CT_1_1', name: 'Ops', lastActivityAt: 5 },
     ]);
   });
 });

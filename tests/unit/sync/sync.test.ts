@@ -27,42 +27,47 @@ const order = async (db: PinsDb, chatId: string) => (await getPinList(db, chatId
 describe('reading a chat’s pins', () => {
   it('lists every page the first time, then applies sync_token deltas', async () => {
     const { db, fake, deps, clock } = await setup();
-    const ids = Array.from({ length: 25 }, (_, i) => `1_${i + 1}`);
-    fake.seedPins('CT_1', ids);
-    await readPinList(deps, 'CT_1', { priority: 'user' });
+    const ids = Array.from({ length: 25 }, (_, i) => `1700000000001_${i + 1}`);
+    fake.seedPins('CT_1_1', ids);
+    await readPinList(deps, 'CT_1_1', { priority: 'user' });
     expect(fake.callsOf('listPinnedMessages').map((c) => c.params)).toEqual([
-      { chatId: 'CT_1', limit: 25 },
-      { chatId: 'CT_1', limit: 25, nextToken: 'n:20:-1' },
+      { chatId: 'CT_1_1', limit: 25 },
+      { chatId: 'CT_1_1', limit: 25, nextToken: 'n:20:-1' },
     ]);
-    expect(await order(db, 'CT_1')).toEqual(ids);
+    expect(await order(db, 'CT_1_1')).toEqual(ids);
 
     // Someone unpins two and pins one; the delta says so and is applied without a full listing.
-    const list = fake.pins.get('CT_1');
+    const list = fake.pins.get('CT_1_1');
     if (!list) throw new Error('seeded');
     clock.advance(1000);
-    list.entries = list.entries.filter((p) => p.id !== '1_3' && p.id !== '1_4');
-    list.entries.splice(1, 0, { id: '1_99', expiry: -1, createdAt: clock.now() });
-    fake.touch(list, ['1_3', '1_4', '1_99'], '1_1');
+    list.entries = list.entries.filter((p) => p.id !== '1700000000001_3' && p.id !== '1700000000001_4');
+    list.entries.splice(1, 0, { id: '1700000000001_99', expiry: -1, createdAt: clock.now() });
+    fake.touch(list, ['1700000000001_3', '1700000000001_4', '1700000000001_99'], '1700000000001_1');
     fake.calls.length = 0;
-    await readPinList(deps, 'CT_1', { priority: 'user' });
+    await readPinList(deps, 'CT_1_1', { priority: 'user' });
     expect(fake.calls.map((c) => (c.params as { syncToken?: string }).syncToken)).toEqual(['s:0']);
-    expect(await order(db, 'CT_1')).toEqual(['1_1', '1_99', '1_2', ...ids.slice(4)]);
-    expect((await getPinList(db, 'CT_1'))?.lastSyncTime).toBe(clock.now());
+    expect(await order(db, 'CT_1_1')).toEqual([
+      '1700000000001_1',
+      '1700000000001_99',
+      '1700000000001_2',
+      ...ids.slice(4),
+    ]);
+    expect((await getPinList(db, 'CT_1_1'))?.lastSyncTime).toBe(clock.now());
   });
 
   it('lists everything again when a delta moves a pin it cannot place, or the token is refused', async () => {
     const { db, fake, deps } = await setup();
-    fake.seedPins('CT_1', ['1_1', '1_2', '1_3']);
-    await readPinList(deps, 'CT_1', { priority: 'user' });
-    const list = fake.pins.get('CT_1');
+    fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2', '1700000000001_3']);
+    await readPinList(deps, 'CT_1_1', { priority: 'user' });
+    const list = fake.pins.get('CT_1_1');
     if (!list) throw new Error('seeded');
     list.entries = [list.entries[0], list.entries[2], list.entries[1]].filter((p) => p !== undefined);
-    fake.touch(list, ['1_3'], '1_1');
-    await readPinList(deps, 'CT_1', { priority: 'user' });
-    expect(await order(db, 'CT_1')).toEqual(['1_1', '1_3', '1_2']);
+    fake.touch(list, ['1700000000001_3'], '1700000000001_1');
+    await readPinList(deps, 'CT_1_1', { priority: 'user' });
+    expect(await order(db, 'CT_1_1')).toEqual(['1700000000001_1', '1700000000001_3', '1700000000001_2']);
     fake.script('listPinnedMessages', { fail: 'invalid', code: 'operation_failed' });
     fake.calls.length = 0;
-    await readPinList(deps, 'CT_1', { priority: 'user' });
+    await readPinList(deps, 'CT_1_1', { priority: 'user' });
     expect(fake.calls.map((c) => (c.params as { syncToken?: string }).syncToken)).toEqual([
       expect.any(String),
       undefined,
@@ -71,15 +76,15 @@ describe('reading a chat’s pins', () => {
 
   it('leaves the cache untouched when Cliq answers with data it cannot read', async () => {
     const { db, fake, deps } = await setup();
-    fake.seedPins('CT_1', ['1_1']);
-    await readPinList(deps, 'CT_1', { priority: 'user' });
-    const before = await getPinList(db, 'CT_1');
-    fake.seedPins('CT_1', ['1_2']);
+    fake.seedPins('CT_1_1', ['1700000000001_1']);
+    await readPinList(deps, 'CT_1_1', { priority: 'user' });
+    const before = await getPinList(db, 'CT_1_1');
+    fake.seedPins('CT_1_1', ['1700000000001_2']);
     fake.script('listPinnedMessages', { fail: 'malformed' });
-    await expect(readPinList(deps, 'CT_1', { priority: 'user', full: true })).rejects.toMatchObject({
+    await expect(readPinList(deps, 'CT_1_1', { priority: 'user', full: true })).rejects.toMatchObject({
       kind: 'malformed',
     });
-    expect(await getPinList(db, 'CT_1')).toEqual(before);
+    expect(await getPinList(db, 'CT_1_1')).toEqual(before);
   });
 });
 
@@ -87,16 +92,16 @@ describe('the pin sweep', () => {
   it('visits named chats first, stays within its share of the budget, and resumes after a restart', async () => {
     const first = await setup();
     const { fake, db, clock } = first;
-    const chats = Array.from({ length: 30 }, (_, i) => ({ chatId: `CT_${i + 1}`, lastActivityAt: 1000 - i }));
+    const chats = Array.from({ length: 30 }, (_, i) => ({ chatId: `CT_${i + 1}_1`, lastActivityAt: 1000 - i }));
     await first.sync.noteChats(chats);
-    fake.seedPins('CT_30', ['30_1']);
-    await first.sync.run({ priorityChatIds: ['CT_30'] });
+    fake.seedPins('CT_30_1', ['1700000000030_1']);
+    await first.sync.run({ priorityChatIds: ['CT_30_1'] });
     const read = fake.callsOf('listPinnedMessages').map((c) => (c.params as { chatId: string }).chatId);
     // 15 of GET pin-messages' 20 a minute: the rest is left for the user's own actions.
     expect(read).toHaveLength(15);
-    expect(read.slice(0, 3)).toEqual(['CT_30', 'CT_1', 'CT_2']);
+    expect(read.slice(0, 3)).toEqual(['CT_30_1', 'CT_1_1', 'CT_2_1']);
     expect(first.sync.nextWakeAt()).toBe(clock.now() + 60_000);
-    expect(await order(db, 'CT_30')).toEqual(['30_1']);
+    expect(await order(db, 'CT_30_1')).toEqual(['1700000000030_1']);
     const budget = endpointFor('listPinnedMessages').budget;
     const userSlot = await first.ledger.reserve(budget, 'user');
     expect(userSlot.ok).toBe(true);
@@ -112,12 +117,12 @@ describe('the pin sweep', () => {
 
   it('reads the folder list when it is stale and not before', async () => {
     const { fake, db, sync, clock, changes } = await setup();
-    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['CT_1'] });
+    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['CT_1_1'] });
     await sync.run();
     expect(fake.callsOf('listFolders')).toHaveLength(1);
     expect((await getFolderList(db))?.folders.map((f) => [f.folderId, f.chatIds])).toEqual([
       ['default', []],
-      ['7', ['CT_1']],
+      ['7', ['CT_1_1']],
     ]);
     expect(changes).toContain('folders');
     clock.advance(60_000);

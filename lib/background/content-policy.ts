@@ -1,0 +1,73 @@
+import type { Sender } from '../messaging';
+import { parseCliqUrl } from '../page/url';
+import { type Intent, parseIntent } from '../queue/intents';
+
+/**
+ * Least authority for content scripts. A content script runs in the Cliq page's process, so a compromised
+ * page may speak for it: it gets only what the in-page features need, and only for the chat its tab shows,
+ * judged by the tab's address as the browser reports it (`sender.tab.url`), never by what the page says.
+ */
+export class ContentRefusal extends Error {
+  override name = 'ContentRefusal';
+}
+
+/** The chat the sender's tab has open, by its URL; undefined on a Cliq page outside a chat. */
+export function tabChatId(sender: Sender): string | undefined {
+  const url = sender.tab?.url;
+  return url ? (parseCliqUrl(url)?.chatId ?? undefined) : undefined;
+}
+
+const PIN_KINDS = new Set(['pinMessage', 'unpinMessages', 'reorderPin', 'makePrimary', 'changePinExpiry']);
+
+/**
+ * What a content script may ask the queue for: pin changes in the tab's chat, and folder membership of one
+ * chat at a time (the folder menus in the header and the chat list). Deleting, renaming or reordering
+ * folders and removing chats in bulk are for the popup only.
+ */
+export function checkContentIntents(intents: readonly unknown[], sender: Sender): void {
+  const chatId = tabChatId(sender);
+  for (const raw of intents) {
+    const parsed = parseIntent(raw);
+    // Malformed intents are the queue's to refuse, with its own message.
+    if (!parsed.ok) continue;
+    const intent = parsed.intent;
+    if (PIN_KINDS.has(intent.kind)) {
+      const target = (intent as { chatId: string }).chatId;
+      if (!chatId) throw new ContentRefusal('Pins can only be changed from a Cliq tab that has a chat open.');
+      if (target !== chatId) {
+        throw new ContentRefusal("A Cliq page can only change the pins of the chat its tab shows; this wasn't it.");
+      }
+      continue;
+    }
+    if (!oneChatMembership(intent)) {
+      throw new ContentRefusal(`"${intent.kind}" can only be done from the Cliq Pins popup, not from a Cliq page.`);
+    }
+  }
+}
+
+function oneChatMembership(intent: Intent): boolean {
+  switch (intent.kind) {
+    case 'pinChatToFolder':
+    case 'unpinChat':
+      return true;
+    case 'createFolder':
+      return (intent.chatIds?.length ?? 0) <= 1;
+    case 'replaceFolderChats': {
+      // Taking one chat out of one folder, stated against the list the menu showed.
+      const from = intent.editedFrom;
+      if (!from) return false;
+      const kept = new Set(intent.chatIds);
+      return intent.chatIds.every((id) => from.includes(id)) && from.filter((id) => !kept.has(id)).length === 1;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Reads of one chat's pins: only the tab's own chat. */
+export function checkContentChat(chatIds: readonly string[], sender: Sender): void {
+  const chatId = tabChatId(sender);
+  if (chatIds.some((id) => id !== chatId)) {
+    throw new ContentRefusal('A Cliq page can only read the pins of the chat its tab shows.');
+  }
+}
