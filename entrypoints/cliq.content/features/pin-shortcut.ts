@@ -3,7 +3,8 @@ import { isPinMessageCommand } from '../../../lib/background/commands';
 import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/endpoints/pin-messages';
 import { ask } from '../../../lib/page/background';
 import type { FeatureEnv, PageFeature } from '../../../lib/page/features';
-import { currentMessage, messageIdOf, messagePreview, shownChatId } from '../../../lib/page/selectors';
+import { currentMessage, findMessages, messageIdIn, messagePreview } from '../../../lib/page/messages';
+import { shownChatId } from '../../../lib/page/selectors';
 import { pinDialogFor } from '../ui/pin-dialog-host';
 
 /**
@@ -12,11 +13,12 @@ import { pinDialogFor } from '../ui/pin-dialog-host';
  * with no room left, opens the dialog instead.
  */
 async function pinCurrentMessage(env: FeatureEnv): Promise<void> {
-  const message = currentMessage();
-  const messageId = message && messageIdOf(message);
+  const reader = findMessages()?.reader;
+  const message = reader && currentMessage(reader);
+  const messageId = message && messageIdIn(reader, message);
   const chatId = shownChatId(env.location.chatId);
   if (!message || !messageId || !chatId) return;
-  const target = { chatId, messageId, preview: messagePreview(message) };
+  const target = { chatId, messageId, preview: messagePreview(reader, message) };
   const { pins } = await ask('getChatPins', { chatId });
   if (!pins.some((pin) => pin.messageId === messageId) && pins.length < MAX_PINS_PER_CHAT) {
     await ask('enqueue', { intents: [{ kind: 'pinMessage', ...target }] });
