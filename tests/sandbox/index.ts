@@ -83,7 +83,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   faults.set(opts.faults ?? null);
   const log = new RequestLog();
   const session: AccountsSession = { signedIn: true, consent: 'approve' };
-  const page: PageSettings = { markup: 'v1' };
+  const page: PageSettings = { markup: 'cliq' };
   let seedName: SeedName | 'custom' = startSeed;
   loadSeed(state, buildSeed(startSeed, clock.now()));
 
@@ -94,7 +94,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     faults.set(opts.faults ?? null);
     log.clear();
     Object.assign(session, { signedIn: true, consent: 'approve' });
-    page.markup = 'v1';
+    page.markup = 'cliq';
   };
   const issueToken = (o: { scopes?: string[]; expiresInMs?: number } = {}): string =>
     tokens.issue(o.scopes ?? EXTENSION_SCOPES, o.expiresInMs ?? ACCESS_TOKEN_LIFETIME_MS).value;

@@ -24,6 +24,8 @@ const message = z.strictObject({
   text: z.string(),
   time: time.optional(),
   mentions: z.array(z.strictObject({ id: z.string(), name: z.string(), type: z.string() })).optional(),
+  /** The id of an earlier message of the same chat this one replies to (shown as a quoted reply). */
+  replyTo: z.string().optional(),
 });
 const chat = z.strictObject({
   id: z.string().min(1).optional(),
@@ -107,6 +109,7 @@ export function loadSeed(state: SandboxState, input: SeedData): void {
         time: at,
         text: m.text,
         mentions: m.mentions,
+        ...(m.replyTo ? { replyTo: m.replyTo } : {}),
         reactions: {},
       };
     });

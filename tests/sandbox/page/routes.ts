@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redirect, sendHtml, sendJson } from '../http';
 import type { Chat, MessageEvent, SandboxState } from '../state';
-import { type Markup, notFoundHtml, shellHtml } from './html';
+import { MARKUPS, type Markup, notFoundHtml, shellHtml } from './html';
 
 const APP_JS = readFileSync(new URL('./app.js', import.meta.url), 'utf8');
 
@@ -24,12 +24,21 @@ export function sidebarChats(state: SandboxState): Chat[] {
 }
 
 function messageJson(state: SandboxState, m: MessageEvent['message']) {
+  const senderName = (id: string) => state.users.get(id)?.name ?? '';
+  const chat = m.replyTo ? state.chat(m.chatId) : undefined;
+  const replied = chat && m.replyTo ? state.message(chat, m.replyTo) : undefined;
   return {
     id: m.id,
     senderId: m.senderId,
-    senderName: state.users.get(m.senderId)?.name ?? '',
+    senderName: senderName(m.senderId),
     time: m.time,
     text: m.text,
+    replyTo: replied && {
+      id: replied.id,
+      senderId: replied.senderId,
+      senderName: senderName(replied.senderId),
+      text: replied.text,
+    },
   };
 }
 
@@ -39,7 +48,8 @@ export function handleWebApp(res: ServerResponse, url: URL, state: SandboxState,
     sendHtml(res, 404, notFoundHtml('No such page in the sandbox web app.'));
     return;
   }
-  const markup: Markup = url.searchParams.get('markup') === 'v2' ? 'v2' : settings.markup;
+  const asked = MARKUPS.find((m) => m === url.searchParams.get('markup'));
+  const markup: Markup = asked ?? settings.markup;
   if (!chatId) {
     const first = sidebarChats(state)[0];
     if (!first) {
