@@ -17,6 +17,7 @@ import {
   messages,
   OMAR,
   ORG,
+  openBarPanel,
   openPinDialog,
   PIN_CONTROL,
   pinsOf,
@@ -121,7 +122,9 @@ describe.each(BROWSERS)(
     it('shows the pinned bar in the corner dock, the header being unknown', async () => {
       await waitFor(page, 'body > cliq-pins-dock > cliq-pins-bar', AFTER_GRACE_MS + 5_000);
       await waitFor(page, inBar(`[data-testid=pinned-bar][data-state=ready][data-chat-id="${ROOM}"]`));
+      await openBarPanel(page);
       await eventually(async () => expect((await barRows(page)).length).toBe(4));
+      await page.keyboard.press('Escape');
     });
 
     it('pins the chat to a folder from the folder menu in that corner', async () => {
@@ -139,7 +142,9 @@ describe.each(BROWSERS)(
       await page.click(`[chid="${OTHER}"]:not([purpose=chatview])`);
       await page.waitForSelector(`body[data-rendered-chat-id="${OTHER}"]`);
       await waitFor(page, inBar(`[data-testid=pinned-bar][data-state=ready][data-chat-id="${OTHER}"]`));
-      await eventually(async () => expect((await barRows(page)).length).toBe(1));
+      await openBarPanel(page);
+      await eventually(async () => expect((await barRows(page)).map((row) => row.id)).toEqual([messageId(8, 1)]));
+      await page.keyboard.press('Escape');
       await control(sandbox, `chats/${OTHER}/messages`, { text: 'Live after the markup change', senderId: OMAR.id });
       await page.waitForFunction(
         (control: string) => document.querySelectorAll(control).length === 4,
