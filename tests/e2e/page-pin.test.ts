@@ -179,6 +179,8 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
     it('pins the message under the pointer with the keyboard shortcut', async () => {
       // Browsers keep extension shortcuts away from automation: send what the background sends on the command.
       await page.bringToFront();
+      // The last dialog gave focus back to its pin control, and the focused message comes before the hovered one.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.hover(pageMessage(m(8)));
       const worker = await session.worker();
       await worker.evaluate(`(async () => {
