@@ -11,8 +11,10 @@ export const pageCheck: PageFeature = {
   name: 'page-check',
   scope: 'page',
   start({ signal }) {
-    const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (sender.id !== browser.runtime.id || sender.tab || !isPageCheckRequest(message)) return undefined;
+    // Extension pages only (the options page): not the page's scripts, which cannot reach this channel anyway.
+    const listener = (message: unknown, sender: { id?: string; url?: string }) => {
+      const fromExtensionPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
+      if (!fromExtensionPage || !isPageCheckRequest(message)) return undefined;
       return Promise.resolve(
         message.cliqPinsPageCheck === 'report'
           ? { report: pageStructureReport(document, location.href) }
