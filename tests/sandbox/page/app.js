@@ -39,6 +39,7 @@ const STYLES = `
   * { box-sizing: border-box; }
   body { margin: 0; font: 14px/1.4 system-ui, sans-serif; color: #1f2933; background: #f5f7fa; }
   #app { display: grid; grid-template-columns: 250px 1fr; height: 100vh; }
+  #app > * { min-height: 0; }
   .${c('chatlist')} { overflow-y: auto; background: #1b2a41; padding: 8px 0; }
   .${c('chatitem')} { display: block; padding: 8px 16px; color: #d9e2ec; cursor: pointer; }
   .${c('chatitem')}:hover, .${c('chatitem')}:focus-visible { background: #2b3d57; outline: none; }
