@@ -6,6 +6,12 @@ import { pageCheck } from '../../../entrypoints/cliq.content/features/page-check
 import { runFeatures } from '../../../lib/page/features';
 import { CHAT, EVIDENCE } from './evidence';
 
+/** What the page-check listener answers `message` from `sender` (undefined: it did not answer). */
+async function ask(message: unknown, sender: { id?: string; url?: string }): Promise<unknown> {
+  const [answer] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
+  return answer;
+}
+
 describe('the page check in the content script', () => {
   let ctx: ContentScriptContext;
   const fromOptionsPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
@@ -21,10 +27,9 @@ describe('the page check in the content script', () => {
   afterEach(() => ctx.abort());
 
   it('answers the extension’s own pages: what it recognises, and the sanitised report', async () => {
-    const [summary] = await fakeBrowser.runtime.onMessage.trigger({ cliqPinsPageCheck: 'summary' }, fromOptionsPage());
+    const summary = await ask({ cliqPinsPageCheck: 'summary' }, fromOptionsPage());
     expect(summary).toMatchObject({ check: { chat: { id: CHAT, from: 'page' }, messages: { count: 6 } } });
-    const [answer] = await fakeBrowser.runtime.onMessage.trigger({ cliqPinsPageCheck: 'report' }, fromOptionsPage());
-    const { report } = answer as { report: string };
+    const { report } = (await ask({ cliqPinsPageCheck: 'report' }, fromOptionsPage())) as { report: string };
     expect(report).toContain('messages: 6 (selector)');
     expect(report).not.toContain(CHAT);
     expect(report).not.toContain('Deploy window');
@@ -38,7 +43,6 @@ describe('the page check in the content script', () => {
       [{ cliqPinsPageCheck: 'everything' }, fromOptionsPage()],
       ['report', fromOptionsPage()],
     ];
-    for (const [message, sender] of asks)
-      expect(await fakeBrowser.runtime.onMessage.trigger(message, sender)).toEqual([undefined]);
+    for (const [message, sender] of asks) expect(await ask(message, sender)).toBeUndefined();
   });
 });
