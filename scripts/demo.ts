@@ -35,6 +35,7 @@ try {
   await cliq.setViewport({ width: 1280, height: 800 });
   await cliq.goto(`${sandbox.url}/company/${sandbox.orgId}/chats`);
   await cliq.waitForSelector('body[data-rendered-chat-id]');
+  await cliq.waitForSelector('[data-cliq-pins=pin-control]', { timeout: 30_000 }).catch(() => undefined);
   const popup = await session.openExtensionPage('popup.html');
   await popup.setViewport({ width: 780, height: 600 });
   // The first sweep reads folders and the most active chats' pins; give the board a moment to fill.
@@ -43,7 +44,13 @@ try {
   if (values.headless) {
     const dir = resolve(values.out);
     await mkdir(dir, { recursive: true });
+    await cliq.bringToFront();
+    await cliq.hover('[msg-cont][msguid]:last-child').catch(() => undefined);
     await cliq.screenshot({ path: `${dir}/cliq-page.png` });
+    // The options page's page check, run on the Cliq tab just shown.
+    await options.bringToFront();
+    await options.click('[data-testid=page-check-run]');
+    await options.waitForSelector('[data-testid=page-check-result]', { timeout: 15_000 }).catch(() => undefined);
     await popup.screenshot({ path: `${dir}/popup.png` });
     await options.screenshot({ path: `${dir}/options.png`, fullPage: true });
     console.log(`No display: screenshots of the Cliq page, the popup and the options page are in ${dir}/`);

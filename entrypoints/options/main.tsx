@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { AccountPanel } from '../../components/options/AccountPanel';
 import { BackgroundHealth } from '../../components/options/BackgroundHealth';
 import { ConnectionSettings } from '../../components/options/ConnectionSettings';
+import { PageCheck } from '../../components/options/PageCheck';
 import { useAuthState } from '../../components/useAuthState';
 import { t } from '../../lib/i18n';
 
@@ -25,6 +26,7 @@ function Options() {
       ) : (
         !error && <p>{t('loading')}</p>
       )}
+      <PageCheck />
       <BackgroundHealth />
     </main>
   );

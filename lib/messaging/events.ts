@@ -25,7 +25,8 @@ interface EventEnvelope {
   cliqPinsEvent: ExtensionEvent;
 }
 
-const CLIQ_TABS = SANDBOX_BUILD ? [...CLIQ_HOST_PATTERNS, SANDBOX_HOST_PATTERN] : CLIQ_HOST_PATTERNS;
+/** Match patterns of the tabs Cliq Pins runs in (the loopback sandbox too in sandbox builds). */
+export const CLIQ_TABS = SANDBOX_BUILD ? [...CLIQ_HOST_PATTERNS, SANDBOX_HOST_PATTERN] : CLIQ_HOST_PATTERNS;
 
 /** Background side: to every open extension page and every Cliq tab; nobody listening is fine. */
 export async function broadcast(event: ExtensionEvent): Promise<void> {

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isExtensionGone } from './background';
 import { type Schedule, watchChanges } from './observe';
+import { pageChatId } from './selectors';
 import { type CliqLocation, parseCliqUrl } from './url';
 
 /**
@@ -25,14 +26,15 @@ export interface FeatureEnv {
   onPageChange(check: () => void): void;
   /**
    * `use` each element `find` returns, as it appears or is replaced; the signal given to `use` ends when the
-   * element goes. When nothing is found for the grace period, the part is reported missing (one warning per page)
-   * and `onMissing` runs; with `fallback`, the warning says the feature moved rather than stopped.
+   * element goes. When nothing is found for the grace period, `onMissing` runs and the part is reported missing
+   * (one warning per page), unless the feature has a designed home without it (`fallback`, such as the corner
+   * dock) or the part is one nobody has seen on the real page (`optional`): those stay quiet.
    */
   track<E extends Element>(
     part: string,
     find: () => E | null,
     use: (element: E, signal: AbortSignal) => void,
-    options?: { fallback?: boolean; onMissing?: () => void },
+    options?: { fallback?: boolean; optional?: boolean; onMissing?: () => void },
   ): void;
   /** Wraps an event handler so an error is logged under the feature's name instead of thrown into the page. */
   guard<A extends unknown[]>(handler: (...args: A) => unknown): (...args: A) => void;
@@ -46,7 +48,7 @@ export interface RunOptions {
   log?: Pick<Console, 'warn' | 'error'>;
 }
 
-type Miss = { feature: string; part: string; fallback: boolean };
+type Miss = { feature: string; part: string };
 
 /** Markup misses, collected for a moment and told in one warning per page, however many features miss. */
 function missReporter(ctx: ContentScriptContext, log: Pick<Console, 'warn'>) {
@@ -54,13 +56,8 @@ function missReporter(ctx: ContentScriptContext, log: Pick<Console, 'warn'>) {
   let state: 'idle' | 'collecting' | 'told' = 'idle';
   const tell = () => {
     state = 'told';
-    const off = misses.filter((m) => !m.fallback).map((m) => `${m.feature} (no ${m.part})`);
-    const moved = misses.filter((m) => m.fallback).map((m) => `${m.feature} (no ${m.part})`);
-    const parts = [
-      off.length > 0 ? `off: ${off.join(', ')}` : '',
-      moved.length > 0 ? `shown in a corner instead: ${moved.join(', ')}` : '',
-    ].filter(Boolean);
-    log.warn(`Cliq Pins: this Cliq page's markup is not recognised (lib/page/selectors.ts); ${parts.join('; ')}.`);
+    const off = misses.map((m) => `${m.feature} (no ${m.part})`).join(', ');
+    log.warn(`Cliq Pins: this Cliq page's markup is not recognised (lib/page/selectors.ts); off: ${off}.`);
   };
   return (miss: Miss) => {
     if (state === 'told' || misses.some((m) => m.feature === miss.feature && m.part === miss.part)) return;
@@ -89,6 +86,9 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly PageFe
     onChange: () => {
       // An updated or removed extension leaves this script orphaned: the getter tears everything down.
       if (ctx.isInvalid) return;
+      // An address without a chat (`/index.do`, `/channels/<name>`): the page says which chat it opened.
+      const next = here(location.href);
+      if (!next.chatId || next.fromPage) enterChat(next);
       for (const check of [...checks]) check();
     },
   });
@@ -122,7 +122,7 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly PageFe
         if (current || signal.aborted || told) return;
         told = true;
         missedBefore.add(key);
-        reportMiss({ feature: feature.name, part, fallback: trackOptions.fallback ?? false });
+        if (!trackOptions.fallback && !trackOptions.optional) reportMiss({ feature: feature.name, part });
         trackOptions.onMissing?.();
       };
       signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
@@ -156,18 +156,23 @@ export function runFeatures(ctx: ContentScriptContext, features: readonly PageFe
     }
   }
 
-  const here = (href: string | URL) => parseCliqUrl(href, options.allowLoopback) ?? {};
+  function here(href: string | URL): CliqLocation & { fromPage?: boolean } {
+    const url = parseCliqUrl(href, options.allowLoopback);
+    if (!url || url.chatId) return url ?? {};
+    const chatId = pageChatId();
+    return chatId ? { ...url, chatId, fromPage: true } : url;
+  }
   start('page', ctx.signal, here(location.href));
 
   let chat: { id: string; scope: AbortController } | undefined;
-  const enterChat = (next: CliqLocation) => {
+  function enterChat({ fromPage: _, ...next }: ReturnType<typeof here>) {
     if (next.chatId === chat?.id) return;
     chat?.scope.abort();
     chat = undefined;
     if (!next.chatId || ctx.signal.aborted) return;
     chat = { id: next.chatId, scope: new AbortController() };
     start('chat', AbortSignal.any([ctx.signal, chat.scope.signal]), next);
-  };
+  }
   enterChat(here(location.href));
   ctx.addEventListener(window, 'wxt:locationchange', (event) => enterChat(here(event.newUrl)));
 }

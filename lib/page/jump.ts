@@ -1,4 +1,4 @@
-import { findMessage, findMessageList } from './selectors';
+import { findMessage, findMessages } from './messages';
 
 /** Set on a message while it is highlighted after a jump from the pinned bar. */
 const JUMPED_ATTRIBUTE = 'data-cliq-pins-jumped';
@@ -6,8 +6,8 @@ const HIGHLIGHT_MS = 2_000;
 
 /** Scrolls the open chat to a message and highlights it briefly; false when the page does not show it. */
 export function jumpToMessage(messageId: string): boolean {
-  const list = findMessageList();
-  const message = list && findMessage(list, messageId);
+  const found = findMessages();
+  const message = found && findMessage(found.reader, found.root, messageId);
   if (!message) return false;
   const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   message.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });

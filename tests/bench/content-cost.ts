@@ -76,7 +76,7 @@ async function loadOnce(page: Page, url: string, done: () => boolean, scriptUrl?
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
   const buffer = await page.tracing.stop();
   if (!buffer) throw new Error('no trace');
-  const messages = await page.$$eval('.message', (els) => els.length);
+  const messages = await page.$$eval('[msg-cont][msguid]', (els) => els.length);
   const origin = new URL(url).origin;
   return { messages, ...readTrace(buffer, scriptUrl, mainThreadOf(buffer, origin)) };
 }
@@ -89,10 +89,11 @@ function bigChat(sandbox: Sandbox): string {
 
 const allControlled = () =>
   document.body.dataset.renderedChatId !== undefined &&
-  document.querySelectorAll('.message').length > 0 &&
-  document.querySelectorAll('[data-cliq-pins=pin-control]').length === document.querySelectorAll('.message').length;
+  document.querySelectorAll('[msg-cont][msguid]').length > 0 &&
+  document.querySelectorAll('[data-cliq-pins=pin-control]').length ===
+    document.querySelectorAll('[msg-cont][msguid]').length;
 const rendered = () =>
-  document.body.dataset.renderedChatId !== undefined && document.querySelectorAll('.message').length > 0;
+  document.body.dataset.renderedChatId !== undefined && document.querySelectorAll('[msg-cont][msguid]').length > 0;
 
 export const contentCost: BenchModule = {
   name: 'content-cost',

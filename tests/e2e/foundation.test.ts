@@ -34,7 +34,7 @@ describe.each(BROWSERS)('the built extension in %s', (name) => {
     await page.goto(`${sandbox.url}/company/${sandbox.orgId}/chats`);
     const body = await page.waitForSelector('body[data-rendered-chat-id]');
     const chatId = await body?.evaluate((el) => el.getAttribute('data-rendered-chat-id'));
-    const host = await page.waitForSelector('.chat-header cliq-pins-bar', { timeout: 15_000 });
+    const host = await page.waitForSelector('[purpose=chatheader] cliq-pins-bar', { timeout: 15_000 });
     expect(await host?.evaluate((el) => Boolean(el.shadowRoot))).toBe(true);
     // `ready` only once the background answered for this chat's pins (nobody is signed in: none yet).
     await page.waitForFunction(
@@ -49,6 +49,6 @@ describe.each(BROWSERS)('the built extension in %s', (name) => {
     );
     expect(barChat).toBe(chatId);
     // The page's own stylesheet cannot reach inside: the bar lives in a shadow root, not the page DOM.
-    expect(await page.$('.chat-header [data-testid=pinned-bar]')).toBeNull();
+    expect(await page.$('[purpose=chatheader] [data-testid=pinned-bar]')).toBeNull();
   });
 });

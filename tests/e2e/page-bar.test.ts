@@ -14,6 +14,9 @@ import {
   OMAR,
   openBarPanel,
   openChat,
+  pageChatItem,
+  pageHeader,
+  pageMessage,
   pinsOf,
   signedInSession,
   waitFor,
@@ -22,8 +25,8 @@ import {
 const ROOM = 'CT_9100000000000000003_700012345';
 const OTHER = 'CT_9100000000000000004_700012345';
 const m = (n: number) => messageId(3, n);
-/** Far down the chat: out of view while the page is scrolled to the top. */
-const FAR = 58;
+/** Far up the chat: out of view, the page opening a chat at its newest message as Cliq does. */
+const FAR = 8;
 const HOUR = 3_600_000;
 
 function seed() {
@@ -81,7 +84,7 @@ describe.each(BROWSERS)('the pinned bar in the chat header in %s', (name) => {
   };
 
   it("shows the chat's pins in Cliq's order, primary first, with their expiry", async () => {
-    const bar = await waitFor(page, `.chat-header[data-chat-id="${ROOM}"] cliq-pins-bar`);
+    const bar = await waitFor(page, `${pageHeader(ROOM)} cliq-pins-bar`);
     expect(await bar.evaluate((el) => Boolean(el.shadowRoot))).toBe(true);
     await page.waitForFunction(
       () => document.querySelector('cliq-pins-bar')?.shadowRoot?.textContent?.includes('4 pinned'),
@@ -128,7 +131,7 @@ describe.each(BROWSERS)('the pinned bar in the chat header in %s', (name) => {
 
   it('jumps to a pinned message that is scrolled out of view, and highlights it', async () => {
     await openBarPanel(page);
-    const target = `.message[data-message-id="${m(FAR)}"]`;
+    const target = pageMessage(m(FAR));
     const inView = () =>
       page.$eval(target, (el) => {
         const box = el.getBoundingClientRect();
@@ -154,17 +157,17 @@ describe.each(BROWSERS)('the pinned bar in the chat header in %s', (name) => {
   });
 
   it('comes back when the page re-renders its header and throws the bar out', async () => {
-    await page.evaluate(() => document.querySelector('.chat-header cliq-pins-bar')?.remove());
-    await waitFor(page, `.chat-header[data-chat-id="${ROOM}"] cliq-pins-bar`);
+    await page.evaluate(() => document.querySelector('[purpose=chatheader] cliq-pins-bar')?.remove());
+    await waitFor(page, `${pageHeader(ROOM)} cliq-pins-bar`);
     await waitFor(page, inBar('[data-testid=pinned-bar][data-state=ready]'));
     expect(await page.$$eval('cliq-pins-bar', (els) => els.length)).toBe(1);
   });
 
   it('follows navigation between chats, and back', async () => {
     const barChat = () => page.$eval(inBar('[data-testid=pinned-bar]'), (el) => el.getAttribute('data-chat-id'));
-    await page.click(`a.chat-item[data-chat-id="${OTHER}"]`);
+    await page.click(pageChatItem(OTHER));
     await page.waitForSelector(`body[data-rendered-chat-id="${OTHER}"]`);
-    await page.waitForSelector(`.chat-header[data-chat-id="${OTHER}"] cliq-pins-bar`, { timeout: 15_000 });
+    await page.waitForSelector(`${pageHeader(OTHER)} cliq-pins-bar`, { timeout: 15_000 });
     await eventually(async () => expect(await barChat()).toBe(OTHER));
     await page.waitForFunction(
       () => document.querySelector('cliq-pins-bar')?.shadowRoot?.textContent?.includes('1 pinned'),
@@ -174,7 +177,7 @@ describe.each(BROWSERS)('the pinned bar in the chat header in %s', (name) => {
 
     await page.goBack();
     await page.waitForSelector(`body[data-rendered-chat-id="${ROOM}"]`);
-    await page.waitForSelector(`.chat-header[data-chat-id="${ROOM}"] cliq-pins-bar`, { timeout: 15_000 });
+    await page.waitForSelector(`${pageHeader(ROOM)} cliq-pins-bar`, { timeout: 15_000 });
     await eventually(async () => expect(await barChat()).toBe(ROOM));
     await page.waitForFunction(
       () => document.querySelector('cliq-pins-bar')?.shadowRoot?.textContent?.includes('2 pinned'),

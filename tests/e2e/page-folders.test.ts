@@ -14,6 +14,8 @@ import {
   messages,
   OMAR,
   openChat,
+  pageChatItem,
+  pageHeader,
   signedInSession,
   waitFor,
 } from './page-helpers';
@@ -61,7 +63,7 @@ describe.each(BROWSERS)('pinning chats to folders from the Cliq page in %s', (na
 
   /** The header's folder menu, open and showing the folders Cliq has. */
   const headerMenu = async () => {
-    const button = await waitFor(page, `.chat-header[data-chat-id="${ROOM}"] cliq-pins-folders`);
+    const button = await waitFor(page, `${pageHeader(ROOM)} cliq-pins-folders`);
     expect(await button.evaluate((el) => Boolean(el.shadowRoot))).toBe(true);
     if (!(await page.$(inFolders('[data-testid=folder-menu]'))))
       await page.click(inFolders('[data-testid=folder-button]'));
@@ -123,7 +125,7 @@ describe.each(BROWSERS)('pinning chats to folders from the Cliq page in %s', (na
   });
 
   it('pins another chat from the chat list, without opening it', async () => {
-    await page.hover(`a.chat-item[data-chat-id="${SIDE}"]`);
+    await page.hover(pageChatItem(SIDE));
     await clickOn(page, inChatMenu(`[data-testid=chat-folder-button][data-chat-id="${SIDE}"]`));
     const menu = await waitFor(page, inChatMenu(`[data-testid=folder-menu][data-chat-id="${SIDE}"]`));
     expect(await menu.evaluate((el) => el.querySelector('h2')?.textContent)).toBe('Pin “Side Room” to a folder');

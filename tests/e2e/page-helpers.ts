@@ -103,11 +103,50 @@ export function pinsOf(sandbox: Sandbox, chatId: string) {
 export const folderHolding = (sandbox: Sandbox, chatId: string) =>
   sandbox.state.folders.filter((f) => f.chatIds.includes(chatId)).map((f) => f.title || 'My Pins');
 
-/** Hovers a message (its actions appear) and clicks its pin control; the pin dialog opens. */
+/**
+ * The sandbox page's markup (Cliq's, from the evidence): messages carry `msguid="<ms>%20<id>"` and `msg-cont`,
+ * the invented chat list and header carry `chid` and a `purpose`.
+ */
+export const pageMessage = (id: string) => `[msg-cont][msguid="${id.replace('_', '%20')}"]`;
+export const PAGE_MESSAGES = '[msg-cont][msguid]';
+export const pageChatItem = (chatId: string) => `[purpose=chatitem][chid="${chatId}"]`;
+export const pageHeader = (chatId: string) => `[purpose=chatheader][chid="${chatId}"]`;
+export const pageMessageText = (id: string) => `${pageMessage(id)} > .zcmsgcnt`;
+export const PIN_CONTROL = '[data-cliq-pins=pin-control]';
+
+/**
+ * A message whatever the markup calls its attributes (the scrambled markup renames them): the element with an
+ * attribute holding the id as Cliq writes it, other than a date divider or a quote.
+ */
+export async function messageOnPage(page: Page, id: string): Promise<ElementHandle<Element>> {
+  const handle = await page.evaluateHandle(
+    (value: string) => {
+      for (const element of document.querySelectorAll('section[purpose=chatview] *')) {
+        if (element.getAttribute('purpose') === 'date' || element.closest('blockquote')) continue;
+        if ([...element.attributes].some((a) => a.value === value)) return element;
+      }
+      return null;
+    },
+    id.replace('_', '%20'),
+  );
+  const element = handle.asElement();
+  if (!element) throw new Error(`no message ${id} on the page`);
+  return element as ElementHandle<Element>;
+}
+
+/** Hovers a message and clicks its pin control; the pin dialog opens. */
 export async function openPinDialog(page: Page, id: string): Promise<void> {
-  const message = `.message[data-message-id="${id}"]`;
-  await page.hover(message);
-  await page.click(`${message} [data-cliq-pins=pin-control]`);
+  const message = await messageOnPage(page, id);
+  await message.hover();
+  const control = await vi.waitFor(
+    async () => {
+      const found = await message.$(`:scope > ${PIN_CONTROL}`);
+      if (!found) throw new Error(`message ${id} has no pin control`);
+      return found;
+    },
+    { timeout: 15_000, interval: 100 },
+  );
+  await control.click();
   const dialog = await waitFor(page, inDialog('[data-testid=pin-dialog]'));
   // The dialog knows whether the message is pinned once the background answered.
   await page.waitForFunction((el) => el.getAttribute('data-pinned') !== 'unknown', { timeout: 15_000 }, dialog);

@@ -16,6 +16,9 @@ import {
   OMAR,
   openChat,
   openPinDialog,
+  PAGE_MESSAGES,
+  PIN_CONTROL,
+  pageMessage,
   pinsOf,
   signedInSession,
   waitFor,
@@ -131,7 +134,7 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
   });
 
   it('shows a pinned message as pinned, and unpins it from the same control', async () => {
-    const control = `.message[data-message-id="${m(6)}"] [data-cliq-pins=pin-control]`;
+    const control = `${pageMessage(m(6))} > ${PIN_CONTROL}`;
     await page.waitForSelector(`${control}[aria-pressed=true]`, { timeout: 15_000 });
     await openPinDialog(page, m(6));
     await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=true]'));
@@ -162,10 +165,10 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
     const live = (await control(sandbox, `chats/${ROOM}/messages`, { text: 'Arrived while the page was open' })) as {
       id: string;
     };
-    await page.waitForSelector(`.message[data-message-id="${live.id}"] [data-cliq-pins=pin-control]`, {
+    await page.waitForSelector(`${pageMessage(live.id)} > ${PIN_CONTROL}`, {
       timeout: 10_000,
     });
-    expect(await page.$$eval('.message', (els) => els.length)).toBe(
+    expect(await page.$$eval(PAGE_MESSAGES, (els) => els.length)).toBe(
       await page.$$eval('[data-cliq-pins=pin-control]', (els) => els.length),
     );
   });
@@ -176,7 +179,9 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
     it('opens the pin dialog for the message under the pointer with the keyboard shortcut, and pins only on confirm', async () => {
       // Browsers keep extension shortcuts away from automation: send the typed event the background sends on it.
       await page.bringToFront();
-      await page.hover(`.message[data-message-id="${m(8)}"]`);
+      // The last dialog gave focus back to its pin control, and the focused message comes before the hovered one.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.hover(pageMessage(m(8)));
       const worker = await session.worker();
       await worker.evaluate(`(async () => {
       const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/company/*/chats/${ROOM}' });
@@ -215,8 +220,8 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
           document.querySelectorAll('[data-cliq-pins]').length === 0,
         { timeout: 10_000 },
       );
-      await page.hover('.message:last-child');
-      await page.click('.message:last-child .message-actions button[data-action=reply]');
+      await page.hover(`${PAGE_MESSAGES}:last-child`);
+      await page.click(`${PAGE_MESSAGES}:last-child [purpose=reply]`);
       expect(problems).toEqual([]);
     });
 });

@@ -32,46 +32,55 @@ describe('web app in Chromium', () => {
     await page.waitForSelector(`body[data-rendered-chat-id="${chatId}"]`);
   }
 
-  it('renders the documented hooks, with user text as text', async () => {
+  it("renders Cliq's markup from the evidence, with user text as text", async () => {
     const chat = security();
+    const [quoted] = sandbox().state.messagesOf(chat);
+    const me = sandbox().state.currentUserId;
+    sandbox().state.appendMessage(chat, me, 'Replying to the first one', { replyTo: quoted?.id });
     await open(chat.id);
     const dom = await page.evaluate(() => {
-      const item = document.querySelector('nav#chat-list a.chat-item[data-chat-id] span.chat-title');
-      const header = document.querySelector('header.chat-header[data-chat-id]');
-      const message = document.querySelector(
-        'div.message-list[role="log"] div.message[data-message-id][data-sender-id]',
-      );
+      const view = document.querySelector('section.currentchat[purpose=chatview]');
+      const messages = [...document.querySelectorAll('[msg-cont][chid][msguid]')];
+      const mine = messages.filter((m) => m.getAttribute('mymsg') === 'true');
+      const reply = document.querySelector('[msg-cont] > blockquote.quotedmsgdiv[purpose=viewreplied][msgtime]');
       return {
-        item: item?.textContent,
-        headerId: header?.getAttribute('data-chat-id'),
-        title: header?.querySelector('h1.chat-title')?.textContent,
-        headerActions: header?.querySelectorAll('.chat-header-actions button').length,
-        parts:
-          message &&
-          ['.message-sender', 'time.message-time[datetime]', '.message-text', '.message-actions'].map(
-            (s) => !!message.querySelector(s),
-          ),
-        texts: [...document.querySelectorAll('.message-text')].map((n) => n.textContent),
-        injected: document.querySelectorAll('.message-list img, .message-list script, .message-list b').length,
+        viewId: view?.id,
+        chids: new Set(messages.map((m) => m.getAttribute('chid'))).size,
+        ids: messages.every((m) => /^\d{13}%20\d+$/.test(m.getAttribute('msguid') ?? '')),
+        bodies: messages.every((m) => m.querySelectorAll(':scope > p#posted-message-container.zcmsgcnt').length === 1),
+        senders: messages.filter((m) => m.querySelector(':scope > .sender span.zctxtseln[elemtype=user][uid]')).length,
+        total: messages.length,
+        dividers: [...document.querySelectorAll('[msguid][purpose=date].zcmsg_dvdrmn')].map(
+          (d) => d.nextElementSibling?.getAttribute('msguid') === d.getAttribute('msguid'),
+        ),
+        mine: mine.length,
+        replyText: reply?.parentElement?.querySelector(':scope > .zcmsgcnt')?.textContent,
+        texts: [...document.querySelectorAll('[msg-cont] > .zcmsgcnt')].map((n) => n.textContent),
+        injected: document.querySelectorAll('.zcmsgcnt img, .zcmsgcnt script, .zcmsgcnt b').length,
+        list: document.querySelectorAll('[purpose=chatlist] [chid][purpose=chatitem] [purpose=chatname]').length,
+        header: document.querySelector('[purpose=chatheader][chid] [purpose=chattitle]')?.textContent,
       };
     });
-    expect(dom.item).toBeTruthy();
-    expect(dom).toMatchObject({
-      headerId: chat.id,
-      title: 'Security Drills',
-      headerActions: 3,
-      parts: [true, true, true, true],
-      injected: 0,
-    });
+    expect(dom).toMatchObject({ viewId: chat.id, chids: 1, ids: true, bodies: true, injected: 0 });
+    expect(dom.header).toBe('Security Drills');
+    expect(dom.list).toBeGreaterThan(3);
+    // The sender shows on the first message of each run only.
+    expect(dom.senders).toBeGreaterThan(0);
+    expect(dom.senders).toBeLessThan(dom.total);
+    expect(dom.dividers.length).toBeGreaterThan(0);
+    expect(dom.dividers.every(Boolean)).toBe(true);
+    expect(dom.mine).toBeGreaterThan(0);
+    expect(dom.replyText).toBe('Replying to the first one');
     expect(dom.texts).toEqual(expect.arrayContaining(HOSTILE_TEXTS));
     expect(await page.title()).not.toBe('xss');
   });
 
   it('shows message actions only on hover', async () => {
     await open(security().id);
-    const display = () => page.$eval('.message:last-child .message-actions', (n) => getComputedStyle(n).display);
+    const last = '[msg-cont]:last-child';
+    const display = () => page.$eval(`${last} [purpose=msgactions]`, (n) => getComputedStyle(n).display);
     expect(await display()).toBe('none');
-    await page.hover('.message:last-child');
+    await page.hover(last);
     expect(await display()).toBe('flex');
   });
 
@@ -79,12 +88,12 @@ describe('web app in Chromium', () => {
     const [first, second] = sidebarChats(sandbox().state) as [Chat, Chat];
     await open(first.id);
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
-    await page.click(`a.chat-item[data-chat-id="${second.id}"]`);
-    await page.waitForSelector(`header.chat-header[data-chat-id="${second.id}"]`);
+    await page.click(`[purpose=chatitem][chid="${second.id}"]`);
+    await page.waitForSelector(`section[purpose=chatview][id="${second.id}"]`);
     expect(page.url()).toBe(chatUrl(second.id));
-    expect(await page.$eval('a.chat-item[aria-current="page"]', (n) => n.getAttribute('data-chat-id'))).toBe(second.id);
+    expect(await page.$eval('[purpose=chatitem][aria-current="page"]', (n) => n.getAttribute('chid'))).toBe(second.id);
     await page.goBack();
-    await page.waitForSelector(`header.chat-header[data-chat-id="${first.id}"]`);
+    await page.waitForSelector(`section[purpose=chatview][id="${first.id}"]`);
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 
@@ -96,18 +105,25 @@ describe('web app in Chromium', () => {
       body: JSON.stringify({ text: 'fresh news' }),
     });
     await page.waitForFunction(
-      () => document.querySelector('.message:last-child .message-text')?.textContent === 'fresh news',
+      () => document.querySelector('[msg-cont]:last-child > .zcmsgcnt')?.textContent === 'fresh news',
     );
   });
 
-  it('renders changed class names with ?markup=v2 (and none of the v1 hooks)', async () => {
-    await open(security().id, '?markup=v2');
+  it('renames every class and unknown part with ?markup=scrambled, keeping the id-carrying values', async () => {
+    const chat = security();
+    await open(chat.id, '?markup=scrambled');
     const counts = await page.evaluate(() => ({
-      v1: document.querySelectorAll('#chat-list, .chat-item, .chat-header, .message, .message-text').length,
-      v2: document.querySelectorAll('#zc-sidebar .zc-conv, .zc-topbar, .zc-bubble .zc-body').length,
+      cliq: document.querySelectorAll(
+        '[msg-cont], [msguid]:not([purpose=date]), .zcmsgcnt, .sender, [purpose=chatheader]',
+      ).length,
+      ids: [...document.querySelectorAll('section[purpose=chatview] *')].filter((el) =>
+        [...el.attributes].some((a) => /^\d{13}%20\d+$/.test(a.value)),
+      ).length,
+      view: document.querySelector('section[purpose=chatview]')?.id,
     }));
-    expect(counts.v1).toBe(0);
-    expect(counts.v2).toBeGreaterThan(3);
+    expect(counts.cliq).toBe(0);
+    expect(counts.ids).toBeGreaterThan(3);
+    expect(counts.view).toBe(chat.id);
   });
 
   it('renders all messages of a 5,000-message chat', async () => {
@@ -115,6 +131,6 @@ describe('web app in Chromium', () => {
     const big = [...sandbox().state.chats.values()].find((c) => (c.generated?.count ?? 0) >= 5000) as Chat;
     const total = sandbox().state.messagesOf(big).length;
     await open(big.id);
-    expect(await page.evaluate(() => document.querySelectorAll('.message').length)).toBe(total);
+    expect(await page.evaluate(() => document.querySelectorAll('[msg-cont]').length)).toBe(total);
   });
 });

@@ -7,7 +7,7 @@ import { type FaultSpec, formatFaults, parseFaults } from './faults';
 import { parseJson, readBody, sendJson } from './http';
 import type { LoggedRequest } from './log';
 import type { AccountsSession } from './oauth';
-import type { Markup } from './page/html';
+import { MARKUPS, type Markup } from './page/html';
 import type { SeedData } from './seed-data';
 import { SEED_NAMES, type SeedName } from './seeds';
 import type { SandboxState } from './state';
@@ -147,8 +147,9 @@ const ROUTES: [string, RegExp, Handler][] = [
     /^markup$/,
     (t, body) => {
       const markup = field(body, 'markup');
-      if (markup !== 'v1' && markup !== 'v2') throw new Error('markup must be v1 or v2');
-      t.setMarkup(markup);
+      const known = MARKUPS.find((m) => m === markup);
+      if (!known) throw new Error(`markup must be one of ${MARKUPS.join(', ')}`);
+      t.setMarkup(known);
       return { markup };
     },
   ],

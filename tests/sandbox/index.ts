@@ -88,7 +88,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       answers: [],
     };
   };
-  const page: PageSettings = { markup: 'v1' };
+  const page: PageSettings = { markup: 'cliq' };
   let seedName: SeedName | 'custom' = startSeed;
   loadSeed(state, buildSeed(startSeed, clock.now()));
   const session = freshSession();
@@ -101,7 +101,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     log.clear();
     for (const key of Object.keys(session)) delete session[key as keyof AccountsSession];
     Object.assign(session, freshSession());
-    page.markup = 'v1';
+    page.markup = 'cliq';
   };
   const issueToken = (o: { scopes?: string[]; expiresInMs?: number } = {}): string =>
     tokens.issue(o.scopes ?? EXTENSION_SCOPES, o.expiresInMs ?? ACCESS_TOKEN_LIFETIME_MS).value;

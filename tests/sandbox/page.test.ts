@@ -10,10 +10,12 @@ const security = () => chatsOfType(sandbox(), 'group_chat').find((c) => c.title 
 
 describe('web app over HTTP', () => {
   it('redirects /chats to the most recent chat and serves the shell', async () => {
-    const res = await fetch(`${sandbox().url}/company/${sandbox().orgId}/chats?markup=v2`, { redirect: 'manual' });
+    const res = await fetch(`${sandbox().url}/company/${sandbox().orgId}/chats?markup=scrambled`, {
+      redirect: 'manual',
+    });
     expect(res.status).toBe(302);
     const first = sidebarChats(sandbox().state)[0] as Chat;
-    expect(res.headers.get('location')).toBe(`/company/${sandbox().orgId}/chats/${first.id}?markup=v2`);
+    expect(res.headers.get('location')).toBe(`/company/${sandbox().orgId}/chats/${first.id}?markup=scrambled`);
     const shell = await fetch(chatUrl(first.id));
     expect(shell.headers.get('content-type')).toContain('text/html');
     expect(await shell.text()).toContain('src="/__sandbox/page/app.js"');

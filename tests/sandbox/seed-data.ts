@@ -26,6 +26,8 @@ const message = z.strictObject({
   mentions: z.array(z.strictObject({ id: z.string(), name: z.string(), type: z.string() })).optional(),
   /** A file message: `text` is then the file's comment. */
   file: z.strictObject({ name: z.string().min(1), type: z.string().default('file') }).optional(),
+  /** The id of an earlier message of the same chat this one replies to (shown as a quoted reply). */
+  replyTo: z.string().optional(),
 });
 const chat = z.strictObject({
   id: z.string().min(1).optional(),
@@ -110,6 +112,7 @@ export function loadSeed(state: SandboxState, input: SeedData): void {
         text: m.text,
         mentions: m.mentions,
         file: m.file,
+        ...(m.replyTo ? { replyTo: m.replyTo } : {}),
         reactions: {},
       };
     });

@@ -97,7 +97,15 @@ class SeedBuilder {
       const id = `${time}_${this.random.digits(12)}`;
       const people = [DEFAULT_CURRENT_USER.id, ...(chat.memberIds ?? [])];
       const senderId = this.random.pick(people);
-      messages.push({ id, senderId, time, text: this.random.pick(PIN_WORTHY_PHRASES) });
+      // Every second one answers the one before, so pages show quoted replies.
+      const replyTo = i % 2 === 1 ? messages.at(-1)?.id : undefined;
+      messages.push({
+        id,
+        senderId,
+        time,
+        text: this.random.pick(PIN_WORTHY_PHRASES),
+        ...(replyTo ? { replyTo } : {}),
+      });
       // Pins by the signed-in user and by others, so "pinned by" varies.
       const creatorId = this.random.pick(people);
       this.pins.push({ chatId: chat.id, messageId: id, expiry, creatorId, pinnedAt: time + 60_000 });

@@ -91,6 +91,8 @@ export const chatListFolders: PageFeature = {
         list.addEventListener('scroll', () => shown?.open || show(null), { signal: listSignal, passive: true });
         listSignal.addEventListener('abort', () => show(null), { once: true });
       },
+      // Nobody has seen Cliq's chat list: the open chat's folder menu (header or corner dock) works without it.
+      { optional: true },
     );
     ui.host.addEventListener(
       'mouseleave',

@@ -1,6 +1,7 @@
 import { subscribeToEvents } from '../../../lib/messaging/events';
 import type { FeatureEnv, PageFeature } from '../../../lib/page/features';
-import { currentMessage, messageIdOf, messagePreview, shownChatId } from '../../../lib/page/selectors';
+import { currentMessage, findMessages, messageIdIn, messagePreview } from '../../../lib/page/messages';
+import { shownChatId } from '../../../lib/page/selectors';
 import { pinDialogFor } from '../ui/pin-dialog-host';
 
 /**
@@ -8,11 +9,12 @@ import { pinDialogFor } from '../ui/pin-dialog-host';
  * until the user confirms there, so a page that moves focus cannot make a keypress pin something else.
  */
 async function openPinDialog(env: FeatureEnv): Promise<void> {
-  const message = currentMessage();
-  const messageId = message && messageIdOf(message);
+  const reader = findMessages()?.reader;
+  const message = reader && currentMessage(reader);
+  const messageId = message && messageIdIn(reader, message);
   const chatId = shownChatId(env.location.chatId);
   if (!message || !messageId || !chatId) return;
-  (await pinDialogFor(env)).open({ chatId, messageId, preview: messagePreview(message) }, message);
+  (await pinDialogFor(env)).open({ chatId, messageId, preview: messagePreview(reader, message) }, message);
 }
 
 export const pinShortcut: PageFeature = {

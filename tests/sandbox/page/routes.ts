@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redirect, sendHtml, sendJson } from '../http';
 import type { Chat, MessageEvent, SandboxState } from '../state';
-import { type Markup, notFoundHtml, shellHtml } from './html';
+import { MARKUPS, type Markup, notFoundHtml, shellHtml } from './html';
 
 const APP_JS = readFileSync(new URL('./app.js', import.meta.url), 'utf8');
 
@@ -24,22 +24,42 @@ export function sidebarChats(state: SandboxState): Chat[] {
 }
 
 function messageJson(state: SandboxState, m: MessageEvent['message']) {
+  const senderName = (id: string) => state.users.get(id)?.name ?? '';
+  const chat = m.replyTo ? state.chat(m.chatId) : undefined;
+  const replied = chat && m.replyTo ? state.message(chat, m.replyTo) : undefined;
   return {
     id: m.id,
     senderId: m.senderId,
-    senderName: state.users.get(m.senderId)?.name ?? '',
+    senderName: senderName(m.senderId),
     time: m.time,
     text: m.text,
+    replyTo: replied && {
+      id: replied.id,
+      senderId: replied.senderId,
+      senderName: senderName(replied.senderId),
+      text: replied.text,
+    },
   };
 }
 
+/** A channel by the unique name its `/channels/<name>` link carries. */
+const channelNamed = (state: SandboxState, name: string) =>
+  [...state.chats.values()].find((c) => c.type === 'channel' && c.uniqueName === name && state.isParticipant(c));
+
 export function handleWebApp(res: ServerResponse, url: URL, state: SandboxState, settings: PageSettings): void {
+  const asked = MARKUPS.find((m) => m === url.searchParams.get('markup'));
+  const markup: Markup = asked ?? settings.markup;
+  // Addresses without a chat id: the entry page opens the most recent chat, a channel link its channel.
+  const channel = /^\/channels\/([^/]+)$/.exec(url.pathname)?.[1];
+  if (url.pathname === '/index.do' || (channel && channelNamed(state, decodeURIComponent(channel)))) {
+    sendHtml(res, 200, shellHtml(state.orgId, markup));
+    return;
+  }
   const [, company, orgId, chats, chatId, extra] = url.pathname.split('/');
   if (company !== 'company' || orgId !== state.orgId || chats !== 'chats' || extra !== undefined) {
     sendHtml(res, 404, notFoundHtml('No such page in the sandbox web app.'));
     return;
   }
-  const markup: Markup = url.searchParams.get('markup') === 'v2' ? 'v2' : settings.markup;
   if (!chatId) {
     const first = sidebarChats(state)[0];
     if (!first) {
@@ -70,8 +90,12 @@ export function handlePageData(req: IncomingMessage, res: ServerResponse, url: U
     streamEvents(req, res, state);
     return;
   }
-  const match = /^chats\/([^/]+)$/.exec(rest);
-  const chat = match?.[1] ? state.chat(decodeURIComponent(match[1])) : undefined;
+  const match = /^(chats|channels)\/([^/]+)$/.exec(rest);
+  const key = match?.[2] ? decodeURIComponent(match[2]) : undefined;
+  const chat =
+    rest === 'recent'
+      ? sidebarChats(state)[0]
+      : key && (match?.[1] === 'channels' ? channelNamed(state, key) : state.chat(key));
   if (!chat || !state.isParticipant(chat)) {
     sendJson(res, 404, { message: 'No such chat.' }, state.now());
     return;

@@ -13,7 +13,7 @@ describe('the content script', () => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
       'https://cliq.zoho.com/company/1/chats/CT_1',
     );
-    document.body.innerHTML = readFileSync('tests/unit/page/fixtures/cliq-v1.html', 'utf8');
+    document.body.innerHTML = readFileSync('tests/unit/page/fixtures/cliq-evidence.html', 'utf8');
     const listened = vi.spyOn(EventTarget.prototype, 'addEventListener');
     const posted = vi.spyOn(window, 'postMessage');
     const ctx = new ContentScriptContext('cliq', contentScript);

@@ -127,9 +127,9 @@ describe('runFeatures', () => {
     expect(log.warn).not.toHaveBeenCalled();
   });
 
-  it('names every feature whose page part never appeared in exactly one warning, and uses fallbacks', async () => {
+  it('names every feature whose page part never appeared in exactly one warning; designed homes stay quiet', async () => {
     const fellBack = vi.fn();
-    const needs = (name: string, part: string, fallback = false): PageFeature => ({
+    const needs = (name: string, part: string, fallback = false, optional = false): PageFeature => ({
       name,
       scope: 'chat',
       start: ({ track }) =>
@@ -137,25 +137,56 @@ describe('runFeatures', () => {
           part,
           () => document.querySelector(`.${part}`),
           () => undefined,
-          { fallback, onMissing: fellBack },
+          { fallback, optional, onMissing: fellBack },
         ),
     });
-    run([needs('pin-message', 'message-list'), needs('pinned-bar', 'chat-header', true)]);
+    run([
+      needs('pin-message', 'message-list'),
+      needs('pinned-bar', 'chat-header', true),
+      needs('chat-list-folders', 'chat-list', false, true),
+    ]);
     await vi.advanceTimersByTimeAsync(GRACE + 1_000);
     expect(log.warn).toHaveBeenCalledTimes(1);
     const [warning] = log.warn.mock.calls[0] as [string];
-    expect(warning).toMatch(/off: pin-message \(no message-list\)/);
-    expect(warning).toMatch(/in a corner instead: pinned-bar \(no chat-header\)/);
-    expect(fellBack).toHaveBeenCalledTimes(2);
+    expect(warning).toMatch(/off: pin-message \(no message-list\)\.$/);
+    // The corner dock is where the bar lives without a header, and nobody has seen Cliq's chat list: no warning.
+    expect(warning).not.toMatch(/chat-header|chat-list/);
+    expect(fellBack).toHaveBeenCalledTimes(3);
 
     // On the next chat the fallback comes at once, not after another grace period; and no second warning.
     history.pushState({}, '', '/company/1/chats/CT_other');
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(fellBack).toHaveBeenCalledTimes(4);
+    expect(fellBack).toHaveBeenCalledTimes(6);
     await vi.advanceTimersByTimeAsync(GRACE + 1_000);
     expect(log.warn).toHaveBeenCalledTimes(1);
     expect(log.error).not.toHaveBeenCalled();
   });
+
+  it.each(['/index.do', '/channels/release-room'])(
+    'takes the chat from the page when the address (%s) names none, never from visible text',
+    async (path) => {
+      goTo(path);
+      // Text that looks like a chat id is only text.
+      document.body.innerHTML = '<h1>CT_1111111111111111111_654200107</h1>';
+      const runs: { chatId?: string; signal: AbortSignal }[] = [];
+      run([{ name: 'chat', scope: 'chat', start: ({ location, signal }) => void runs.push({ ...location, signal }) }]);
+      await settle(clock);
+      expect(runs).toEqual([]);
+
+      document.body.innerHTML =
+        '<section class="currentchat" purpose="chatview" id="CT_2231796882690347967_654200107-B1"></section>';
+      await settle(clock);
+      expect(runs.map((r) => r.chatId)).toEqual(['CT_2231796882690347967_654200107-B1']);
+
+      // Another chat opened in place: the features of the first one stop, the second one's start.
+      document.body.innerHTML =
+        '<section purpose="chatview"><div msguid="1772440500000%20375" chid="1488288613043522033"></div></section>';
+      await settle(clock);
+      expect(runs.map((r) => r.chatId)).toEqual(['CT_2231796882690347967_654200107-B1', '1488288613043522033']);
+      expect(runs[0]?.signal.aborted).toBe(true);
+      expect(log.warn).not.toHaveBeenCalled();
+    },
+  );
 
   it('tears everything down when the extension goes away', () => {
     const signals: AbortSignal[] = [];
