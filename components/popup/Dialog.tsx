@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
+import type { IntentInput } from '../../lib/intents/intents';
 import { type UndoOffer, usePopup } from './context';
 import { type BudgetUse, budgetsOf, type Estimate, estimate } from './model/estimate';
 import { duration } from './model/time';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { readFolders, type ShownFolder } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
-import { readFolders, type ShownFolder } from '../../lib/store/read-models';
+import type { IntentInput } from '../../lib/intents/intents';
 import { usePopup } from './context';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { folderName, isUnconfirmed } from './FolderItem';

@@ -1,5 +1,5 @@
+import type { ShownFolder } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import type { ShownFolder } from '../../lib/store/read-models';
 import { usePopup } from './context';
 import { type DragState, dragClasses } from './drag';
 import { allSelected, itemKey, type Selection } from './model/selection';

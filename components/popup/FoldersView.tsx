@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ShownFolder } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
-import type { ShownFolder } from '../../lib/store/read-models';
+import type { IntentInput } from '../../lib/intents/intents';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { useDragReorder } from './drag';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
-import { shownPins } from '../../lib/store/read-models';
+import type { IntentInput } from '../../lib/intents/intents';
+import { shownPins } from '../../lib/lists/overlay';
 import { usePopup } from './context';
 import { Dialog } from './Dialog';
 import { isExpired } from './model/filters';

@@ -1,5 +1,5 @@
+import type { ShownPin } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import type { ShownPin } from '../../lib/store/read-models';
 import { isExpired } from './model/filters';
 import { relativeTime, shortDateTime } from './model/time';
 

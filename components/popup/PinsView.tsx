@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
-import { shownPins } from '../../lib/store/read-models';
+import type { IntentInput } from '../../lib/intents/intents';
+import { shownPins } from '../../lib/lists/overlay';
 import { updateSettings } from '../../lib/store/settings';
 import { download } from './actions';
 import { usePopup } from './context';

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import { rateMinuteMs } from '../../lib/auth/connection';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
+import type { IntentInput } from '../../lib/intents/intents';
 import { useAuthState } from '../useAuthState';
 import { enqueue } from './actions';
 import { type PopupApi, PopupContext, type UndoOffer } from './context';

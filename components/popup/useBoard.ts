@@ -1,9 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../../lib/messaging';
-import { subscribeToEvents } from '../../lib/messaging/events';
-import { getFolderList } from '../../lib/store/cache';
-import { openPinsDb, type PinsDb } from '../../lib/store/db';
-import type { QueueProgress } from '../../lib/store/journal';
 import {
   type ChatPins,
   readFailedIntents,
@@ -11,7 +6,12 @@ import {
   readPinBoard,
   readProgress,
   type ShownFolder,
-} from '../../lib/store/read-models';
+} from '../../lib/board/read-models';
+import { sendMessage } from '../../lib/messaging';
+import { subscribeToEvents } from '../../lib/messaging/events';
+import { getFolderList } from '../../lib/store/cache';
+import { openPinsDb, type PinsDb } from '../../lib/store/db';
+import type { QueueProgress } from '../../lib/store/journal';
 import type { ChatRecord, IntentRecord, PinSweep } from '../../lib/store/records';
 import { readSettings, type Settings } from '../../lib/store/settings';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Auth } from '../auth/session';
+import { readChatPins, readFolders } from '../board/read-models';
 import type { Handlers } from '../messaging';
-import { readChatPins, readFolders } from '../store/read-models';
 import type { Services } from './services';
 
 export interface HandlerDeps {

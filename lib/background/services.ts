@@ -1,7 +1,7 @@
 import { apiOrigin, rateMinuteMs } from '../auth/connection';
 import type { Auth } from '../auth/session';
+import { type BudgetLedger, createBudgetLedger } from '../budget/ledger';
 import { type CliqClient, CliqError, createCliqClient } from '../cliq';
-import { type BudgetLedger, createBudgetLedger } from '../queue/ledger';
 import { createPinQueue, type PinQueue } from '../queue/queue';
 import type { PinsDb } from '../store/db';
 import type { QueueProgress } from '../store/journal';

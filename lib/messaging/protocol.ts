@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { connectionSchema } from '../auth/connection';
 import type { AuthState } from '../auth/session';
+import type { ShownFolder, ShownPin } from '../board/read-models';
 import type { EnqueueResult } from '../queue/queue';
 import type { QueueProgress } from '../store/journal';
-import type { ShownFolder, ShownPin } from '../store/read-models';
 
 /**
  * The one protocol between extension pages / content scripts and the background.

@@ -1,6 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { CliqErrorKind } from '../cliq';
-import type { Intent } from '../queue/intents';
+import type { Intent } from '../intents/intents';
 
 /** A list as Cliq last showed it: what `last_sync_time` is sent from, and when we last read it. */
 export interface ListState {

@@ -1,11 +1,11 @@
+import { callWithinBudget } from '../budget/call';
 import { CliqError, endpointFor } from '../cliq';
-import { callWithinBudget } from '../queue/send';
+import { epochMs } from '../lists/convert';
+import { type ReadDeps, readPinList } from '../lists/read';
 import { chatsByActivity, upsertChats } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { PinSweep } from '../store/records';
 import { readSettings } from '../store/settings';
-import { epochMs } from './convert';
-import { type ReadDeps, readPinList } from './lists';
 
 /*
  * No Cliq field says which chats have pins, so the sweep lists pins chat by chat within the 20-a-minute

@@ -1,5 +1,5 @@
 import { t } from '../../../lib/i18n';
-import type { Intent } from '../../../lib/queue/intents';
+import type { Intent } from '../../../lib/intents/intents';
 
 export interface Names {
   chat(chatId: string): string;

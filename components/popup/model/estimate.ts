@@ -1,5 +1,5 @@
 import { type Budget, endpoints, MAX_CHATS_PER_REMOVAL, MAX_PINS_PER_CHAT } from '../../../lib/cliq';
-import type { IntentInput } from '../../../lib/queue/intents';
+import type { IntentInput } from '../../../lib/intents/intents';
 
 /*
  * What a confirmation tells the user before a bulk action: how many requests it takes and how long Cliq's

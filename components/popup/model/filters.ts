@@ -1,4 +1,4 @@
-import type { ChatPins, ShownPin } from '../../../lib/store/read-models';
+import type { ChatPins, ShownPin } from '../../../lib/board/read-models';
 
 export type PinStatus = 'live' | 'expiringSoon' | 'expired';
 export type PinOrder = 'chatOrder' | 'newestPinned';

@@ -1,4 +1,4 @@
-import type { IntentInput } from '../../../lib/queue/intents';
+import type { IntentInput } from '../../../lib/intents/intents';
 import type { PinRecord } from '../../../lib/store/records';
 import { applyPlacement } from './reorder';
 

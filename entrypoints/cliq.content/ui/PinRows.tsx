@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ShownPin } from '../../../lib/board/read-models';
 import { t } from '../../../lib/i18n';
-import type { ShownPin } from '../../../lib/store/read-models';
 import type { useEnqueue } from './hooks';
 import { expiryText } from './text';
 

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
+import type { ShownPin } from '../../../lib/board/read-models';
 import { t } from '../../../lib/i18n';
-import type { ShownPin } from '../../../lib/store/read-models';
 import { useChatPins, useEnqueue } from './hooks';
 import { PinRows } from './PinRows';
 import { Popover } from './Popover';

@@ -1,5 +1,5 @@
+import { type BudgetLedger, createBudgetLedger } from '../../../lib/budget/ledger';
 import { createCliqClient } from '../../../lib/cliq';
-import { type BudgetLedger, createBudgetLedger } from '../../../lib/queue/ledger';
 import type { BackoffOptions } from '../../../lib/queue/outcome';
 import { createPinQueue, type PinQueue } from '../../../lib/queue/queue';
 import { openPinsDb, type PinsDb } from '../../../lib/store/db';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { type CliqClient, CliqError, createCliqClient } from '../../../lib/cliq';
 import { formatPath } from '../../../lib/cliq/issues';
-import { createBudgetLedger } from '../../../lib/queue/ledger';
+import { readPinList } from '../../../lib/lists/read';
 import type { PinsDb } from '../../../lib/store/db';
-import { readPinList } from '../../../lib/sync/lists';
 import { createPinSync, type PinSync } from '../../../lib/sync/sync';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import { ManualClock } from '../../unit/queue/fake-cliq';

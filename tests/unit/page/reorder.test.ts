@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aboveFor } from '../../../entrypoints/cliq.content/ui/PinRows';
-import type { ShownPin } from '../../../lib/store/read-models';
+import type { ShownPin } from '../../../lib/board/read-models';
 
 describe('reorder by drag or arrow keys', () => {
   const pins = ['a', 'b', 'c', 'd'].map((messageId) => ({ messageId }) as ShownPin);

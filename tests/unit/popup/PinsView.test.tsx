@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type PopupApi, PopupContext, type UndoOffer } from '../../../components/popup/context';
 import { PinsView } from '../../../components/popup/PinsView';
 import type { Board } from '../../../components/popup/useBoard';
-import type { ShownPin } from '../../../lib/store/read-models';
+import type { ShownPin } from '../../../lib/board/read-models';
 import { settingsSchema } from '../../../lib/store/settings';
 
 const HOSTILE = '<img src=x onerror="window.hacked=1">**bold**';

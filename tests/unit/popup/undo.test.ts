@@ -7,8 +7,8 @@ import {
   planPinRestore,
   planRecreatedFollowUp,
 } from '../../../components/popup/model/undo';
-import type { IntentInput } from '../../../lib/queue/intents';
-import * as lists from '../../../lib/queue/lists';
+import type { IntentInput } from '../../../lib/intents/intents';
+import * as lists from '../../../lib/lists/rules';
 import type { PinRecord } from '../../../lib/store/records';
 
 const NOW = 1_800_000_000_000;

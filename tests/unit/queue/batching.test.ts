@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFailedIntents } from '../../../lib/store/read-models';
+import { readFailedIntents } from '../../../lib/board/read-models';
 import { makeHarness } from './harness';
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i + 1}`);

@@ -1,5 +1,5 @@
+import type { CliqCaller } from '../../../lib/budget/call';
 import { CliqError, type CliqErrorKind, endpointFor, type OperationName } from '../../../lib/cliq';
-import type { CliqCaller } from '../../../lib/queue/send';
 
 /**
  * Cliq's pin and folder rules in memory, at the level of `client.call`, on a manual clock: enough to drive

@@ -1,4 +1,4 @@
-import { createBudgetLedger } from '../../../lib/queue/ledger';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { createPinQueue, type QueueOptions } from '../../../lib/queue/queue';
 import { openPinsDb, type PinsDb } from '../../../lib/store/db';
 import type { QueueProgress } from '../../../lib/store/journal';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import type { Budget } from '../../../lib/cliq';
-import { createBudgetLedger } from '../../../lib/queue/ledger';
 import { ManualClock } from './fake-cliq';
 import { freshDb } from './harness';
 

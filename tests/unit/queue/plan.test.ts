@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFolders } from '../../../lib/board/read-models';
+import { shownPins } from '../../../lib/lists/overlay';
 import { getPinList } from '../../../lib/store/cache';
-import { readFolders, shownPins } from '../../../lib/store/read-models';
 import { makeHarness } from './harness';
 
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFailedIntents } from '../../../lib/board/read-models';
 import { endpointFor } from '../../../lib/cliq';
 import { backoffDelay } from '../../../lib/queue/outcome';
 import { getPinList } from '../../../lib/store/cache';
-import { readFailedIntents } from '../../../lib/store/read-models';
 import { makeHarness } from './harness';
 
 describe('retries', () => {

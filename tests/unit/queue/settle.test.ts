@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { readFolders } from '../../../lib/board/read-models';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { endpointFor } from '../../../lib/cliq';
-import { createBudgetLedger } from '../../../lib/queue/ledger';
-import { readFolders } from '../../../lib/store/read-models';
 import { makeHarness } from './harness';
 
 /** Starts a run that will never finish (the request hangs), as a worker that is about to be stopped. */

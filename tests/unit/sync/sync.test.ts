@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { endpointFor } from '../../../lib/cliq';
-import { createBudgetLedger } from '../../../lib/queue/ledger';
+import { readPinList } from '../../../lib/lists/read';
 import { getFolderList, getPinList } from '../../../lib/store/cache';
 import type { PinsDb } from '../../../lib/store/db';
-import { readPinList } from '../../../lib/sync/lists';
 import { createPinSync } from '../../../lib/sync/sync';
 import { FakeCliq, ManualClock } from '../queue/fake-cliq';
 import { freshDb } from '../queue/harness';

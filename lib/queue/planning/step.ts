@@ -1,5 +1,5 @@
-import type { ParamsOf } from '../cliq';
-import type { IntentFailure, IntentMemory, IntentRecord, ListState } from '../store/records';
+import type { ParamsOf } from '../../cliq';
+import type { IntentFailure, IntentMemory, IntentRecord, ListState } from '../../store/records';
 
 export type WriteOp =
   | 'unpinMessages'

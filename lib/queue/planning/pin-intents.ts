@@ -1,7 +1,7 @@
-import { MAX_PINS_PER_CHAT } from '../cliq';
-import type { PinListRecord, PinRecord } from '../store/records';
-import type { IntentOf, PinIntent } from './intents';
-import { baseOf, gone, isInPlace, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './steps';
+import { MAX_PINS_PER_CHAT } from '../../cliq';
+import type { IntentOf, PinIntent } from '../../intents/intents';
+import type { PinListRecord, PinRecord } from '../../store/records';
+import { baseOf, gone, isInPlace, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './step';
 
 type Ctx = PlanContext<PinListRecord>;
 

@@ -1,9 +1,9 @@
-import { DEFAULT_FOLDER_ID } from '../cliq';
-import type { FolderList } from '../store/cache';
-import type { FolderRecord } from '../store/records';
-import type { FolderIntent, IntentOf } from './intents';
-import { mergeChatEdit, sameIds } from './lists';
-import { baseOf, gone, isInPlace, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './steps';
+import { DEFAULT_FOLDER_ID } from '../../cliq';
+import type { FolderIntent, IntentOf } from '../../intents/intents';
+import { mergeChatEdit, sameIds } from '../../lists/rules';
+import type { FolderList } from '../../store/cache';
+import type { FolderRecord } from '../../store/records';
+import { baseOf, gone, isInPlace, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './step';
 
 type Ctx = PlanContext<FolderList>;
 

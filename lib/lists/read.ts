@@ -1,12 +1,12 @@
+import { type CliqCaller, callWithinBudget } from '../budget/call';
+import type { BudgetLedger, Clock, Priority } from '../budget/ledger';
 import { CliqError, type PinnedMessage } from '../cliq';
-import type { BudgetLedger, Clock, Priority } from '../queue/ledger';
-import { removePins } from '../queue/lists';
-import { type CliqCaller, callWithinBudget } from '../queue/send';
 import { getPinList, putFolderList, putPinList, upsertChats } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { PinRecord } from '../store/records';
 import { readSettings } from '../store/settings';
 import { folderRecordsFrom, pinListFrom, pinRecordFrom } from './convert';
+import { removePins } from './rules';
 
 export interface ReadDeps {
   db: PinsDb;
