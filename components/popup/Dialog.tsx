@@ -56,7 +56,7 @@ async function readBudgetUse(keys: readonly string[], now: number, minuteMs: num
 }
 
 /** The estimate, counting what the queue has already used of each budget in the current window. */
-export function useEstimate(intents: readonly IntentInput[], minuteMs: number): Estimate {
+function useEstimate(intents: readonly IntentInput[], minuteMs: number): Estimate {
   const key = JSON.stringify(intents);
   const quick = useMemo(() => estimate(intents, { now: Date.now(), minuteMs }), [key, minuteMs]);
   const [result, setResult] = useState<{ key: string; value: Estimate }>();
@@ -78,7 +78,7 @@ export function useEstimate(intents: readonly IntentInput[], minuteMs: number): 
   return result?.key === key ? result.value : quick;
 }
 
-export function EstimateLine({ intents, minuteMs }: { intents: readonly IntentInput[]; minuteMs: number }) {
+function EstimateLine({ intents, minuteMs }: { intents: readonly IntentInput[]; minuteMs: number }) {
   const { requests, waitMs } = useEstimate(intents, minuteMs);
   if (requests === 0) return <p class="estimate muted">{t('popupEstimateNothing')}</p>;
   const count = requests === 1 ? t('popupEstimateOneRequest') : t('popupEstimateRequests', String(requests));

@@ -18,7 +18,7 @@ interface Props {
 }
 
 /** A short, single-line label for screen readers; the full text stays visible in the row. */
-export function pinLabel(pin: Pick<ShownPin, 'text' | 'senderName'>): string {
+function pinLabel(pin: Pick<ShownPin, 'text' | 'senderName'>): string {
   const text = pin.text.replace(/\s+/g, ' ').trim();
   const short = text.length > 80 ? `${text.slice(0, 79)}…` : text || t('popupNoText');
   return pin.senderName ? `${pin.senderName}: ${short}` : short;

@@ -5,7 +5,7 @@ import { type CliqClient, CliqError, createCliqClient } from '../cliq';
 import { createPinQueue, type PinQueue } from '../queue/queue';
 import type { PinsDb } from '../store/db';
 import type { QueueProgress } from '../store/journal';
-import { createPinSync, type PinSync } from '../sync';
+import { createPinSync, type PinSync } from '../sync/sync';
 
 export interface Services {
   db: PinsDb;

@@ -173,4 +173,4 @@ export async function readFailedIntents(db: PinsDb): Promise<IntentRecord[]> {
   return (await db.getAllFromIndex('intents', 'byState', 'failed')).sort((a, b) => b.id - a.id);
 }
 
-export { type QueueProgress, readProgress } from '../store/journal';
+export { readProgress } from '../store/journal';

@@ -19,7 +19,7 @@ export interface LedgerOptions {
   backgroundShare?: number;
 }
 
-export type Reservation = { ok: true; entryId: number } | { ok: false; retryAt: number };
+type Reservation = { ok: true; entryId: number } | { ok: false; retryAt: number };
 
 export interface BudgetLedger {
   readonly minuteMs: number;
@@ -33,7 +33,7 @@ export interface BudgetLedger {
   nextSlotAt(budget: Budget, priority?: Priority): Promise<number>;
 }
 
-export const MINUTE_MS = 60_000;
+const MINUTE_MS = 60_000;
 
 /**
  * A persisted sliding-window log per budget (method + path template).

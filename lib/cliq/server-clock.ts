@@ -4,7 +4,7 @@
  * Cliq's time; it has whole-second resolution, so only a skew beyond that is corrected, and ordinary
  * NTP-synced clocks keep their own, finer time.
  */
-export const SKEW_TOLERANCE_MS = 2_000;
+const SKEW_TOLERANCE_MS = 2_000;
 
 export interface ServerClock {
   /** Our best estimate of Cliq's clock now. */

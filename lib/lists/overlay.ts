@@ -9,7 +9,7 @@ import * as lists from './rules';
  * applied on top, in order. A failed intent is no longer applied, which is its rollback.
  */
 
-export const isPending = (record: IntentRecord) => record.state !== 'done' && record.state !== 'failed';
+const isPending = (record: IntentRecord) => record.state !== 'done' && record.state !== 'failed';
 
 /** A folder created by a queued intent has no Cliq id yet. */
 export const pendingFolderId = (record: IntentRecord) => `pending-${record.id}`;

@@ -7,7 +7,7 @@ import type { FolderRecord, PinRecord } from '../store/records';
  */
 
 /** Moves `id` directly above `above`, or to the end without it; unknown ids leave the list as it is. */
-export function moveAbove<T>(items: readonly T[], keyOf: (item: T) => string, id: string, above?: string): T[] {
+function moveAbove<T>(items: readonly T[], keyOf: (item: T) => string, id: string, above?: string): T[] {
   const item = items.find((x) => keyOf(x) === id);
   if (!item || above === id) return [...items];
   const rest = items.filter((x) => x !== item);
@@ -41,10 +41,6 @@ export function addPin(pins: readonly PinRecord[], pin: PinRecord, primary: bool
 /** Above the primary it becomes the primary, because the primary is simply the first. */
 export function movePin(pins: readonly PinRecord[], messageId: string, above?: string): PinRecord[] {
   return moveAbove(pins, pinKey, messageId, above);
-}
-
-export function setPinExpiry(pins: readonly PinRecord[], messageId: string, expiry: number): PinRecord[] {
-  return pins.map((p) => (p.messageId === messageId ? { ...p, expiry } : p));
 }
 
 const renumber = (folders: readonly FolderRecord[]): FolderRecord[] =>

@@ -11,7 +11,7 @@ import {
 
 export type { MessageType, RequestOf, ResponseOf } from './protocol';
 
-export class MessagingError extends Error {
+class MessagingError extends Error {
   override name = 'MessagingError';
 }
 
@@ -33,10 +33,10 @@ export interface Sender {
   tab?: { id?: number };
 }
 
-export type SenderKind = 'extension' | 'content' | 'foreign';
+type SenderKind = 'extension' | 'content' | 'foreign';
 
 /** The browser fills `sender`; a content script cannot forge it. Only extension pages have our own origin. */
-export function classifySender(sender: Sender): SenderKind {
+function classifySender(sender: Sender): SenderKind {
   if (sender.id !== browser.runtime.id) return 'foreign';
   if (sender.url?.startsWith(browser.runtime.getURL('/'))) return 'extension';
   return sender.tab ? 'content' : 'foreign';

@@ -37,7 +37,7 @@ export const protocol = {
 } as const;
 
 /** What each handler answers; plain types, since the background is the trusted side of the channel. */
-export interface Responses {
+interface Responses {
   ping: { pong: true; version: string };
   getAuthState: AuthState;
   saveConnection: AuthState;

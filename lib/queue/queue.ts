@@ -55,7 +55,7 @@ export interface PinQueue {
   stop(): void;
 }
 
-export function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
+function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

@@ -56,7 +56,7 @@ export interface FolderRecord {
   position: number;
 }
 
-export type IntentState = 'queued' | 'sending' | 'done' | 'failed' | 'waitingForSignIn';
+type IntentState = 'queued' | 'sending' | 'done' | 'failed' | 'waitingForSignIn';
 
 /** What an intent's earlier attempts taught the queue; it survives restarts with the intent. */
 export interface IntentMemory {
@@ -116,7 +116,7 @@ export interface LedgerEntry {
   boot: string;
 }
 
-export interface BudgetLock {
+interface BudgetLock {
   budget: string;
   lockedUntil: number;
 }

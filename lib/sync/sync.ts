@@ -19,7 +19,7 @@ export interface SyncOptions {
 }
 
 /** Not read: wait for a budget slot (or after a failure) until `retryAt`; `error` is Cliq's answer, if any. */
-export type RefreshResult = { ok: true } | { ok: false; retryAt: number; error?: CliqErrorJSON };
+type RefreshResult = { ok: true } | { ok: false; retryAt: number; error?: CliqErrorJSON };
 
 export interface PinSync {
   /**

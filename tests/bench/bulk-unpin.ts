@@ -1,4 +1,4 @@
-import type { IntentInput } from '../../lib/queue';
+import type { IntentInput } from '../../lib/intents/intents';
 import { loadSeed, seedChats } from '../integration/queue/setup';
 import { startSandbox } from '../sandbox';
 import { type BenchModule, median, round } from './report';

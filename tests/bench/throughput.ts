@@ -1,5 +1,5 @@
 import { type Budget, endpoints } from '../../lib/cliq';
-import type { IntentInput } from '../../lib/queue';
+import type { IntentInput } from '../../lib/intents/intents';
 import { loadSeed } from '../integration/queue/setup';
 import type { SeedData } from '../sandbox';
 import { startSandbox } from '../sandbox';

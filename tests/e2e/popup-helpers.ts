@@ -5,7 +5,7 @@ import { type BrowserName, type ExtensionSession, launchWithExtension } from './
 import { signInToSandbox } from './sign-in';
 
 /** A short rate-limit minute keeps the queue's pacing (and the background sweep) quick. */
-export const MINUTE_MS = 2_000;
+const MINUTE_MS = 2_000;
 /** Generous: two cores run the browser, the sandbox and the extension's worker at once. */
 export const QUEUE_TIMEOUT = { timeout: 20_000, interval: 200 };
 
@@ -55,7 +55,7 @@ export function serverFolder(sandbox: Sandbox, match: (folder: { id: string; tit
   return sandbox.state.folders.find(match);
 }
 
-export async function waitForBoard(popup: Page, sandbox: Sandbox): Promise<void> {
+async function waitForBoard(popup: Page, sandbox: Sandbox): Promise<void> {
   const expected = chatsWithPins(sandbox).length;
   await popup.waitForFunction(
     (count: number) => document.querySelectorAll('[data-testid=chat-pins]').length >= count,

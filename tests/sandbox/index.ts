@@ -20,8 +20,7 @@ import { buildSeed, type SeedName } from './seeds';
 import { requestHandler, type ServerDeps } from './server';
 import { SandboxState } from './state';
 
-export type { FaultSpec, LoggedRequest, SeedData, SeedName };
-export { SandboxState };
+export type { LoggedRequest, SeedData };
 
 export interface SandboxOptions {
   /** 0 (default) = ephemeral. */
@@ -56,7 +55,7 @@ export interface Sandbox {
 }
 
 /** Every scope the extension asks for (project README); the default for `issueToken`. */
-export const EXTENSION_SCOPES: readonly string[] = [
+const EXTENSION_SCOPES: readonly string[] = [
   SCOPE.chatsRead,
   SCOPE.chatsCreate,
   SCOPE.chatsUpdate,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Every OAuth scope the table uses; sign-in asks for exactly these. */
 export const CLIQ_SCOPES = [
@@ -16,7 +16,7 @@ export const CLIQ_SCOPES = [
   'ZohoCliq.messageactions.CREATE',
 ] as const;
 
-export type CliqScope = (typeof CLIQ_SCOPES)[number];
+type CliqScope = (typeof CLIQ_SCOPES)[number];
 
 export const MINUTE_MS = 60_000;
 
@@ -44,7 +44,7 @@ type PathPart<Path extends string> = [PathParamNames<Path>] extends [never]
   : { path: Record<PathParamNames<Path>, string> };
 
 /** The mapped request; the client refuses a query or body that has no schema to check it against. */
-export type WireRequest<Path extends string, Query, Body> = PathPart<Path> & {
+type WireRequest<Path extends string, Query, Body> = PathPart<Path> & {
   query?: Query;
   body?: Body;
 };

@@ -9,7 +9,7 @@ const NOT_PINNED = 'That message is no longer pinned in this chat.';
 const ABOVE_GONE = 'The pin it was to be moved above is no longer pinned in this chat.';
 
 /** Cliq answers expiry times in ISO 8601, possibly to the second: within a second is the same time. */
-export const sameExpiry = (a: number, b: number) => a === b || (a !== -1 && b !== -1 && Math.abs(a - b) < 1000);
+const sameExpiry = (a: number, b: number) => a === b || (a !== -1 && b !== -1 && Math.abs(a - b) < 1000);
 
 const ids = (pins: readonly PinRecord[]) => pins.map((pin) => pin.messageId);
 

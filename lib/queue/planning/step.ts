@@ -18,7 +18,7 @@ export type WriteOp =
 export type WriteRequest = { [Op in WriteOp]: { op: Op; params: ParamsOf<Op> } }[WriteOp];
 
 /** Ids an intent still needs sent in a bulk request; intents with the same key share requests. */
-export interface BatchPart {
+interface BatchPart {
   key: string;
   ids: string[];
 }

@@ -52,7 +52,7 @@ export function useSandbox() {
   };
 }
 
-export function clientFor(sandbox: Sandbox, options: Partial<CliqClientOptions> = {}): CliqClient {
+function clientFor(sandbox: Sandbox, options: Partial<CliqClientOptions> = {}): CliqClient {
   return createCliqClient({
     apiBase: () => sandbox.url,
     getToken: async () => sandbox.token,

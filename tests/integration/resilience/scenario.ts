@@ -1,6 +1,6 @@
 import { endpoints } from '../../../lib/cliq';
-import type { IntentInput } from '../../../lib/queue';
-import type { IntentRecord } from '../../../lib/store';
+import type { IntentInput } from '../../../lib/intents/intents';
+import type { IntentRecord } from '../../../lib/store/records';
 import type { LoggedRequest, Sandbox, SeedData } from '../../sandbox';
 
 /*

@@ -8,7 +8,7 @@ export type Reply =
   | { error: Error }
   | { hang: 'headers' | 'body' };
 
-export interface SentRequest {
+interface SentRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
@@ -16,7 +16,7 @@ export interface SentRequest {
 }
 
 /** A fetch that plays replies in order and records what was sent; the unit under test is the client, not a server. */
-export function scriptedFetch(...replies: Reply[]) {
+function scriptedFetch(...replies: Reply[]) {
   const sent: SentRequest[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const headers = Object.fromEntries(new Headers(init.headers).entries());
