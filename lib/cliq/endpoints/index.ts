@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { chatMembershipEndpoints } from './chat-membership';
 import { chatUpdateV3Endpoints } from './chat-updates-v3';
 import { chatV2Endpoints } from './chats-v2';
 import { chatV3Endpoints } from './chats-v3';
@@ -15,6 +16,7 @@ export const endpoints = {
   ...messageV2Endpoints,
   ...chatV3Endpoints,
   ...chatUpdateV3Endpoints,
+  ...chatMembershipEndpoints,
 };
 
 type Endpoints = typeof endpoints;
