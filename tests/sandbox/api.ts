@@ -60,7 +60,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
   if (match.kind === 'found') entry.template = match.route.template;
 
   const plan = deps.faults.plan(LOST_WRITE_APPLIED_RATIO);
-  if (plan.delayMs > 0) await sleep(plan.delayMs);
+  if (plan.delayMs > 0) {
+    entry.delayMs = plan.delayMs;
+    await sleep(plan.delayMs);
+  }
 
   const token = deps.tokens.fromHeader(req.headers.authorization);
   if (!token) return reply(401, { message: STATUS_MESSAGES[401] });

@@ -14,6 +14,8 @@ export interface LoggedRequest {
   body?: unknown;
   /** The injected fault, if any: drop, 5xx, fail, malformed, schema or slow. */
   fault?: string;
+  /** Injected latency (with jitter) the answer waited before it was worked on. */
+  delayMs?: number;
 }
 
 export class RequestLog {
