@@ -172,27 +172,27 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
 
   // Chromium only: the test plays the background's part through the service worker, which Firefox's event
   // page does not expose to the test.
-  if (name === 'chromium')
-    it('pins the message under the pointer with the keyboard shortcut', async () => {
-      // Browsers keep extension shortcuts away from automation: send what the background sends on the command.
-      await page.bringToFront();
-      await page.hover(`.message[data-message-id="${m(8)}"]`);
-      const worker = await session.worker();
-      await worker.evaluate(`(async () => {
+  it.runIf(name === 'chromium')('pins the message under the pointer with the keyboard shortcut', async () => {
+    // Browsers keep extension shortcuts away from automation: send what the background sends on the command.
+    await page.bringToFront();
+    await page.hover(`.message[data-message-id="${m(8)}"]`);
+    const worker = await session.worker();
+    await worker.evaluate(`(async () => {
       const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/company/*/chats/${ROOM}' });
       await chrome.tabs.sendMessage(tab.id, { cliqPinsCommand: 'pin-message' });
     })()`);
-      const entry = await eventually(() => {
-        const found = pinsOf(sandbox, ROOM).find((p) => p.messageId === m(8));
-        expect(found).toBeDefined();
-        return found;
-      });
-      expect(entry?.expiry).toBe(-1);
-      await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=true]'));
+    const entry = await eventually(() => {
+      const found = pinsOf(sandbox, ROOM).find((p) => p.messageId === m(8));
+      expect(found).toBeDefined();
+      return found;
     });
+    expect(entry?.expiry).toBe(-1);
+    await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=true]'));
+  });
 
-  if (name === 'chromium')
-    it('leaves the page, and throws nothing into it, when the extension is updated', async () => {
+  it.runIf(name === 'chromium')(
+    'leaves the page, and throws nothing into it, when the extension is updated',
+    async () => {
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(String(error)));
       page.on('console', (message) => {
@@ -212,5 +212,6 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
       await page.hover('.message:last-child');
       await page.click('.message:last-child .message-actions button[data-action=reply]');
       expect(problems).toEqual([]);
-    });
+    },
+  );
 });

@@ -27,13 +27,8 @@ export async function setUpPopup(name: BrowserName): Promise<PopupSetup> {
   return { session, sandbox, popup };
 }
 
-/** Firefox's BiDi now and then fails an evaluation while the page is still loading: try once more. */
-export async function openPopup(session: ExtensionSession): Promise<Page> {
-  try {
-    return await session.openExtensionPage('popup.html');
-  } catch {
-    return session.openExtensionPage('popup.html');
-  }
+export function openPopup(session: ExtensionSession): Promise<Page> {
+  return session.openExtensionPage('popup.html');
 }
 
 export const chatsWithPins = (sandbox: Sandbox) =>
@@ -113,7 +108,16 @@ export async function dragOnto(
   await popup.mouse.up();
 }
 
-/** Waits for the queue to have nothing in flight and nothing failed (the progress panel disappears). */
+/**
+ * Polls until the queue has nothing in flight (the progress line is gone), then requires that nothing failed;
+ * at the deadline it fails with what the popup still showed.
+ */
 export async function expectNoFailures(popup: Page): Promise<void> {
-  expect(await popup.$$('[data-testid=failed-intent]')).toHaveLength(0);
+  const state = () =>
+    popup.evaluate(() => ({
+      inFlight: document.querySelector('[data-testid=progress-text]')?.textContent ?? null,
+      failed: [...document.querySelectorAll('[data-testid=failed-intent]')].map((el) => el.textContent),
+    }));
+  await expect.poll(state, QUEUE_TIMEOUT).toMatchObject({ inFlight: null });
+  expect((await state()).failed).toEqual([]);
 }
