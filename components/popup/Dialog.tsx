@@ -3,9 +3,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { type UndoOffer, usePopup } from './context';
-import { type BudgetUse, budgetsOf, type Estimate, estimate } from './model/estimate';
+import { budgetsOf, type Estimate, estimate } from './model/estimate';
 import { duration } from './model/time';
-import { pinsDb } from './useBoard';
+import { boardStore } from './useBoard';
 
 interface DialogProps {
   title: string;
@@ -41,20 +41,6 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
   );
 }
 
-async function readBudgetUse(keys: readonly string[], now: number, minuteMs: number) {
-  const db = await pinsDb();
-  const use = new Map<string, BudgetUse>();
-  for (const key of keys) {
-    const [entries, lock] = await Promise.all([
-      db.getAllFromIndex('ledger', 'byBudget', key),
-      db.get('budgetLocks', key),
-    ]);
-    const used = entries.filter((e) => e.settledAt === null || e.settledAt > now - minuteMs).length;
-    use.set(key, { used, lockedUntil: lock?.lockedUntil });
-  }
-  return use;
-}
-
 /** The estimate, counting what the queue has already used of each budget in the current window. */
 function useEstimate(intents: readonly IntentInput[], minuteMs: number): Estimate {
   const key = JSON.stringify(intents);
@@ -63,14 +49,15 @@ function useEstimate(intents: readonly IntentInput[], minuteMs: number): Estimat
   useEffect(() => {
     let live = true;
     const now = Date.now();
-    readBudgetUse(
-      budgetsOf(intents).map((b) => b.key),
-      now,
-      minuteMs,
-    ).then(
-      (use) => live && setResult({ key, value: estimate(intents, { now, minuteMs, use }) }),
-      () => undefined,
-    );
+    boardStore
+      .budgetUse(
+        budgetsOf(intents).map((b) => b.key),
+        { now, minuteMs },
+      )
+      .then(
+        (use) => live && setResult({ key, value: estimate(intents, { now, minuteMs, use }) }),
+        () => undefined,
+      );
     return () => {
       live = false;
     };

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
-import { shownPins } from '../../lib/lists/overlay';
 import { usePopup } from './context';
 import { Dialog } from './Dialog';
 import { isExpired } from './model/filters';
@@ -14,7 +13,7 @@ import {
   toLocalDateTime,
 } from './model/time';
 import { planPinRestore } from './model/undo';
-import { pinsDb } from './useBoard';
+import { boardStore } from './useBoard';
 
 const PRESETS: [ExpiryPreset, Parameters<typeof t>[0]][] = [
   ['hour', 'popupExpiryHour'],
@@ -82,13 +81,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
     popup.offerUndo({
       message: t('popupUnpinnedCount', '1'),
       plan: async () => ({
-        intents: planPinRestore(
-          chatId,
-          before,
-          new Set([messageId]),
-          await shownPins(await pinsDb(), chatId),
-          Date.now(),
-        ),
+        intents: planPinRestore(chatId, before, new Set([messageId]), await boardStore.chatPins(chatId), Date.now()),
       }),
     });
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint, perMinute } from './define';
-import { cliqId, csv, messageId } from './params';
+import { cliqId, messageId } from './params';
 import { noContent, v2Chat, v2MessageId } from './shapes';
 
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
