@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ShownFolder } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
+import { type Placement, placementForDrop, placementForStep } from '../../lib/intents/placement';
 import { BulkBar } from './BulkBar';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
@@ -9,7 +10,6 @@ import { useDragReorder } from './drag';
 import { DeleteFolderDialog, FolderDialog, MoveChatsDialog, restoreFolders } from './FolderDialogs';
 import { FolderItem, isUnconfirmed } from './FolderItem';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
-import { type Placement, placementForDrop, placementForStep } from './model/reorder';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { TriCheckbox } from './TriCheckbox';
 

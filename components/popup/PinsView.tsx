@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
+import { placementForDrop, placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
 import { BulkBar } from './BulkBar';
 import { usePopup } from './context';
@@ -9,7 +10,6 @@ import { dragClasses, useDragReorder } from './drag';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
 import { exportFileName, toJson, toMarkdown } from './model/export';
 import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
-import { placementForDrop, placementForStep } from './model/reorder';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { planPinRestore } from './model/undo';
 import { PinDetails } from './PinDetails';

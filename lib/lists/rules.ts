@@ -1,4 +1,5 @@
 import { DEFAULT_FOLDER_ID } from '../cliq';
+import { placeItem } from '../intents/placement';
 import type { FolderRecord, PinRecord } from '../store/records';
 
 /*
@@ -7,15 +8,8 @@ import type { FolderRecord, PinRecord } from '../store/records';
  */
 
 /** Moves `id` directly above `above`, or to the end without it; unknown ids leave the list as it is. */
-function moveAbove<T>(items: readonly T[], keyOf: (item: T) => string, id: string, above?: string): T[] {
-  const item = items.find((x) => keyOf(x) === id);
-  if (!item || above === id) return [...items];
-  const rest = items.filter((x) => x !== item);
-  const at = above === undefined ? rest.length : rest.findIndex((x) => keyOf(x) === above);
-  if (at < 0) return [...items];
-  rest.splice(at, 0, item);
-  return rest;
-}
+const moveAbove = <T>(items: readonly T[], keyOf: (item: T) => string, id: string, above?: string): T[] =>
+  placeItem(items, keyOf, id, above === undefined ? {} : { above });
 
 const pinKey = (pin: PinRecord) => pin.messageId;
 

@@ -77,9 +77,3 @@ export function withIds(request: WriteRequest, ids: string[]): WriteRequest {
   if (request.op === 'removeChatsFromAllFolders') return { op: request.op, params: { chatIds: ids } };
   return request;
 }
-
-/** `id` sits directly above `above`, or last when there is no `above`. */
-export function isInPlace(order: readonly string[], id: string, above: string | undefined): boolean {
-  const at = order.indexOf(id);
-  return at >= 0 && (above === undefined ? at === order.length - 1 : order[at + 1] === above);
-}
