@@ -33,6 +33,8 @@ export interface SandboxOptions {
   faults?: string | FaultSpec;
   /** Initial sandbox clock (epoch ms); default Date.now(). */
   startTime?: number;
+  /** What the clock runs on; default real time. Unit tests pass their manual clock so one jump moves both. */
+  timeSource?: () => number;
 }
 
 export interface Sandbox {
@@ -73,7 +75,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   if (!(minuteMs > 0)) throw new RangeError(`minuteMs must be positive, got ${minuteMs}`);
   const startSeed: SeedName = opts.seed ?? 'default';
   const token = opts.token ?? 'sandbox-token';
-  const clock = new SandboxClock(opts.startTime ?? Date.now());
+  const clock = new SandboxClock(opts.startTime ?? opts.timeSource?.() ?? Date.now(), opts.timeSource);
   const state = new SandboxState(() => clock.now());
   const tokens = new TokenRegistry(clock);
   tokens.addAllScopes(token);

@@ -7,8 +7,8 @@ import { readPinList } from '../../../lib/lists/read';
 import type { PinsDb } from '../../../lib/store/db';
 import { createPinSync, type PinSync } from '../../../lib/sync/sync';
 import { type Sandbox, startSandbox } from '../../sandbox';
-import { ManualClock } from '../../unit/queue/fake-cliq';
 import { freshDb } from '../../unit/queue/harness';
+import { ManualClock } from '../../unit/queue/sandbox-cliq';
 import { loadSeed, MINUTE_MS, realClock, seedChats, startWorker } from '../queue/setup';
 
 /*

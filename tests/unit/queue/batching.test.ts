@@ -54,7 +54,7 @@ describe('batching', () => {
   it('leaves out a pin that has expired since the list was read (Cliq already dropped it)', async () => {
     const { fake, queue, clock } = await makeHarness();
     fake.seedPins('CT_1', ['1_1', '1_2']);
-    const expiring = fake.pins.get('CT_1')?.entries[1];
+    const expiring = fake.pins('CT_1')[1];
     if (expiring) expiring.expiry = clock.now() + 1000;
     await queue.enqueue([
       { kind: 'makePrimary', chatId: 'CT_1', messageId: '1_1' },
@@ -85,7 +85,9 @@ describe('batching', () => {
     const { fake, queue, db } = await makeHarness();
     fake.seedPins('CT_1', ['1_1', '1_2', '1_3']);
     await queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1', '1_2', '1_3'] });
-    fake.script('unpinMessages', { before: () => fake.seedPins('CT_1', ['1_1', '1_3']) });
+    fake.script('unpinMessages', {
+      before: () => fake.otherDevice.call('unpinMessages', { chatId: 'CT_1', messageIds: ['1_2'] }),
+    });
     await queue.run();
     const batches = fake.callsOf('unpinMessages').map((c) => (c.params as { messageIds: string[] }).messageIds);
     expect(batches).toEqual([
@@ -99,6 +101,7 @@ describe('batching', () => {
   it('keeps intents on one list in order: a pin between two unpins splits the batch', async () => {
     const { fake, queue } = await makeHarness();
     fake.seedPins('CT_1', ['1_1', '1_2']);
+    fake.messages('CT_1', ['1_9']);
     await queue.enqueue([
       { kind: 'unpinMessages', chatId: 'CT_1', messageIds: ['1_1'] },
       { kind: 'pinMessage', chatId: 'CT_1', messageId: '1_9' },
@@ -112,6 +115,7 @@ describe('batching', () => {
   it('removes chats from every folder in batches of at most 25, each chat once', async () => {
     const { fake, queue } = await makeHarness();
     const chats = ids('CT', 30);
+    for (const chatId of chats) fake.chat(chatId);
     fake.folders[0]?.chatIds.push(...chats);
     await queue.enqueue([
       { kind: 'removeChatsFromAllFolders', chatIds: chats.slice(0, 20) },

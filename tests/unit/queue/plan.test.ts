@@ -31,7 +31,7 @@ describe('changing a pin expiry (Cliq has no call for it)', () => {
       'reorderPinnedMessage',
     ]);
     expect(fake.pinIds('CT_1')).toEqual(['1_1', '1_2', '1_3', '1_4']);
-    expect(fake.pins.get('CT_1')?.entries[2]?.expiry).toBe(expiry);
+    expect(fake.pins('CT_1')[2]?.expiry).toBe(expiry);
     expect((await getPinList(db, 'CT_1'))?.pins.map((p) => p.messageId)).toEqual(['1_1', '1_2', '1_3', '1_4']);
   });
 
@@ -58,14 +58,17 @@ describe('changing a pin expiry (Cliq has no call for it)', () => {
 describe('folder intents', () => {
   it('re-applies a chat-list replacement to the list Cliq has now, losing nobody’s chats', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['a', 'b'] });
+    fake.addFolder({ id: '7', title: 'Team', chatIds: ['a', 'b'] });
+    fake.chat('c');
+    fake.chat('z');
     await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'b' });
     await queue.run(); // reads the folder list: b is already last
     await queue.enqueue({ kind: 'replaceFolderChats', folderId: '7', chatIds: ['b', 'c'] });
+    // A second later, another device pins z into the folder just before the replacement arrives.
     fake.script('replaceFolderChats', {
-      before: () => {
-        fake.folders[1]?.chatIds.push('z');
-        fake.foldersModifiedAt = fake.clock.now() + 1;
+      before: async () => {
+        fake.clock.advance(1000);
+        await fake.otherDevice.call('pinChat', { chatId: 'z', categoryId: '7' });
       },
     });
     await queue.run();
@@ -78,7 +81,8 @@ describe('folder intents', () => {
 
   it('shows queued changes at once and drops them when they fail', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['a'] });
+    fake.addFolder({ id: '7', title: 'Team', chatIds: ['a'] });
+    fake.chat('q');
     await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'a' });
     await queue.run(); // reads the folder list
     await queue.enqueue([

@@ -41,6 +41,7 @@ describe('retries', () => {
 
   it('fails with the reason after too many transient failures', async () => {
     const { fake, queue, db } = await makeHarness({ backoff: { maxAttempts: 3 } });
+    fake.chat('CT_1');
     await queue.enqueue({ kind: 'pinChatToFolder', chatId: 'CT_1' });
     fake.script('pinChat', { fail: 'transient' }, { fail: 'transient' }, { fail: 'transient' });
     fake.script('listFolders', { fail: 'transient' });
@@ -51,6 +52,7 @@ describe('retries', () => {
 
   it('pauses a rate-limited budget for its scaled lock period, persisted, and then carries on', async () => {
     const { fake, queue, clock, db } = await makeHarness({ minuteMs: 1000, maxSleepMs: 100 });
+    fake.messages('CT_1', ['1_1']);
     await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_1', messageId: '1_1' });
     fake.script('pinMessage', { fail: 'rateLimited' });
     const start = clock.now();
@@ -73,14 +75,12 @@ describe('retries', () => {
     const { fake, queue, db } = await makeHarness();
     fake.seedPins('CT_1', ['1_1', '1_2', '1_3']);
     await queue.enqueue({ kind: 'reorderPin', chatId: 'CT_1', messageId: '1_3', above: '1_2' });
-    // Someone pins another message after our read and before our move arrives.
+    // A second after our read, another device pins a message, just before our move arrives.
+    fake.messages('CT_1', ['1_9']);
     fake.script('reorderPinnedMessage', {
-      before: () => {
-        const list = fake.pins.get('CT_1');
-        if (!list) return;
-        list.entries.splice(1, 0, { id: '1_9', expiry: -1, createdAt: fake.clock.now() });
-        fake.touch(list, ['1_9'], '1_1');
-        list.modifiedAt += 1;
+      before: async () => {
+        fake.clock.advance(1000);
+        await fake.otherDevice.call('pinMessage', { chatId: 'CT_1', messageId: '1_9' });
       },
     });
     await queue.run();
@@ -111,6 +111,9 @@ describe('retries', () => {
 
   it('waits for sign-in on an auth failure and resumes after it without losing the intent', async () => {
     const { fake, queue, db } = await makeHarness();
+    fake.messages('CT_1', ['1_1']);
+    fake.messages('CT_2', ['2_1']);
+    fake.messages('CT_3', ['3_1']);
     await queue.enqueue([
       { kind: 'pinMessage', chatId: 'CT_1', messageId: '1_1' },
       { kind: 'pinMessage', chatId: 'CT_2', messageId: '2_1' },
@@ -133,13 +136,14 @@ describe('retries', () => {
       'CT_1',
       Array.from({ length: 25 }, (_, i) => `1_${i}`),
     );
+    fake.messages('CT_1', ['1_99']);
     await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_1', messageId: '1_99' });
     await queue.run();
     const [failed] = await readFailedIntents(db);
     expect(failed?.error).toMatchObject({
       kind: 'invalid',
       code: 'operation_failed',
-      message: 'a chat holds at most 25 pins',
+      message: expect.stringContaining('A chat holds at most 25 pinned messages'),
     });
     expect(fake.callsOf('pinMessage')).toHaveLength(1);
     fake.seedPins('CT_1', ['1_1']);
