@@ -26,6 +26,8 @@ export interface ApiDeps {
   faults: Faults;
   log: RequestLog;
   routes: readonly Route[];
+  /** Bodies to send instead of a route's successful answer, by `METHOD template` (see `Sandbox.serve`). */
+  served: Map<string, string>;
 }
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, url: URL): Promise<void> {
@@ -110,6 +112,16 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
 
   const result = run(route, ctx);
   const code = errorCode(result);
+  const served = deps.served.get(`${method} ${route.template}`);
+  if (served !== undefined && result.status < 300) {
+    entry.status = 200;
+    entry.fault = 'served';
+    res.statusCode = 200;
+    res.setHeader('Date', new Date(deps.clock.now()).toUTCString());
+    res.setHeader('Content-Type', 'application/json;charset=UTF-8');
+    res.end(served);
+    return;
+  }
   if (result.status >= 300 || result.body === undefined || plan.body === 'none') {
     return reply(result.status, result.body, code);
   }

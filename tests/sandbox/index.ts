@@ -51,6 +51,12 @@ export interface Sandbox {
   /** {at, method, path, template, status, code?, query, body?} for /api/* calls. */
   requests(): LoggedRequest[];
   clearRequests(): void;
+  /**
+   * From now on, answer `METHOD template`'s successes with this body (JSON text, or anything else), after the
+   * route has run with its usual checks; null goes back to the route's own answer. For feeding a client the
+   * broken answers a property test generates.
+   */
+  serve(method: string, template: string, body: string | null): void;
   /** For 401/403/expiry tests; defaults to every scope the extension uses and a one-hour lifetime. */
   issueToken(opts?: { scopes?: string[]; expiresInMs?: number }): string;
   stop(): Promise<void>;
@@ -83,6 +89,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const faults = new Faults();
   faults.set(opts.faults ?? null);
   const log = new RequestLog();
+  const served = new Map<string, string>();
   const session: AccountsSession = { signedIn: true, consent: 'approve' };
   const page: PageSettings = { markup: 'v1' };
   let seedName: SeedName | 'custom' = startSeed;
@@ -94,6 +101,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     limiter.reset();
     faults.set(opts.faults ?? null);
     log.clear();
+    served.clear();
     Object.assign(session, { signedIn: true, consent: 'approve' });
     page.markup = 'v1';
   };
@@ -117,7 +125,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     webApp: `${url}/company/${state.orgId}/chats`,
   });
   const deps: ServerDeps = {
-    api: { state, clock, tokens, limiter, faults, log, routes: ROUTES },
+    api: { state, clock, tokens, limiter, faults, log, routes: ROUTES, served },
     oauth: { tokens, session, baseUrl: url },
     page,
     control: {
@@ -156,6 +164,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     setFaults: (spec) => faults.set(spec),
     requests: () => log.list(),
     clearRequests: () => log.clear(),
+    serve: (method, template, body) => {
+      if (body === null) served.delete(`${method} ${template}`);
+      else served.set(`${method} ${template}`, body);
+    },
     issueToken,
     stop: () =>
       new Promise<void>((resolve, reject) => {

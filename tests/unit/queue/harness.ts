@@ -19,8 +19,8 @@ afterEach(async () => {
 });
 
 /** The sandbox on `clock`, stopped after the test. */
-export async function startCliq(clock: ManualClock): Promise<SandboxCliq> {
-  const cliq = await SandboxCliq.start(clock);
+export async function startCliq(clock: ManualClock, timeSource?: () => number): Promise<SandboxCliq> {
+  const cliq = await SandboxCliq.start(clock, timeSource);
   running.push(cliq);
   return cliq;
 }

@@ -69,8 +69,9 @@ export class SandboxCliq implements CliqCaller {
     this.otherDevice = connect();
   }
 
-  static async start(clock: ManualClock): Promise<SandboxCliq> {
-    const sandbox = await startSandbox({ seed: 'empty', timeSource: clock.now });
+  /** `timeSource` lets the sandbox's time run apart from the test's clock (default: the same clock). */
+  static async start(clock: ManualClock, timeSource: () => number = clock.now): Promise<SandboxCliq> {
+    const sandbox = await startSandbox({ seed: 'empty', timeSource });
     return new SandboxCliq(sandbox, clock);
   }
 
