@@ -5,6 +5,11 @@ import { CliqError } from '../../../lib/cliq/errors';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import type { Chat, ChatType, Message } from '../../sandbox/state';
 
+const covered = new Set<OperationName>();
+
+/** Operations whose request a test saw the sandbox log on the operation's route (see contract.test.ts). */
+export const coveredOperations = (): ReadonlySet<OperationName> => covered;
+
 /**
  * One sandbox per test file, reset to the default seed before each test so budgets, locks and data start
  * fresh. The client reads the sandbox clock, which Cliq would compare `last_sync_time` with.
@@ -34,10 +39,11 @@ export function useSandbox() {
     /** A second signed-in client, as another device of the same user would be. */
     otherDevice: () => clientFor(sb()),
     clientWith: (options: Partial<CliqClientOptions>) => clientFor(sb(), options),
-    /** Asserts the last request reached the route the table names for `op`. */
+    /** Asserts the sandbox logged the last request on the route the table names for `op`, and counts `op` covered. */
     expectRoute(op: OperationName) {
       const last = sb().requests().at(-1);
       expect(last && `${last.method} ${last.template}`).toBe(endpoints[op].budget.key);
+      covered.add(op);
     },
     requestCount: () => sb().requests().length,
     chats: (type?: ChatType) => chatsOf(sb(), type),
