@@ -20,14 +20,21 @@ const CONTROL_SELECTOR = `[${OWN_NODE_ATTRIBUTE}="${CONTROL}"]`;
 /** Thousands of messages are given their control a few hundred per frame. */
 const MESSAGES_PER_FRAME = 300;
 
-function showState(control: Element, pinned: boolean): void {
-  const label = pinned ? t('pageEditPin') : t('pagePinMessage');
-  control.setAttribute('aria-pressed', String(pinned));
+/** `undefined`: the chat's pins could not be read, so the control does not claim either state. */
+function showState(control: Element, pinned: boolean | undefined): void {
+  const label = pinned === undefined ? t('pagePinStateUnknown') : pinned ? t('pageEditPin') : t('pagePinMessage');
+  if (pinned === undefined) control.removeAttribute('aria-pressed');
+  else control.setAttribute('aria-pressed', String(pinned));
   control.setAttribute('aria-label', label);
   control.setAttribute('title', label);
 }
 
-function addControl(message: Element, pinned: ReadonlySet<string>): void {
+/** The chat's pinned message ids, or null when reading them failed. */
+type Pinned = ReadonlySet<string> | null;
+
+const stateOf = (pinned: Pinned, id: string) => (pinned ? pinned.has(id) : undefined);
+
+function addControl(message: Element, pinned: Pinned): void {
   const actions = messageActionsOf(message);
   const id = messageIdOf(message);
   if (!actions || !id || actions.querySelector(CONTROL_SELECTOR)) return;
@@ -35,7 +42,7 @@ function addControl(message: Element, pinned: ReadonlySet<string>): void {
   control.type = 'button';
   control.setAttribute(OWN_NODE_ATTRIBUTE, CONTROL);
   control.textContent = '📌';
-  showState(control, pinned.has(id));
+  showState(control, stateOf(pinned, id));
   actions.append(control);
 }
 
@@ -47,7 +54,7 @@ function attach(env: FeatureEnv, list: Element, signal: AbortSignal): void {
   // The header belongs to the same render as the list; the URL may already name the next chat.
   const chatId = shownChatId(env.location.chatId);
   if (!chatId) return;
-  let pinned: ReadonlySet<string> = new Set();
+  let pinned: Pinned = new Set();
   // Controls go with the feature (navigation, extension update): none is left in the page without its listener.
   signal.addEventListener(
     'abort',
@@ -73,15 +80,28 @@ function attach(env: FeatureEnv, list: Element, signal: AbortSignal): void {
     signal,
     onData: env.guard(({ pins }) => {
       const before = pinned;
-      pinned = new Set(pins.map((pin) => pin.messageId));
+      const now = new Set(pins.map((pin) => pin.messageId));
+      pinned = now;
+      if (before === null) {
+        // After a failed read every control said "unknown": all of them get their state again.
+        for (const control of list.querySelectorAll(CONTROL_SELECTOR)) {
+          const id = messageIdOf(messageOf(control) ?? control);
+          if (id) showState(control, now.has(id));
+        }
+        return;
+      }
       // Only messages whose state changed are looked up: never a walk over every message.
-      for (const id of new Set([...before, ...pinned])) {
-        if (before.has(id) === pinned.has(id)) continue;
+      for (const id of new Set([...before, ...now])) {
+        if (before.has(id) === now.has(id)) continue;
         const control = findMessage(list, id)?.querySelector(CONTROL_SELECTOR);
-        if (control) showState(control, pinned.has(id));
+        if (control) showState(control, now.has(id));
       }
     }),
-    onError: () => undefined,
+    // A failed read must not show pinned messages as unpinned: the controls stop claiming either state.
+    onError: env.guard(() => {
+      pinned = null;
+      for (const control of list.querySelectorAll(CONTROL_SELECTOR)) showState(control, undefined);
+    }),
   });
 
   list.addEventListener(
