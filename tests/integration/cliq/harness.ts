@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { type CliqClient, type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
 import { endpoints, type OperationName } from '../../../lib/cliq/endpoints/index';
-import { CliqError } from '../../../lib/cliq/errors';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import type { Chat, ChatType, Message } from '../../sandbox/state';
 
@@ -81,12 +80,4 @@ export function first<T>(items: readonly T[], what: string): T {
   return item;
 }
 
-/** The CliqError a call rejected with. */
-export async function failureOf(call: Promise<unknown>): Promise<CliqError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof CliqError)) throw new Error(`expected a CliqError, got ${String(error)}`);
-  return error;
-}
+export { failureOf } from '../../helpers';
