@@ -8,6 +8,7 @@ import {
   type OperationName,
 } from '../../../lib/cliq';
 import { type Sandbox, startSandbox } from '../../sandbox';
+import { createChat } from '../../sandbox/chats';
 import type { Chat, Folder, Pin } from '../../sandbox/state';
 
 /**
@@ -44,8 +45,6 @@ export interface Call {
   params: unknown;
   at: number;
 }
-
-const ME = '61000001';
 
 export class SandboxCliq implements CliqCaller {
   readonly calls: Call[] = [];
@@ -106,25 +105,14 @@ export class SandboxCliq implements CliqCaller {
   /** A group chat of the signed-in user, made on first mention. */
   chat(chatId: string): Chat {
     const { state } = this.sandbox;
-    const now = this.clock.now();
     return (
       state.chat(chatId) ??
-      state.addChat({
+      createChat(state, {
         id: chatId,
         type: 'group_chat',
         title: `chat ${chatId}`,
-        creatorId: ME,
-        createdAt: now - 86_400_000,
-        modifiedAt: now - 86_400_000,
+        creatorId: state.currentUserId,
         memberIds: [state.currentUserId],
-        removed: false,
-        muted: false,
-        closed: false,
-        drafts: false,
-        historyEnabled: true,
-        previousTitles: [],
-        unreadCount: 0,
-        usage: 0,
       })
     );
   }
