@@ -5,7 +5,7 @@ import './pin-messages.contract';
 import './folders.contract';
 import './chats-v2.contract';
 import './chats-v3.contract';
-import './chat-membership-v3.contract';
+import './chat-membership.contract';
 import './messages-v2.contract';
 import './failures.contract';
 
