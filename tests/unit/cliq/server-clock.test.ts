@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createCliqClient } from '../../../lib/cliq/client';
 import { createServerClock } from '../../../lib/cliq/server-clock';
-import { scriptedClient } from './scripted-fetch';
+import { startSandbox } from '../../sandbox';
 
 const httpDate = (ms: number) => new Date(ms).toUTCString();
 
@@ -34,10 +35,16 @@ describe("Cliq's clock, as views are stamped on it", () => {
   });
 
   it("stamps a list's view with Cliq's time when the computer's clock lags behind", async () => {
-    const serverTime = 1_700_000_600_000;
-    const { client } = scriptedClient([{ json: { data: [] }, headers: { date: httpDate(serverTime) } }]);
-    // Even the first read: its own answer tells Cliq's time.
-    const { view } = await client.call('listPinnedMessages', { chatId: 'CT_1' });
-    expect(Math.abs(view.lastSyncTime - serverTime)).toBeLessThanOrEqual(1_000);
+    // The sandbox's clock runs ten minutes ahead of this computer's.
+    const sandbox = await startSandbox({ seed: 'default', startTime: Date.now() + 600_000 });
+    try {
+      const client = createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token });
+      const [chatId] = sandbox.state.pins.keys();
+      // Even the first read: its own answer tells Cliq's time.
+      const { view } = await client.call('listPinnedMessages', { chatId: chatId as string });
+      expect(Math.abs(view.lastSyncTime - sandbox.clock.now())).toBeLessThanOrEqual(1_000);
+    } finally {
+      await sandbox.stop();
+    }
   });
 });
