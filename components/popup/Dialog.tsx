@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
+import type { IntentInput } from '../../lib/intents/intents';
 import { type UndoOffer, usePopup } from './context';
-import { type BudgetUse, budgetsOf, type Estimate, estimate } from './model/estimate';
+import { budgetsOf, type Estimate, estimate } from './model/estimate';
 import { duration } from './model/time';
-import { pinsDb } from './useBoard';
+import { boardStore } from './useBoard';
 
 interface DialogProps {
   title: string;
@@ -41,36 +41,23 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
   );
 }
 
-async function readBudgetUse(keys: readonly string[], now: number, minuteMs: number) {
-  const db = await pinsDb();
-  const use = new Map<string, BudgetUse>();
-  for (const key of keys) {
-    const [entries, lock] = await Promise.all([
-      db.getAllFromIndex('ledger', 'byBudget', key),
-      db.get('budgetLocks', key),
-    ]);
-    const used = entries.filter((e) => e.settledAt === null || e.settledAt > now - minuteMs).length;
-    use.set(key, { used, lockedUntil: lock?.lockedUntil });
-  }
-  return use;
-}
-
 /** The estimate, counting what the queue has already used of each budget in the current window. */
-export function useEstimate(intents: readonly IntentInput[], minuteMs: number): Estimate {
+function useEstimate(intents: readonly IntentInput[], minuteMs: number): Estimate {
   const key = JSON.stringify(intents);
   const quick = useMemo(() => estimate(intents, { now: Date.now(), minuteMs }), [key, minuteMs]);
   const [result, setResult] = useState<{ key: string; value: Estimate }>();
   useEffect(() => {
     let live = true;
     const now = Date.now();
-    readBudgetUse(
-      budgetsOf(intents).map((b) => b.key),
-      now,
-      minuteMs,
-    ).then(
-      (use) => live && setResult({ key, value: estimate(intents, { now, minuteMs, use }) }),
-      () => undefined,
-    );
+    boardStore
+      .budgetUse(
+        budgetsOf(intents).map((b) => b.key),
+        { now, minuteMs },
+      )
+      .then(
+        (use) => live && setResult({ key, value: estimate(intents, { now, minuteMs, use }) }),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -78,7 +65,7 @@ export function useEstimate(intents: readonly IntentInput[], minuteMs: number): 
   return result?.key === key ? result.value : quick;
 }
 
-export function EstimateLine({ intents, minuteMs }: { intents: readonly IntentInput[]; minuteMs: number }) {
+function EstimateLine({ intents, minuteMs }: { intents: readonly IntentInput[]; minuteMs: number }) {
   const { requests, waitMs } = useEstimate(intents, minuteMs);
   if (requests === 0) return <p class="estimate muted">{t('popupEstimateNothing')}</p>;
   const count = requests === 1 ? t('popupEstimateOneRequest') : t('popupEstimateRequests', String(requests));

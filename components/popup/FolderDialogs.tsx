@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
+import type { ShownFolder } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
-import { readFolders, type ShownFolder } from '../../lib/store/read-models';
+import type { IntentInput } from '../../lib/intents/intents';
 import { folderGlyph } from '../folder-symbol';
 import { usePopup } from './context';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { folderName, isUnconfirmed } from './FolderItem';
 import { fold } from './model/filters';
 import { planChatMove, planFolderRestore } from './model/undo';
-import { pinsDb } from './useBoard';
+import { boardStore } from './useBoard';
 
 const SYMBOLS = ['📁', '🔥', '⭐', '📌', '👥', '🛠️', '💡', '✅', '📣', '🧪', '💬', '🗂️'];
 const TITLE_MAX = 255;
@@ -17,7 +17,7 @@ const CHATS_MAX = 100;
 
 /** Undo for any folder edit: put every folder and chat list back as the snapshot shows it. */
 export function restoreFolders(before: readonly ShownFolder[]) {
-  return async () => planFolderRestore(before, await readFolders(await pinsDb()));
+  return async () => planFolderRestore(before, await boardStore.folders());
 }
 
 /** Create a folder (title, emoji, optional chats) or edit one's title and emoji. */

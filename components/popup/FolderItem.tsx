@@ -1,6 +1,6 @@
+import type { ShownFolder } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import { pendingFolderId } from '../../lib/queue/optimistic';
-import type { ShownFolder } from '../../lib/store/read-models';
+import { pendingFolderId } from '../../lib/lists/overlay';
 import type { IntentRecord } from '../../lib/store/records';
 import { folderGlyph } from '../folder-symbol';
 import { usePopup } from './context';

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ShownFolder } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
-import type { ShownFolder } from '../../lib/store/read-models';
+import type { IntentInput } from '../../lib/intents/intents';
+import { type Placement, placementForDrop, placementForStep } from '../../lib/intents/placement';
+import { BulkBar } from './BulkBar';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { useDragReorder } from './drag';
 import { DeleteFolderDialog, FolderDialog, MoveChatsDialog, restoreFolders } from './FolderDialogs';
 import { FolderItem, isUnconfirmed } from './FolderItem';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
-import { type Placement, placementForDrop, placementForStep } from './model/reorder';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { TriCheckbox } from './TriCheckbox';
 
@@ -157,8 +158,11 @@ export function FoldersView() {
         </ul>
       </div>
       {selection.keys.size > 0 && (
-        <section class="bulkbar" aria-label={t('popupBulkActions')} data-testid="chat-bulk-bar">
-          <span>{t('popupChatsSelected', String(chatCount))}</span>
+        <BulkBar
+          testId="chat-bulk-bar"
+          selected={t('popupChatsSelected', String(chatCount))}
+          onClear={() => setSelection(emptySelection)}
+        >
           <button
             type="button"
             data-testid="bulk-move"
@@ -173,10 +177,7 @@ export function FoldersView() {
           <button type="button" class="danger" data-testid="bulk-remove" onClick={removeEverywhere}>
             {t('popupRemoveChats')}
           </button>
-          <button type="button" onClick={() => setSelection(emptySelection)}>
-            {t('popupClearSelection')}
-          </button>
-        </section>
+        </BulkBar>
       )}
     </div>
   );

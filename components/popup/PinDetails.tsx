@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
-import { shownPins } from '../../lib/store/read-models';
+import type { IntentInput } from '../../lib/intents/intents';
 import { usePopup } from './context';
 import { Dialog } from './Dialog';
 import { isExpired } from './model/filters';
@@ -15,7 +14,7 @@ import {
 } from './model/time';
 import { planPinRestore } from './model/undo';
 import { PinContent } from './PinContent';
-import { pinsDb } from './useBoard';
+import { boardStore } from './useBoard';
 
 const PRESETS: [ExpiryPreset, Parameters<typeof t>[0]][] = [
   ['hour', 'popupExpiryHour'],
@@ -83,13 +82,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
     popup.offerUndo({
       message: t('popupUnpinnedCount', '1'),
       plan: async () => ({
-        intents: planPinRestore(
-          chatId,
-          before,
-          new Set([messageId]),
-          await shownPins(await pinsDb(), chatId),
-          Date.now(),
-        ),
+        intents: planPinRestore(chatId, before, new Set([messageId]), await boardStore.chatPins(chatId), Date.now()),
       }),
     });
   };

@@ -1,5 +1,5 @@
+import type { ChatPins } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import type { ChatPins } from '../../lib/store/read-models';
 import type { PinFilter, PinOrder, PinStatus } from './model/filters';
 
 interface Props {

@@ -1,6 +1,6 @@
+import { pinSummary } from '../../lib/board/pin-summary';
+import type { ShownPin } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import { pinSummary } from '../../lib/store/pin-summary';
-import type { ShownPin } from '../../lib/store/read-models';
 import { isExpired } from './model/filters';
 import { relativeTime, shortDateTime } from './model/time';
 import { PinContent } from './PinContent';
@@ -20,7 +20,7 @@ interface Props {
 }
 
 /** A short, single-line label for screen readers; the full text stays visible in the row. */
-export function pinLabel(pin: Pick<ShownPin, 'text' | 'attachment' | 'senderName'>): string {
+function pinLabel(pin: Pick<ShownPin, 'text' | 'attachment' | 'senderName'>): string {
   const text = pinSummary(pin).replace(/\s+/g, ' ').trim();
   const short = text.length > 80 ? `${text.slice(0, 79)}…` : text || t('popupNoText');
   return pin.senderName ? `${pin.senderName}: ${short}` : short;

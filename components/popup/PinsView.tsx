@@ -1,23 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { IntentInput } from '../../lib/queue/intents';
-import { shownPins } from '../../lib/store/read-models';
-import { updateSettings } from '../../lib/store/settings';
+import type { IntentInput } from '../../lib/intents/intents';
+import { placementForDrop, placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
+import { BulkBar } from './BulkBar';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { dragClasses, useDragReorder } from './drag';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
 import { exportFileName, toJson, toMarkdown } from './model/export';
 import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
-import { placementForDrop, placementForStep } from './model/reorder';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { planPinRestore } from './model/undo';
 import { PinDetails } from './PinDetails';
 import { ExportMenu, PinFilters } from './PinFilters';
 import { PinRow } from './PinRow';
 import { TriCheckbox } from './TriCheckbox';
-import { pinsDb } from './useBoard';
+import { boardStore } from './useBoard';
 
 /** The pinner filter is the stand-in for "pinned by me" (Cliq's API does not say who "me" is): it is remembered. */
 const PINNED_BY_KEY = 'cliqPins.popup.pinnedBy';
@@ -111,10 +110,15 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         undo={{
           message: t('popupUnpinnedCount', String(count)),
           plan: async () => {
-            const db = await pinsDb();
             const plans = await Promise.all(
               [...groups].map(async ([chatId, ids]) =>
-                planPinRestore(chatId, before.get(chatId) ?? [], new Set(ids), await shownPins(db, chatId), Date.now()),
+                planPinRestore(
+                  chatId,
+                  before.get(chatId) ?? [],
+                  new Set(ids),
+                  await boardStore.chatPins(chatId),
+                  Date.now(),
+                ),
               ),
             );
             return { intents: plans.flat() };
@@ -133,7 +137,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
   };
 
   const changeOrder = async (next: typeof order) => {
-    await updateSettings(await pinsDb(), { pinOrder: next });
+    await boardStore.setPinOrder(next);
     onOrderChanged();
   };
 
@@ -231,15 +235,15 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         })}
       </div>
       {selectedCount > 0 && (
-        <section class="bulkbar" aria-label={t('popupBulkActions')} data-testid="bulk-bar">
-          <span>{t('popupSelectedCount', String(selectedCount))}</span>
+        <BulkBar
+          testId="bulk-bar"
+          selected={t('popupSelectedCount', String(selectedCount))}
+          onClear={() => setSelection(emptySelection)}
+        >
           <button type="button" class="danger" data-testid="bulk-unpin" onClick={unpinSelected}>
             {t('popupUnpinSelected')}
           </button>
-          <button type="button" onClick={() => setSelection(emptySelection)}>
-            {t('popupClearSelection')}
-          </button>
-        </section>
+        </BulkBar>
       )}
     </div>
   );

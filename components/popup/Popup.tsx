@@ -3,8 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import { rateMinuteMs } from '../../lib/auth/connection';
 import { t } from '../../lib/i18n';
+import type { IntentInput } from '../../lib/intents/intents';
 import { sendMessage } from '../../lib/messaging';
-import type { IntentInput } from '../../lib/queue/intents';
 import { useAuthState } from '../useAuthState';
 import { enqueue } from './actions';
 import { type PopupApi, PopupContext, type UndoOffer } from './context';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 
 /** Long enough to notice and reach the button, short enough that nobody undoes something long forgotten. */
-export const UNDO_MS = 10_000;
+const UNDO_MS = 10_000;
 
 interface Props {
   message: string;

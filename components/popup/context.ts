@@ -1,6 +1,6 @@
 import { createContext, type VNode } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { IntentInput } from '../../lib/queue/intents';
+import type { IntentInput } from '../../lib/intents/intents';
 import type { Names } from './model/describe';
 import type { Recreated } from './model/undo';
 import type { Board } from './useBoard';

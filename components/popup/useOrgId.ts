@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { parseCliqUrl } from '../../lib/page/url';
+import { parseCliqUrl } from '../../lib/web/url';
 
 const storageKey = (origin: string) => `cliqPins.popup.org:${origin}`;
 

@@ -64,7 +64,7 @@ export interface AuthDeps {
   randomState(): string;
 }
 
-export function accountKey(origin: string, user: string | undefined): string {
+function accountKey(origin: string, user: string | undefined): string {
   return user ? `${origin} ${user}` : origin;
 }
 

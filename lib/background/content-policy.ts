@@ -1,18 +1,18 @@
+import { type Intent, parseIntent } from '../intents/intents';
 import type { Sender } from '../messaging';
-import { parseCliqUrl } from '../page/url';
-import { type Intent, parseIntent } from '../queue/intents';
+import { parseCliqUrl } from '../web/url';
 
 /**
  * Least authority for content scripts. A content script runs in the Cliq page's process, so a compromised
  * page may speak for it: it gets only what the in-page features need, and only for the chat its tab shows,
  * judged by the tab's address as the browser reports it (`sender.tab.url`), never by what the page says.
  */
-export class ContentRefusal extends Error {
+class ContentRefusal extends Error {
   override name = 'ContentRefusal';
 }
 
 /** The chat the sender's tab has open, by its URL; undefined on a Cliq page outside a chat. */
-export function tabChatId(sender: Sender): string | undefined {
+function tabChatId(sender: Sender): string | undefined {
   const url = sender.tab?.url;
   return url ? (parseCliqUrl(url)?.chatId ?? undefined) : undefined;
 }

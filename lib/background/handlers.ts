@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { Auth } from '../auth/session';
+import { readChatPins, readFolders } from '../board/read-models';
 import { t } from '../i18n';
 import { classifySender, type Handlers, type Sender } from '../messaging';
 import type { AuthView } from '../messaging/protocol';
 import { clearAccountData, countPendingIntents } from '../store/account';
 import { readLockedUntil } from '../store/journal';
-import { readChatPins, readFolders } from '../store/read-models';
 import { checkContentChat, checkContentIntents } from './content-policy';
 import type { Services } from './services';
 

@@ -1,12 +1,12 @@
 import { apiOrigin, rateMinuteMs } from '../auth/connection';
 import type { Auth } from '../auth/session';
+import { type BudgetLedger, createBudgetLedger } from '../budget/ledger';
 import { type CliqClient, CliqError, createCliqClient } from '../cliq';
 import { LOCKS_CHANGED } from '../messaging/events';
-import { type BudgetLedger, createBudgetLedger } from '../queue/ledger';
 import { createPinQueue, type PinQueue } from '../queue/queue';
 import type { PinsDb } from '../store/db';
 import type { QueueProgress } from '../store/journal';
-import { createPinSync, type PinSync } from '../sync';
+import { createPinSync, type PinSync } from '../sync/sync';
 
 export interface Services {
   db: PinsDb;

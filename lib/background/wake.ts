@@ -5,8 +5,8 @@ import { browser } from 'wxt/browser';
  * again (a free rate slot, a backoff ending, a stale list). The sweep alarm is a floor in case nothing else
  * wakes the worker for a long time.
  */
-export const WAKE_ALARM = 'cliq-pins-wake';
-export const SWEEP_ALARM = 'cliq-pins-sweep';
+const WAKE_ALARM = 'cliq-pins-wake';
+const SWEEP_ALARM = 'cliq-pins-sweep';
 const SWEEP_EVERY_MINUTES = 15;
 
 export async function scheduleWake(at: number | null): Promise<void> {

@@ -19,7 +19,7 @@ export interface CliqClientOptions {
   now?: () => number;
 }
 
-export interface CallOptions {
+interface CallOptions {
   /** Aborting rejects with the signal's reason, not a CliqError: the caller asked for it. */
   signal?: AbortSignal;
 }
@@ -28,7 +28,7 @@ export interface CliqClient {
   call<Op extends OperationName>(op: Op, params: ParamsOf<Op>, opts?: CallOptions): Promise<ResultOf<Op>>;
 }
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_TIMEOUT_MS = 20_000;
 
 interface Wire {
   path?: Record<string, string>;

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 
-export const CLIQ_ERROR_KINDS = [
-  'auth',
-  'forbidden',
-  'rateLimited',
-  'conflict',
-  'invalid',
-  'transient',
-  'malformed',
-] as const;
+const CLIQ_ERROR_KINDS = ['auth', 'forbidden', 'rateLimited', 'conflict', 'invalid', 'transient', 'malformed'] as const;
 
 /**
  * - auth: no token, or Cliq rejected it (401): sign in again.

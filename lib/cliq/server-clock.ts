@@ -7,10 +7,7 @@
  * `[date − receivedAt, date + 1000 − sentAt]`. Recent answers are intersected, which narrows the bound well
  * below the header's one-second resolution as answers land at different points of Cliq's second.
  *
- * Times are translated with the bound's **upper** end. A read sent after one of our writes was answered is then
- * stamped no earlier than that write happened on Cliq's clock, whatever our clock says, so a write after our
- * own write is never refused as stale. The price: a view may claim up to the bound's width (under a second, and
- * shrinking) more than it saw.
+ * Both ends are offered: list-times.ts decides which a view is stamped with.
  */
 
 /** Clocks drift and get stepped: answers older than this no longer narrow the bound. */

@@ -11,7 +11,7 @@ import {
 
 export type { MessageType, RequestOf, ResponseOf } from './protocol';
 
-export class MessagingError extends Error {
+class MessagingError extends Error {
   override name = 'MessagingError';
 }
 
@@ -34,7 +34,7 @@ export interface Sender {
   tab?: { id?: number; url?: string };
 }
 
-export type SenderKind = 'extension' | 'content' | 'foreign';
+type SenderKind = 'extension' | 'content' | 'foreign';
 
 /** The browser fills `sender`; a content script cannot forge it. Only extension pages have our own origin. */
 export function classifySender(sender: Sender): SenderKind {

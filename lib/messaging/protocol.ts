@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { connectionSchema } from '../auth/connection';
 import type { AuthState } from '../auth/session';
+import type { ShownFolder, ShownPin } from '../board/read-models';
 import type { EnqueueResult } from '../queue/queue';
 import type { QueueProgress } from '../store/journal';
-import type { ShownFolder, ShownPin } from '../store/read-models';
 
 /**
  * The one protocol between extension pages / content scripts and the background.
@@ -46,7 +46,7 @@ export const protocol = {
 export type AuthView = AuthState & { pendingIntents: number };
 
 /** What each handler answers; plain types, since the background is the trusted side of the channel. */
-export interface Responses {
+interface Responses {
   ping: { pong: true; version: string };
   getAuthState: AuthView;
   saveConnection: AuthView;

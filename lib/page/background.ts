@@ -7,7 +7,7 @@ import { subscribeToEvents } from '../messaging/events';
  * events. After an extension update or removal this script is orphaned; calls then fail with
  * `ExtensionGoneError`, which features treat as "stop quietly".
  */
-export class ExtensionGoneError extends Error {
+class ExtensionGoneError extends Error {
   override name = 'ExtensionGoneError';
 }
 

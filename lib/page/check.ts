@@ -1,7 +1,7 @@
+import { parseCliqUrl } from '../web/url';
 import { findMessages, isMessage } from './messages';
 import { findChatHeader, findChatList, findChatView, pageChatId } from './selectors';
 import { pathShape, structureSkeleton } from './structure';
-import { parseCliqUrl } from './url';
 
 /** What the extension recognises on a Cliq page: what the options page's page check shows the user. */
 export interface PageCheck {

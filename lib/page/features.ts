@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type CliqLocation, parseCliqUrl } from '../web/url';
 import { isExtensionGone } from './background';
 import { type Schedule, watchChanges } from './observe';
 import { pageChatId } from './selectors';
-import { type CliqLocation, parseCliqUrl } from './url';
 
 /**
  * One in-page feature, in one file. It gets an AbortSignal that ends when the page navigates to another chat

@@ -10,7 +10,7 @@ export interface BackoffOptions {
 }
 
 /** `client_not_synced`: read the list again and re-apply at most this many times, then fail. */
-export const MAX_CONFLICT_REREADS = 2;
+const MAX_CONFLICT_REREADS = 2;
 /**
  * Re-reads after `client_not_synced` are spaced (about 0.5–1 s, then 1–2 s): someone else may still be editing
  * the list, and an instant retry would only meet the same refusal.
@@ -26,9 +26,9 @@ export function backoffDelay(attempt: number, random: () => number, options: Bac
 }
 
 /** The list must be read again by a read that starts after `now` (so not within this same millisecond). */
-export const rereadFrom = (now: number) => ({ rereadAfter: now, notBefore: now + 1 });
+const rereadFrom = (now: number) => ({ rereadAfter: now, notBefore: now + 1 });
 
-export function failureOf(error: unknown): IntentFailure {
+function failureOf(error: unknown): IntentFailure {
   if (error instanceof CliqError) {
     return {
       kind: error.kind,

@@ -1,3 +1,7 @@
+import type { CliqCaller } from '../budget/call';
+import type { BudgetLedger, Clock } from '../budget/ledger';
+import { type Intent, intentSchema, listKeyOf } from '../intents/intents';
+import { shownFolders, shownPins } from '../lists/overlay';
 import type { PinsDb } from '../store/db';
 import {
   appendIntents,
@@ -7,13 +11,9 @@ import {
   resumeAfterSignIn,
   retryIntent,
 } from '../store/journal';
-import { shownFolders, shownPins } from '../store/read-models';
 import type { IntentMemory, IntentRecord } from '../store/records';
-import { type Intent, intentSchema, listKeyOf } from './intents';
-import type { BudgetLedger, Clock } from './ledger';
 import type { BackoffOptions } from './outcome';
 import { recover, runPass } from './runner';
-import type { CliqCaller } from './send';
 
 export interface QueueOptions {
   db: PinsDb;
@@ -55,7 +55,7 @@ export interface PinQueue {
   stop(): void;
 }
 
-export function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
+function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

@@ -1,16 +1,16 @@
+import { type CliqCaller, callWithinBudget, errorKind, type SendOptions } from '../budget/call';
+import type { BudgetLedger, Clock } from '../budget/ledger';
 import { endpointFor, type ParamsOf } from '../cliq';
+import { isPinIntent, listKeyOf } from '../intents/intents';
+import { readFolderList, readPinList } from '../lists/read';
 import { getFolderList, getPinList } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import { pauseForSignIn, readQueueMeta, recoverSending, saveIntents, workableIntents } from '../store/journal';
 import type { IntentRecord } from '../store/records';
-import { readFolderList, readPinList } from '../sync/lists';
-import { confirmWrite } from './confirm';
-import { isPinIntent, listKeyOf } from './intents';
-import type { BudgetLedger, Clock } from './ledger';
+import { applyConfirmedWrite } from './apply-confirmed';
 import { afterFailure, type BackoffOptions } from './outcome';
-import { planStep } from './plan';
-import { type CliqCaller, callWithinBudget, errorKind, type SendOptions } from './send';
-import { MAX_IDS_PER_REQUEST, type Step, type WriteOp, withIds } from './steps';
+import { planStep } from './planning/next-step';
+import { MAX_IDS_PER_REQUEST, type Step, type WriteOp, withIds } from './planning/step';
 
 export interface RunnerDeps {
   db: PinsDb;
@@ -165,7 +165,7 @@ async function send(deps: RunnerDeps, members: Member[]): Promise<{ ok: true } |
       beforeSend: () => markSending(deps, members),
     });
     if (!result.ok) return result;
-    const list = await confirmWrite(deps.db, request, result.result);
+    const list = await applyConfirmedWrite(deps.db, request, result.result);
     const now = deps.clock.now();
     const updated = members.map(({ record, step }): IntentRecord => {
       const memory = { ...record.memory, ...step.remember };

@@ -10,7 +10,7 @@ type UpgradeTransaction = IDBPTransaction<PinsDbSchema, StoreName[], 'versioncha
  * Numbered schema steps: step N upgrades a database at version N-1 to N. A released step never changes;
  * a new need is a new step, so every user's database walks the same path.
  */
-export const MIGRATIONS: readonly ((db: IDBPDatabase<PinsDbSchema>, tx: UpgradeTransaction) => void)[] = [
+const MIGRATIONS: readonly ((db: IDBPDatabase<PinsDbSchema>, tx: UpgradeTransaction) => void)[] = [
   // 1: the cache, the journal and the rate ledger.
   (db) => {
     db.createObjectStore('chats', { keyPath: 'chatId' });

@@ -1,4 +1,4 @@
-import type { Intent } from '../queue/intents';
+import type { Intent } from '../intents/intents';
 import type { PinsDb } from './db';
 import type { IntentMemory, IntentRecord, NewIntentRecord, QueueMeta } from './records';
 

@@ -1,6 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { CliqErrorKind } from '../cliq';
-import type { Intent } from '../queue/intents';
+import type { Intent } from '../intents/intents';
 
 /** A list as Cliq last showed it: what `last_sync_time` is sent from, and when we last read it. */
 export interface ListState {
@@ -59,7 +59,7 @@ export interface FolderRecord {
   position: number;
 }
 
-export type IntentState = 'queued' | 'sending' | 'done' | 'failed' | 'waitingForSignIn';
+type IntentState = 'queued' | 'sending' | 'done' | 'failed' | 'waitingForSignIn';
 
 /** What an intent's earlier attempts taught the queue; it survives restarts with the intent. */
 export interface IntentMemory {
@@ -119,7 +119,7 @@ export interface LedgerEntry {
   boot: string;
 }
 
-export interface BudgetLock {
+interface BudgetLock {
   budget: string;
   lockedUntil: number;
 }

@@ -1,13 +1,12 @@
-import { CliqError, endpointFor } from '../cliq';
-import type { ChatV3 } from '../cliq/endpoints';
-import { BACKGROUND_SHARE } from '../queue/ledger';
-import { callWithinBudget } from '../queue/send';
+import { callWithinBudget } from '../budget/call';
+import { BACKGROUND_SHARE } from '../budget/ledger';
+import { CliqError, endpointFor, type ResultOf } from '../cliq';
+import { epochMs } from '../lists/convert';
+import { type ReadDeps, readPinList } from '../lists/read';
 import { chatsByActivity, upsertChats } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { PinSweep } from '../store/records';
 import { readSettings } from '../store/settings';
-import { epochMs } from './convert';
-import { type ReadDeps, readPinList } from './lists';
 
 /*
  * No Cliq field says which chats have pins, so the sweep lists pins chat by chat within the 20-a-minute
@@ -52,7 +51,7 @@ async function sweepOrder(db: PinsDb): Promise<string[]> {
   return unique([...withPins, ...inFolders, ...byActivity.map((chat) => chat.chatId)]);
 }
 
-const chatRecord = (chat: ChatV3) => ({
+const chatRecord = (chat: ResultOf<'listChats'>['chats'][number]) => ({
   chatId: chat.chat_id,
   name: chat.name,
   type: chat.chat_type,

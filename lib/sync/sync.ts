@@ -1,11 +1,11 @@
+import type { CliqCaller } from '../budget/call';
+import type { BudgetLedger, Clock } from '../budget/ledger';
 import { CliqError, type CliqErrorJSON } from '../cliq';
-import type { BudgetLedger, Clock } from '../queue/ledger';
-import type { CliqCaller } from '../queue/send';
+import { type ReadResult, readFolderList, readPinList } from '../lists/read';
 import { getFolderList, upsertChats } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { ChatRecord } from '../store/records';
 import { readSettings } from '../store/settings';
-import { type ReadResult, readFolderList, readPinList } from './lists';
 import { restartSweep, sweepPins } from './sweep';
 
 export interface SyncOptions {
@@ -19,7 +19,7 @@ export interface SyncOptions {
 }
 
 /** Not read: wait for a budget slot (or after a failure) until `retryAt`; `error` is Cliq's answer, if any. */
-export type RefreshResult = { ok: true } | { ok: false; retryAt: number; error?: CliqErrorJSON };
+type RefreshResult = { ok: true } | { ok: false; retryAt: number; error?: CliqErrorJSON };
 
 export interface PinSync {
   /**

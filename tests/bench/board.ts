@@ -1,5 +1,5 @@
+import { BACKGROUND_SHARE } from '../../lib/budget/ledger';
 import { endpoints } from '../../lib/cliq';
-import { BACKGROUND_SHARE } from '../../lib/queue/ledger';
 import type { PinSweep } from '../../lib/store/records';
 import { loadSeed, seedChats } from '../integration/queue/setup';
 import { startSandbox } from '../sandbox';

@@ -1,8 +1,9 @@
-import type { IntentInput } from '../../lib/queue';
+import type { IntentInput } from '../../lib/intents/intents';
+import { busiestWindow } from '../helpers';
 import { loadSeed, seedChats } from '../integration/queue/setup';
 import { startSandbox } from '../sandbox';
 import { type BenchModule, median, round } from './report';
-import { busiestWindow, startBenchWorker } from './worker';
+import { startBenchWorker } from './worker';
 
 /*
  * (1) Bulk unpin of 1,000 pins over 40 chats against the sandbox on a scaled minute: how many requests the

@@ -13,9 +13,10 @@ import { bundleSizes } from './bundle-size';
 import { contentCost } from './content-cost';
 import { popupRender } from './popup-render';
 import { type BenchModule, formatTable } from './report';
+import { startup } from './startup';
 import { throughput } from './throughput';
 
-const MODULES: BenchModule[] = [bulkUnpin, throughput, boardCompletion, popupRender, contentCost, bundleSizes];
+const MODULES: BenchModule[] = [bulkUnpin, throughput, boardCompletion, popupRender, contentCost, bundleSizes, startup];
 
 const { values } = parseArgs({
   options: { out: { type: 'string' }, only: { type: 'string' } },

@@ -8,7 +8,7 @@ export interface Table {
 }
 
 /** What a bench module hands back: tables for people, data for `--out`. */
-export interface BenchResult {
+interface BenchResult {
   tables: Table[];
   data: unknown;
 }

@@ -1,10 +1,11 @@
 import { type Budget, endpoints } from '../../lib/cliq';
-import type { IntentInput } from '../../lib/queue';
+import type { IntentInput } from '../../lib/intents/intents';
+import { busiestWindow } from '../helpers';
 import { loadSeed } from '../integration/queue/setup';
 import type { SeedData } from '../sandbox';
 import { startSandbox } from '../sandbox';
 import { type BenchModule, percent, type Table } from './report';
-import { type BenchWorker, budgetOf, busiestWindow, startBenchWorker } from './worker';
+import { type BenchWorker, budgetOf, startBenchWorker } from './worker';
 
 /*
  * (2) Queue throughput against each budget the extension uses, as a fraction of the documented threshold,

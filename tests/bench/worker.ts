@@ -1,5 +1,5 @@
+import { type BudgetLedger, createBudgetLedger } from '../../lib/budget/ledger';
 import { createCliqClient, endpoints } from '../../lib/cliq';
-import { type BudgetLedger, createBudgetLedger } from '../../lib/queue/ledger';
 import { createPinQueue, type PinQueue } from '../../lib/queue/queue';
 import { openPinsDb, type PinsDb } from '../../lib/store/db';
 import { createPinSync, type PinSync } from '../../lib/sync/sync';
@@ -32,16 +32,4 @@ const BUDGETS = Object.values(endpoints).map((e) => ({ method: e.method, path: e
 /** The documented budget (method + path template) a logged request counts against. */
 export function budgetOf(entry: LoggedRequest) {
   return BUDGETS.find((b) => b.method === entry.method && b.path === entry.template)?.budget;
-}
-
-/** The most requests that arrived within any rolling window. */
-export function busiestWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[start] as number) <= (sorted[end] as number) - windowMs) start += 1;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
 }

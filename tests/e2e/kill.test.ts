@@ -1,6 +1,6 @@
 import type { Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntentInput } from '../../lib/queue';
+import type { IntentInput } from '../../lib/intents/intents';
 import { budgetsOverThreshold } from '../integration/resilience/scenario';
 import { type LoggedRequest, type Sandbox, type SeedData, startSandbox } from '../sandbox';
 import { type ExtensionSession, launchWithExtension } from './harness';

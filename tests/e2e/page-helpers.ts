@@ -111,14 +111,13 @@ export const pageMessage = (id: string) => `[msg-cont][msguid="${id.replace('_',
 export const PAGE_MESSAGES = '[msg-cont][msguid]';
 export const pageChatItem = (chatId: string) => `[purpose=chatitem][chid="${chatId}"]`;
 export const pageHeader = (chatId: string) => `[purpose=chatheader][chid="${chatId}"]`;
-export const pageMessageText = (id: string) => `${pageMessage(id)} > .zcmsgcnt`;
 export const PIN_CONTROL = '[data-cliq-pins=pin-control]';
 
 /**
  * A message whatever the markup calls its attributes (the scrambled markup renames them): the element with an
  * attribute holding the id as Cliq writes it, other than a date divider or a quote.
  */
-export async function messageOnPage(page: Page, id: string): Promise<ElementHandle<Element>> {
+async function messageOnPage(page: Page, id: string): Promise<ElementHandle<Element>> {
   const handle = await page.evaluateHandle(
     (value: string) => {
       for (const element of document.querySelectorAll('section[purpose=chatview] *')) {

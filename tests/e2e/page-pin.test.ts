@@ -175,8 +175,9 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
 
   // Chromium only: the test plays the background's part through the service worker, which Firefox's event
   // page does not expose to the test.
-  if (name === 'chromium')
-    it('opens the pin dialog for the message under the pointer with the keyboard shortcut, and pins only on confirm', async () => {
+  it.runIf(name === 'chromium')(
+    'opens the pin dialog for the message under the pointer with the keyboard shortcut, and pins only on confirm',
+    async () => {
       // Browsers keep extension shortcuts away from automation: send the typed event the background sends on it.
       await page.bringToFront();
       // The last dialog gave focus back to its pin control, and the focused message comes before the hovered one.
@@ -196,14 +197,13 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
         return found;
       });
       expect(entry?.expiry).toBe(-1);
-      await page.waitForSelector(
-        `.message[data-message-id="${m(8)}"] [data-cliq-pins=pin-control][aria-pressed=true]`,
-        { timeout: 15_000 },
-      );
-    });
+      await page.waitForSelector(`${pageMessage(m(8))} > ${PIN_CONTROL}[aria-pressed=true]`, { timeout: 15_000 });
+    },
+  );
 
-  if (name === 'chromium')
-    it('leaves the page, and throws nothing into it, when the extension is updated', async () => {
+  it.runIf(name === 'chromium')(
+    'leaves the page, and throws nothing into it, when the extension is updated',
+    async () => {
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(String(error)));
       page.on('console', (message) => {
@@ -223,5 +223,6 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
       await page.hover(`${PAGE_MESSAGES}:last-child`);
       await page.click(`${PAGE_MESSAGES}:last-child [purpose=reply]`);
       expect(problems).toEqual([]);
-    });
+    },
+  );
 });

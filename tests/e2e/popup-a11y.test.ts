@@ -83,10 +83,10 @@ describe.each(BROWSERS)('the popup’s accessibility in %s', (name) => {
     ],
   ];
 
-  // Firefox's WebDriver BiDi cannot emulate a colour scheme, so Firefox checks the scheme it runs in (light);
-  // the stylesheet is the same in both browsers, and Chromium checks both schemes.
-  const schemes = name === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const);
-  it.for(schemes)('has no axe violations in any main view, %s', async (scheme) => {
+  // Firefox's WebDriver BiDi cannot emulate a colour scheme, so Firefox checks the scheme it runs in (light) and
+  // declares the dark check skipped; the stylesheet is the same in both browsers.
+  it.for(['light', 'dark'] as const)('has no axe violations in any main view, %s', async (scheme, { skip }) => {
+    if (scheme === 'dark' && name !== 'chromium') skip('Firefox cannot emulate a colour scheme');
     if (name === 'chromium') await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
     const found: Record<string, Violation[]> = {};
     for (const [view, open] of views) {

@@ -5,7 +5,7 @@ import { type BrowserName, type ExtensionSession, launchWithExtension } from './
 import { signInToSandbox } from './sign-in';
 
 /** A short rate-limit minute keeps the queue's pacing (and the background sweep) quick. */
-export const MINUTE_MS = 2_000;
+const MINUTE_MS = 2_000;
 /** Generous: two cores run the browser, the sandbox and the extension's worker at once. */
 export const QUEUE_TIMEOUT = { timeout: 20_000, interval: 200 };
 
@@ -27,13 +27,8 @@ export async function setUpPopup(name: BrowserName): Promise<PopupSetup> {
   return { session, sandbox, popup };
 }
 
-/** Firefox's BiDi now and then fails an evaluation while the page is still loading: try once more. */
-export async function openPopup(session: ExtensionSession): Promise<Page> {
-  try {
-    return await session.openExtensionPage('popup.html');
-  } catch {
-    return session.openExtensionPage('popup.html');
-  }
+export function openPopup(session: ExtensionSession): Promise<Page> {
+  return session.openExtensionPage('popup.html');
 }
 
 export const chatsWithPins = (sandbox: Sandbox) =>
@@ -55,7 +50,7 @@ export function serverFolder(sandbox: Sandbox, match: (folder: { id: string; tit
   return sandbox.state.folders.find(match);
 }
 
-export async function waitForBoard(popup: Page, sandbox: Sandbox): Promise<void> {
+async function waitForBoard(popup: Page, sandbox: Sandbox): Promise<void> {
   const expected = chatsWithPins(sandbox).length;
   await popup.waitForFunction(
     (count: number) => document.querySelectorAll('[data-testid=chat-pins]').length >= count,
@@ -113,7 +108,16 @@ export async function dragOnto(
   await popup.mouse.up();
 }
 
-/** Waits for the queue to have nothing in flight and nothing failed (the progress panel disappears). */
+/**
+ * Polls until the queue has nothing in flight (the progress line is gone), then requires that nothing failed;
+ * at the deadline it fails with what the popup still showed.
+ */
 export async function expectNoFailures(popup: Page): Promise<void> {
-  expect(await popup.$$('[data-testid=failed-intent]')).toHaveLength(0);
+  const state = () =>
+    popup.evaluate(() => ({
+      inFlight: document.querySelector('[data-testid=progress-text]')?.textContent ?? null,
+      failed: [...document.querySelectorAll('[data-testid=failed-intent]')].map((el) => el.textContent),
+    }));
+  await expect.poll(state, QUEUE_TIMEOUT).toMatchObject({ inFlight: null });
+  expect((await state()).failed).toEqual([]);
 }

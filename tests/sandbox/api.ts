@@ -26,6 +26,8 @@ export interface ApiDeps {
   faults: Faults;
   log: RequestLog;
   routes: readonly Route[];
+  /** Bodies to send instead of a route's successful answer, by `METHOD template` (see `Sandbox.serve`). */
+  served: Map<string, string>;
 }
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, url: URL): Promise<void> {
@@ -60,7 +62,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
   if (match.kind === 'found') entry.template = match.route.template;
 
   const plan = deps.faults.plan(LOST_WRITE_APPLIED_RATIO, entry.template ? `${method} ${entry.template}` : undefined);
-  if (plan.delayMs > 0) await sleep(plan.delayMs);
+  if (plan.delayMs > 0) {
+    entry.delayMs = plan.delayMs;
+    await sleep(plan.delayMs);
+  }
 
   const token = deps.tokens.fromHeader(req.headers.authorization);
   if (!token) return reply(401, { message: STATUS_MESSAGES[401] });
@@ -107,6 +112,16 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
 
   const result = run(route, ctx);
   const code = errorCode(result);
+  const served = deps.served.get(`${method} ${route.template}`);
+  if (served !== undefined && result.status < 300) {
+    entry.status = 200;
+    entry.fault = 'served';
+    res.statusCode = 200;
+    res.setHeader('Date', new Date(deps.clock.now()).toUTCString());
+    res.setHeader('Content-Type', 'application/json;charset=UTF-8');
+    res.end(served);
+    return;
+  }
   if (result.status >= 300 || result.body === undefined || plan.body === 'none') {
     return reply(result.status, result.body, code);
   }

@@ -2,6 +2,8 @@
 import type { Chat, ChatType, SandboxState } from './state';
 
 export interface NewChat {
+  /** A new id unless given (tests that name their chats). */
+  id?: string;
   type: ChatType;
   title: string;
   memberIds: string[];
@@ -13,8 +15,9 @@ export interface NewChat {
 
 export function createChat(state: SandboxState, fields: NewChat): Chat {
   const now = state.now();
+  const { id, ...rest } = fields;
   return state.addChat({
-    id: state.newChatId(),
+    id: id ?? state.newChatId(),
     createdAt: now,
     modifiedAt: now,
     removed: false,
@@ -25,7 +28,7 @@ export function createChat(state: SandboxState, fields: NewChat): Chat {
     previousTitles: [],
     unreadCount: 0,
     usage: 0,
-    ...fields,
+    ...rest,
     memberIds: [...new Set(fields.memberIds)],
   });
 }

@@ -86,8 +86,8 @@ export function formatFaults(spec: FaultSpec): string {
   return text === '' ? 'none' : text;
 }
 
-export type Outcome = 'ok' | 'drop' | '5xx' | 'fail';
-export type BodyFault = 'none' | 'malformed' | 'schema' | 'slow';
+type Outcome = 'ok' | 'drop' | '5xx' | 'fail';
+type BodyFault = 'none' | 'malformed' | 'schema' | 'slow';
 
 export interface FaultPlan {
   delayMs: number;

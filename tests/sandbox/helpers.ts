@@ -22,7 +22,7 @@ export interface CallOptions {
   authorization?: string;
 }
 
-export function client(sandbox: () => Sandbox) {
+function client(sandbox: () => Sandbox) {
   return async function call<T = Json>(method: string, path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
     const s = sandbox();
     const headers: Record<string, string> = {};

@@ -20,8 +20,7 @@ import { buildSeed, type SeedName } from './seeds';
 import { requestHandler, type ServerDeps } from './server';
 import { SandboxState } from './state';
 
-export type { FaultSpec, LoggedRequest, SeedData, SeedName };
-export { SandboxState };
+export type { LoggedRequest, SeedData };
 
 export interface SandboxOptions {
   /** 0 (default) = ephemeral. */
@@ -34,6 +33,8 @@ export interface SandboxOptions {
   faults?: string | FaultSpec;
   /** Initial sandbox clock (epoch ms); default Date.now(). */
   startTime?: number;
+  /** What the clock runs on; default real time. Unit tests pass their manual clock so one jump moves both. */
+  timeSource?: () => number;
 }
 
 export interface Sandbox {
@@ -50,6 +51,12 @@ export interface Sandbox {
   /** {at, method, path, template, status, code?, query, body?} for /api/* calls. */
   requests(): LoggedRequest[];
   clearRequests(): void;
+  /**
+   * From now on, answer `METHOD template`'s successes with this body (JSON text, or anything else), after the
+   * route has run with its usual checks; null goes back to the route's own answer. For feeding a client the
+   * broken answers a property test generates.
+   */
+  serve(method: string, template: string, body: string | null): void;
   /** For 401/403/expiry tests; defaults to exactly the production scopes and a one-hour lifetime. */
   issueToken(opts?: { scopes?: string[]; expiresInMs?: number }): string;
   /**
@@ -61,14 +68,14 @@ export interface Sandbox {
 }
 
 /** Exactly the scopes the production build asks for at sign-in: the default for `issueToken` and `productToken`. */
-export const EXTENSION_SCOPES: readonly string[] = SCOPES;
+const EXTENSION_SCOPES: readonly string[] = SCOPES;
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const minuteMs = opts.minuteMs ?? 60_000;
   if (!(minuteMs > 0)) throw new RangeError(`minuteMs must be positive, got ${minuteMs}`);
   const startSeed: SeedName = opts.seed ?? 'default';
   const token = opts.token ?? 'sandbox-token';
-  const clock = new SandboxClock(opts.startTime ?? Date.now());
+  const clock = new SandboxClock(opts.startTime ?? opts.timeSource?.() ?? Date.now(), opts.timeSource);
   const state = new SandboxState(() => clock.now());
   const tokens = new TokenRegistry(clock);
   tokens.addAllScopes(token);
@@ -77,6 +84,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const faults = new Faults();
   faults.set(opts.faults ?? null);
   const log = new RequestLog();
+  const served = new Map<string, string>();
   const freshSession = (): AccountsSession => {
     const me = state.currentUser();
     return {
@@ -99,6 +107,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     limiter.reset();
     faults.set(opts.faults ?? null);
     log.clear();
+    served.clear();
     for (const key of Object.keys(session)) delete session[key as keyof AccountsSession];
     Object.assign(session, freshSession());
     page.markup = 'cliq';
@@ -123,7 +132,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     webApp: `${url}/company/${state.orgId}/chats`,
   });
   const deps: ServerDeps = {
-    api: { state, clock, tokens, limiter, faults, log, routes: ROUTES },
+    api: { state, clock, tokens, limiter, faults, log, routes: ROUTES, served },
     oauth: { tokens, session, baseUrl: url },
     page,
     control: {
@@ -162,6 +171,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     setFaults: (spec) => faults.set(spec),
     requests: () => log.list(),
     clearRequests: () => log.clear(),
+    serve: (method, template, body) => {
+      if (body === null) served.delete(`${method} ${template}`);
+      else served.set(`${method} ${template}`, body);
+    },
     issueToken,
     productToken,
     stop: () =>

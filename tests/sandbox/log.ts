@@ -12,8 +12,10 @@ export interface LoggedRequest {
   query: Record<string, string>;
   /** Parsed JSON body, or the raw text when it was not JSON. */
   body?: unknown;
-  /** The injected fault, if any: drop, 5xx, fail, malformed, schema or slow. */
+  /** The injected fault, if any: drop, 5xx, fail, malformed, schema or slow; `served` for a body set with `serve`. */
   fault?: string;
+  /** Injected latency (with jitter) the answer waited before it was worked on. */
+  delayMs?: number;
 }
 
 export class RequestLog {

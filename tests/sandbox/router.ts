@@ -4,7 +4,7 @@
  */
 import type { SandboxState } from './state';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteContext {
   state: SandboxState;

@@ -67,7 +67,7 @@ const folder = z.strictObject({
   chatIds: z.array(z.string()).default([]),
 });
 
-export const seedDataSchema = z.strictObject({
+const seedDataSchema = z.strictObject({
   orgId: z.string().default(DEFAULT_ORG_ID),
   currentUser: user.optional(),
   users: z.array(user).default([]),

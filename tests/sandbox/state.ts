@@ -18,7 +18,7 @@ export interface User {
   external: boolean;
 }
 
-export interface Mention {
+interface Mention {
   id: string;
   name: string;
   type: string;
@@ -40,7 +40,7 @@ export interface Message {
 }
 
 /** Messages that exist only as a formula until first read, so big seeds start instantly. */
-export interface GeneratedMessages {
+interface GeneratedMessages {
   count: number;
   /** Time of the newest generated message; older ones are `stepMs` apart. */
   endTime: number;

@@ -6,7 +6,7 @@
 import { isChatPinned } from './folders';
 import type { Chat, Message, Pin, SandboxState } from './state';
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = (ms: number): string => new Date(ms).toISOString();
 
 function person(state: SandboxState, id: string): { name: string; id: string } {
   return { name: state.users.get(id)?.name ?? 'Unknown user', id };

@@ -1,5 +1,5 @@
 import { t } from '../../../lib/i18n';
-import type { Intent } from '../../../lib/queue/intents';
+import type { Intent } from '../../../lib/intents/intents';
 import { folderGlyph } from '../../folder-symbol';
 
 export interface Names {

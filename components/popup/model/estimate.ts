@@ -1,18 +1,12 @@
+import type { BudgetUse } from '../../../lib/board/board';
 import { type Budget, endpoints, MAX_CHATS_PER_REMOVAL, MAX_PINS_PER_CHAT } from '../../../lib/cliq';
-import type { IntentInput } from '../../../lib/queue/intents';
+import type { IntentInput } from '../../../lib/intents/intents';
 
 /*
  * What a confirmation tells the user before a bulk action: how many requests it takes and how long Cliq's
  * rate limits stretch that. It mirrors how the queue plans (batches of 25, one request per folder list, a
  * fresh read before a reorder or replace on a list it has just written), without promising to the second.
  */
-
-export interface BudgetUse {
-  /** Requests counted in the current window (in flight or answered within the last minute). */
-  used: number;
-  /** A lock-out on this budget ends then. */
-  lockedUntil?: number;
-}
 
 export interface Estimate {
   requests: number;

@@ -1,6 +1,6 @@
+import { pinSummary } from '../../../lib/board/pin-summary';
+import type { ChatPins } from '../../../lib/board/read-models';
 import { t } from '../../../lib/i18n';
-import { pinSummary } from '../../../lib/store/pin-summary';
-import type { ChatPins } from '../../../lib/store/read-models';
 
 /*
  * The pins on screen as a file. Text written by other people is escaped for Markdown, so a message cannot

@@ -1,5 +1,5 @@
-import { pinSummary } from '../../../lib/store/pin-summary';
-import type { ChatPins, ShownPin } from '../../../lib/store/read-models';
+import { pinSummary } from '../../../lib/board/pin-summary';
+import type { ChatPins, ShownPin } from '../../../lib/board/read-models';
 
 export type PinStatus = 'live' | 'expiringSoon' | 'expired';
 export type PinOrder = 'chatOrder' | 'newestPinned';

@@ -1,6 +1,6 @@
-import type { IntentInput } from '../../../lib/queue/intents';
+import type { IntentInput } from '../../../lib/intents/intents';
+import { applyPlacement } from '../../../lib/intents/placement';
 import type { PinRecord } from '../../../lib/store/records';
-import { applyPlacement } from './reorder';
 
 /*
  * Undo cannot take a request back: Cliq has already been told. It re-creates what was there, as new intents

@@ -1,9 +1,7 @@
-import { useCallback, useRef } from 'preact/hooks';
 import { t } from '../../../lib/i18n';
 import type { PageFeature } from '../../../lib/page/features';
 import { chatItemOf, chatOfItem, findChatList } from '../../../lib/page/selectors';
-import { FolderMenu } from '../ui/FolderMenu';
-import { Popover } from '../ui/Popover';
+import { FolderMenuButton } from '../ui/FolderMenuButton';
 import { createShadowUi } from '../ui/shadow';
 
 type Shown = { chatId: string; name: string; item: Element; open: boolean };
@@ -11,43 +9,26 @@ type Shown = { chatId: string; name: string; item: Element; open: boolean };
 const BUTTON_SIZE = 26;
 
 function ChatFolderButton({ shown, setOpen }: { shown: Shown; setOpen: (open: boolean) => void }) {
-  const button = useRef<HTMLButtonElement>(null);
-  const anchor = useCallback(() => button.current?.getBoundingClientRect() ?? null, []);
-  const close = useCallback(() => setOpen(false), [setOpen]);
   const rect = shown.item.getBoundingClientRect();
   return (
     <div class="cp-root cp-floating-root">
-      <button
-        ref={button}
-        type="button"
+      <FolderMenuButton
+        chatId={shown.chatId}
+        chatName={shown.name}
+        open={shown.open}
+        setOpen={setOpen}
+        testId="chat-folder-button"
+        popoverTestId="chat-folder-popover"
         class="cp-floating"
-        data-testid="chat-folder-button"
-        data-chat-id={shown.chatId}
-        aria-haspopup="dialog"
-        aria-expanded={shown.open}
-        aria-label={t('pageFolderMenuTitleNamed', shown.name)}
+        label={t('pageFolderMenuTitleNamed', shown.name)}
         title={t('pageFolderMenuTitleNamed', shown.name)}
         style={{
           top: `${rect.top + (rect.height - BUTTON_SIZE) / 2}px`,
           left: `${rect.right - BUTTON_SIZE - 6}px`,
         }}
-        onClick={() => setOpen(!shown.open)}
       >
         📁
-      </button>
-      {shown.open && (
-        <Popover
-          key={shown.chatId}
-          anchor={anchor}
-          onClose={close}
-          label={t('pageFolderMenuTitle')}
-          testId="chat-folder-popover"
-          inside={() => (button.current ? [button.current] : [])}
-          returnFocus={() => button.current}
-        >
-          <FolderMenu chatId={shown.chatId} chatName={shown.name} />
-        </Popover>
-      )}
+      </FolderMenuButton>
     </div>
   );
 }

@@ -1,32 +1,29 @@
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { NEUTRAL_FOLDER } from '../../../components/folder-symbol';
 import { t } from '../../../lib/i18n';
 import type { PageFeature } from '../../../lib/page/features';
 import { headerChat } from '../../../lib/page/selectors';
-import { FolderMenu, folderName } from '../ui/FolderMenu';
+import { folderName } from '../ui/FolderMenu';
+import { FolderMenuButton } from '../ui/FolderMenuButton';
 import { keepInHeader } from '../ui/header-slot';
 import { useFolders } from '../ui/hooks';
-import { Popover } from '../ui/Popover';
 import { createShadowUi } from '../ui/shadow';
 
 function FolderButton({ chatId, chatName }: { chatId: string; chatName?: string }) {
   const { folders } = useFolders(false);
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const anchor = useCallback(() => button.current?.getBoundingClientRect() ?? null, []);
-  const close = useCallback(() => setOpen(false), []);
   const holding = folders?.filter((f) => f.chatIds.includes(chatId)).map(folderName) ?? [];
   const name = chatName ?? folders?.flatMap((f) => f.chats).find((c) => c.chatId === chatId)?.name;
   return (
     <div class="cp-root cp-inline" data-testid="folder-button-root" data-chat-id={chatId}>
-      <button
-        ref={button}
-        type="button"
-        data-testid="folder-button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
+      <FolderMenuButton
+        chatId={chatId}
+        chatName={name}
+        open={open}
+        setOpen={setOpen}
+        testId="folder-button"
+        popoverTestId="folder-menu-popover"
         title={holding.length > 0 ? t('pagePinnedIn', holding.join(', ')) : t('pageChatNotPinned')}
-        onClick={() => setOpen(!open)}
       >
         {/* Each folder name brings its own symbol; the plain folder icon only stands in when there is none. */}
         {holding.length > 0 ? (
@@ -36,19 +33,7 @@ function FolderButton({ chatId, chatName }: { chatId: string; chatName?: string 
             <span aria-hidden="true">{NEUTRAL_FOLDER}</span> {t('pagePinChat')}
           </>
         )}
-      </button>
-      {open && (
-        <Popover
-          anchor={anchor}
-          onClose={close}
-          label={t('pageFolderMenuTitle')}
-          testId="folder-menu-popover"
-          inside={() => (button.current ? [button.current] : [])}
-          returnFocus={() => button.current}
-        >
-          <FolderMenu chatId={chatId} chatName={name} />
-        </Popover>
-      )}
+      </FolderMenuButton>
     </div>
   );
 }

@@ -19,10 +19,14 @@ const CONTROL_SELECTOR = `[${OWN_NODE_ATTRIBUTE}="${CONTROL}"]`;
 /** Thousands of messages are given their control a few hundred per frame. */
 const MESSAGES_PER_FRAME = 300;
 
-/** A pinned message shows its pin; others show theirs while hovered or focused. */
-function showState(control: HTMLElement, pinned: boolean, near = false): void {
-  const label = pinned ? t('pageEditPin') : t('pagePinMessage');
-  control.setAttribute('aria-pressed', String(pinned));
+/**
+ * A pinned message shows its pin; others show theirs while hovered or focused. `undefined`: the chat's pins could
+ * not be read, so the control does not claim either state.
+ */
+function showState(control: HTMLElement, pinned: boolean | undefined, near = false): void {
+  const label = pinned === undefined ? t('pagePinStateUnknown') : pinned ? t('pageEditPin') : t('pagePinMessage');
+  if (pinned === undefined) control.removeAttribute('aria-pressed');
+  else control.setAttribute('aria-pressed', String(pinned));
   control.setAttribute('aria-label', label);
   control.setAttribute('title', label);
   control.style.opacity = pinned || near ? '1' : '0';
@@ -34,11 +38,19 @@ const CONTROL_STYLE =
 
 const ownControl = (message: Element) => message.querySelector<HTMLElement>(`:scope > ${CONTROL_SELECTOR}`);
 
+/** The chat's pinned message ids, or null when reading them failed. */
+type Pinned = ReadonlySet<string> | null;
+
+const stateOf = (pinned: Pinned, id: string) => (pinned ? pinned.has(id) : undefined);
+/** What a control shows now (undefined: it claims neither state). */
+const shownState = (control: HTMLElement) =>
+  control.hasAttribute('aria-pressed') ? control.getAttribute('aria-pressed') === 'true' : undefined;
+
 /**
  * Nobody has seen the markup of Cliq's hover menu, so the control sits in the message itself, floated to its
  * top corner, styled inline (the page's styles and its class names are no concern of ours).
  */
-function addControl(reader: MessageReader, message: Element, pinned: ReadonlySet<string>): void {
+function addControl(reader: MessageReader, message: Element, pinned: Pinned): void {
   const id = messageIdIn(reader, message);
   if (!id || ownControl(message) || !isMessage(reader, message)) return;
   const control = document.createElement('button');
@@ -47,7 +59,7 @@ function addControl(reader: MessageReader, message: Element, pinned: ReadonlySet
   control.textContent = '📌';
   // One declaration block, parsed once: thousands of messages get one each.
   control.style.cssText = CONTROL_STYLE;
-  showState(control, pinned.has(id));
+  showState(control, stateOf(pinned, id));
   message.prepend(control);
 }
 
@@ -60,7 +72,7 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
   const chatId = shownChatId(env.location.chatId);
   if (!chatId) return;
   if (reader.source === 'fallback') tellFallbackOnce();
-  let pinned: ReadonlySet<string> = new Set();
+  let pinned: Pinned = new Set();
   // Controls go with the feature (navigation, extension update): none is left in the page without its listener.
   signal.addEventListener(
     'abort',
@@ -85,9 +97,9 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
     const message = messageOf(reader, event.target);
     const control = message && ownControl(message);
     if (control === near) return;
-    if (near) showState(near, near.getAttribute('aria-pressed') === 'true');
+    if (near) showState(near, shownState(near));
     near = control;
-    if (near) showState(near, near.getAttribute('aria-pressed') === 'true', true);
+    if (near) showState(near, shownState(near), true);
   });
   list.addEventListener('mouseover', approach, { signal, passive: true });
   list.addEventListener('focusin', approach, { signal });
@@ -99,16 +111,32 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
     signal,
     onData: env.guard(({ pins }) => {
       const before = pinned;
-      pinned = new Set(pins.map((pin) => pin.messageId));
+      const now = new Set(pins.map((pin) => pin.messageId));
+      pinned = now;
+      if (before === null) {
+        // After a failed read every control said "unknown": all of them get their state again.
+        for (const control of list.querySelectorAll<HTMLElement>(CONTROL_SELECTOR)) {
+          const message = messageOf(reader, control);
+          const id = message && messageIdIn(reader, message);
+          if (id) showState(control, now.has(id), control === near);
+        }
+        return;
+      }
       // Only messages whose state changed are looked up: never a walk over every message.
-      for (const id of new Set([...before, ...pinned])) {
-        if (before.has(id) === pinned.has(id)) continue;
+      for (const id of new Set([...before, ...now])) {
+        if (before.has(id) === now.has(id)) continue;
         const message = findMessage(reader, list, id);
         const control = message && ownControl(message);
-        if (control) showState(control, pinned.has(id), control === near);
+        if (control) showState(control, now.has(id), control === near);
       }
     }),
-    onError: () => undefined,
+    // A failed read must not show pinned messages as unpinned: the controls stop claiming either state.
+    onError: env.guard(() => {
+      pinned = null;
+      for (const control of list.querySelectorAll<HTMLElement>(CONTROL_SELECTOR)) {
+        showState(control, undefined, control === near);
+      }
+    }),
   });
 
   list.addEventListener(

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { folderGlyph } from '../../../components/folder-symbol';
+import type { ShownFolder } from '../../../lib/board/read-models';
 import { DEFAULT_FOLDER_ID } from '../../../lib/cliq/endpoints/folders';
 import { t } from '../../../lib/i18n';
-import type { IntentInput } from '../../../lib/queue/intents';
-import type { ShownFolder } from '../../../lib/store/read-models';
+import type { IntentInput } from '../../../lib/intents/intents';
 import { useEnqueue, useFolders } from './hooks';
 
 export const folderName = (folder: Pick<ShownFolder, 'isMyPins' | 'symbol' | 'title'>) =>

@@ -1,13 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ShownPin } from '../../../lib/board/read-models';
 import { t } from '../../../lib/i18n';
-import type { ShownPin } from '../../../lib/store/read-models';
+import { placementForMove } from '../../../lib/intents/placement';
 import type { useEnqueue } from './hooks';
 import { expiryText } from './text';
-
-/** Where a pin moved from `from` to `to` goes, in `reorderPin` terms: directly above this pin, or to the end. */
-export function aboveFor(pins: readonly ShownPin[], from: number, to: number): string | undefined {
-  return (to < from ? pins[to] : pins[to + 1])?.messageId;
-}
 
 type Drag = { from: number; over: number; pointerId: number };
 
@@ -42,7 +38,16 @@ export function PinRows(props: {
     if (!pin || to < 0 || to >= pins.length || to === from) return;
     setFocusAfterMove(pin.messageId);
     void sending.enqueue(event, [
-      { kind: 'reorderPin', chatId, messageId: pin.messageId, above: aboveFor(pins, from, to) },
+      {
+        kind: 'reorderPin',
+        chatId,
+        messageId: pin.messageId,
+        ...placementForMove(
+          pins.map((p) => p.messageId),
+          from,
+          to,
+        ),
+      },
     ]);
   };
 

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
+import { pinSummary } from '../../../lib/board/pin-summary';
+import type { ShownPin } from '../../../lib/board/read-models';
 import { clockTime, t } from '../../../lib/i18n';
-import { pinSummary } from '../../../lib/store/pin-summary';
-import type { ShownPin } from '../../../lib/store/read-models';
 import { useChatPins, useEnqueue } from './hooks';
 import { PinRows } from './PinRows';
 import { Popover } from './Popover';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ShownFolder, ShownPin } from '../../../lib/board/read-models';
+import type { IntentInput } from '../../../lib/intents/intents';
 import { LOCKS_CHANGED } from '../../../lib/messaging/events';
 import { ask, follow } from '../../../lib/page/background';
-import type { IntentInput } from '../../../lib/queue/intents';
-import type { ShownFolder, ShownPin } from '../../../lib/store/read-models';
 import { errorText } from './text';
 
 /** A list read through the background is older than this: ask for a fresh read when it is shown. */

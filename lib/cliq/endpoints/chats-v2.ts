@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint, perMinute } from './define';
-import { chatId, csv, messageId } from './params';
+import { chatId, messageId } from './params';
 import { noContent, v2Chat, v2MessageId } from './shapes';
 
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
@@ -22,17 +22,6 @@ const stickyMessage = z.object({
   last_modified_time: z.number().optional(),
   chat_id: z.string().optional(),
 });
-
-const chatAction = (action: 'mute' | 'unmute' | 'leave') =>
-  endpoint({
-    method: 'POST',
-    path: `/v2/chats/{CHAT_ID}/${action}`,
-    scope: 'ZohoCliq.Chats.UPDATE',
-    limit: perMinute(20, 10),
-    params: chatOnly,
-    toWire: (p) => ({ path: chatPath(p) }),
-    response: noContent,
-  });
 
 export const chatV2Endpoints = {
   listChatsV2: endpoint({
@@ -57,28 +46,6 @@ export const chatV2Endpoints = {
     }),
     response: z.object({ chats: z.array(v2Chat).default([]) }),
   }),
-
-  listChatMembers: endpoint({
-    method: 'GET',
-    path: '/v2/chats/{CHAT_ID}/members',
-    scope: 'ZohoCliq.Chats.READ',
-    limit: perMinute(20, 10),
-    params: z.object({
-      chatId: chatId(),
-      fields: z.array(z.enum(['name', 'email_id', 'user_id'])).optional(),
-    }),
-    query: z.object({ fields: z.string().optional() }),
-    toWire: (p) => ({ path: chatPath(p), query: { fields: p.fields && csv(p.fields) } }),
-    response: z.object({
-      members: z.array(
-        z.object({ user_id: z.string().optional(), email_id: z.string().optional(), name: z.string().optional() }),
-      ),
-    }),
-  }),
-
-  muteChat: chatAction('mute'),
-  unmuteChat: chatAction('unmute'),
-  leaveChat: chatAction('leave'),
 
   /** v2 pin; `expiryTime` is epoch milliseconds, `-1` for never. */
   setStickyMessage: endpoint({

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Every OAuth scope an operation of the table may need; sign-in asks only for those of `PRODUCT_OPERATIONS`. */
 export const CLIQ_SCOPES = [
@@ -44,7 +44,7 @@ type PathPart<Path extends string> = [PathParamNames<Path>] extends [never]
   : { path: Record<PathParamNames<Path>, string> };
 
 /** The mapped request; the client refuses a query or body that has no schema to check it against. */
-export type WireRequest<Path extends string, Query, Body> = PathPart<Path> & {
+type WireRequest<Path extends string, Query, Body> = PathPart<Path> & {
   query?: Query;
   body?: Body;
 };

@@ -5,7 +5,7 @@ import { folder, noContent } from './shapes';
 
 /** My Pins: always first, cannot be moved or deleted. */
 export const DEFAULT_FOLDER_ID = 'default';
-export const MAX_CHATS_PER_FOLDER = 100;
+const MAX_CHATS_PER_FOLDER = 100;
 /** Bulk unpin across folders takes at most 25 chats. */
 export const MAX_CHATS_PER_REMOVAL = 25;
 

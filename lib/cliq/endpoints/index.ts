@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { chatMembershipEndpoints } from './chat-membership';
 import { chatUpdateV3Endpoints } from './chat-updates-v3';
 import { chatV2Endpoints } from './chats-v2';
 import { chatV3Endpoints } from './chats-v3';
@@ -15,9 +16,10 @@ export const endpoints = {
   ...messageV2Endpoints,
   ...chatV3Endpoints,
   ...chatUpdateV3Endpoints,
+  ...chatMembershipEndpoints,
 };
 
-export type Endpoints = typeof endpoints;
+type Endpoints = typeof endpoints;
 export type OperationName = keyof Endpoints;
 
 /** What a caller passes to an operation (before defaults and de-duplication). */
@@ -31,9 +33,9 @@ export function endpointFor(op: OperationName): Endpoint {
   return endpoints[op] as Endpoint;
 }
 
-export { type Budget, CLIQ_SCOPES, type CliqScope, type Endpoint, type HttpMethod, type ListView } from './define';
-export { DEFAULT_FOLDER_ID, MAX_CHATS_PER_FOLDER, MAX_CHATS_PER_REMOVAL } from './folders';
+export { type Budget, CLIQ_SCOPES, type Endpoint } from './define';
+export { DEFAULT_FOLDER_ID, MAX_CHATS_PER_REMOVAL } from './folders';
 /** The id and symbol guards, for callers that validate user input before it becomes a request (intents). */
-export { chatId, cliqId, folderId, folderSymbol, messageId, normaliseMessageId } from './params';
+export { chatId, folderId, folderSymbol, messageId } from './params';
 export { MAX_PINS_PER_CHAT } from './pin-messages';
-export type { ChatV3, Folder, PinnedMessage } from './shapes';
+export type { Folder, PinnedMessage } from './shapes';

@@ -20,11 +20,11 @@ export function cliqId(label: string) {
  * The shapes Cliq's chat ids take: `CT_<digits>_<digits>` with optional suffixes (`-B1`, `-PC`, `-T-<thread>`),
  * or a plain 19-digit number.
  */
-export const CHAT_ID_SHAPE = /^(?:CT_\d+_\d+(?:-[A-Za-z0-9_]+)*|\d{19})$/;
+const CHAT_ID_SHAPE = /^(?:CT_\d+_\d+(?:-[A-Za-z0-9_]+)*|\d{19})$/;
 /** `<epoch ms>_<digits>` (v2 payloads write the `_` as a space or `%20`; normalised first). */
-export const MESSAGE_ID_SHAPE = /^\d{13}_\d+$/;
+const MESSAGE_ID_SHAPE = /^\d{13}_\d+$/;
 /** Folders (`category_id`) are numbers on the wire, or `default` for My Pins. */
-export const FOLDER_ID_SHAPE = /^(?:default|\d{1,25})$/;
+const FOLDER_ID_SHAPE = /^(?:default|\d{1,25})$/;
 
 export function chatId(label = 'chat id') {
   return cliqId(label).regex(CHAT_ID_SHAPE, {

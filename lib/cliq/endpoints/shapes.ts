@@ -14,7 +14,7 @@ const person = z.object({ id: z.string().optional(), name: z.string().optional()
 /** v2 payloads spell message ids with an encoded space; results always carry the `_` spelling. */
 export const v2MessageId = z.string().transform(normaliseMessageId);
 
-export const pinInformation = z.object({
+const pinInformation = z.object({
   expiry_time: z.union([z.string(), z.literal(-1)]),
   is_primary: z.boolean(),
   creator: person.optional(),
@@ -55,7 +55,7 @@ export const pinListEntry = z.discriminatedUnion('is_pinned', [
   z.object({ id: z.string(), is_pinned: z.literal(false) }),
 ]);
 
-export const pinnedChat = z.object({
+const pinnedChat = z.object({
   chat_id: z.string(),
   chat_type: z.string().optional(),
   name: z.string().optional(),
@@ -99,7 +99,6 @@ export const v3Chat = z.object({
   thread_message_id: z.string().optional(),
   parent_chat_id: z.string().optional(),
 });
-export type ChatV3 = z.output<typeof v3Chat>;
 
 export const v2Chat = z.object({
   chat_id: z.string(),

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { type CliqClient, type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
 import { endpoints, type OperationName } from '../../../lib/cliq/endpoints/index';
-import { CliqError } from '../../../lib/cliq/errors';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import type { Chat, ChatType, Message } from '../../sandbox/state';
+
+const covered = new Set<OperationName>();
+
+/** Operations whose request a test saw the sandbox log on the operation's route (see contract.test.ts). */
+export const coveredOperations = (): ReadonlySet<OperationName> => covered;
 
 /**
  * One sandbox per test file, reset to the default seed before each test so budgets, locks and data start
@@ -37,10 +41,11 @@ export function useSandbox() {
     /** A second signed-in client, as another device of the same user would be. */
     otherDevice: () => clientFor(sb()),
     clientWith: (options: Partial<CliqClientOptions>) => clientFor(sb(), options),
-    /** Asserts the last request reached the route the table names for `op`. */
+    /** Asserts the sandbox logged the last request on the route the table names for `op`, and counts `op` covered. */
     expectRoute(op: OperationName) {
       const last = sb().requests().at(-1);
       expect(last && `${last.method} ${last.template}`).toBe(endpoints[op].budget.key);
+      covered.add(op);
     },
     requestCount: () => sb().requests().length,
     chats: (type?: ChatType) => chatsOf(sb(), type),
@@ -55,7 +60,7 @@ export function useSandbox() {
   };
 }
 
-export function clientFor(sandbox: Sandbox, options: Partial<CliqClientOptions> = {}): CliqClient {
+function clientFor(sandbox: Sandbox, options: Partial<CliqClientOptions> = {}): CliqClient {
   return createCliqClient({
     apiBase: () => sandbox.url,
     getToken: async () => sandbox.token,
@@ -78,12 +83,4 @@ export function first<T>(items: readonly T[], what: string): T {
   return item;
 }
 
-/** The CliqError a call rejected with. */
-export async function failureOf(call: Promise<unknown>): Promise<CliqError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof CliqError)) throw new Error(`expected a CliqError, got ${String(error)}`);
-  return error;
-}
+export { failureOf } from '../../helpers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planChatMove } from '../../../components/popup/model/undo';
-import { readFailedIntents } from '../../../lib/store/read-models';
+import { readFailedIntents } from '../../../lib/board/read-models';
 import { deleteFolder, folderById } from '../../sandbox/folders';
 import { loadSeed, pinnedIds, seedChats, useQueueSandbox } from './setup';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import { reorderPin } from '../../sandbox/pins';
-import { busiestWindow, loadSeed, MINUTE_MS, ofTemplate, pinnedIds, seedChats, startWorker } from './setup';
+import { busiestMinute, loadSeed, MINUTE_MS, ofTemplate, pinnedIds, seedChats, startWorker } from './setup';
 
 const PIN_MESSAGES = '/v3/chats/{CHAT_ID}/pin-messages';
 let sandbox: Sandbox;
@@ -50,17 +50,15 @@ describe('the queue against the sandbox', () => {
       messageIds.map((messageId) => ({ kind: 'pinMessage', chatId, messageId })),
     );
     await worker.queue.enqueue(intents);
-    const started = Date.now();
     await worker.queue.run();
-    const took = Date.now() - started;
 
     const posts = ofTemplate(sandbox.requests(), 'POST', PIN_MESSAGES);
     expect(posts).toHaveLength(100);
     expect(posts.filter((p) => p.status !== 200)).toEqual([]);
-    expect(busiestWindow(posts, MINUTE_MS)).toBe(20);
-    // Five windows' worth: the fifth batch goes out once the first four windows have passed.
-    expect(took).toBeGreaterThanOrEqual(4 * MINUTE_MS);
-    expect(took).toBeLessThan(5.5 * MINUTE_MS);
+    expect(busiestMinute(posts, MINUTE_MS)).toBe(20);
+    // Five windows' worth, by the sandbox's own arrival times: the 81st POST waits for four windows to pass.
+    // How close the run gets to that optimum is measured by `npm run bench`, not asserted here.
+    expect((posts[80]?.at ?? 0) - (posts[0]?.at ?? 0)).toBeGreaterThanOrEqual(4 * MINUTE_MS);
     for (const { chatId, messageIds } of chats)
       expect(new Set(pinnedIds(sandbox, chatId))).toEqual(new Set(messageIds));
   });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type BudgetLedger, createBudgetLedger } from '../../../lib/budget/ledger';
 import { createCliqClient } from '../../../lib/cliq';
-import { type BudgetLedger, createBudgetLedger } from '../../../lib/queue/ledger';
 import type { BackoffOptions } from '../../../lib/queue/outcome';
 import { createPinQueue, type PinQueue } from '../../../lib/queue/queue';
 import { openPinsDb, type PinsDb } from '../../../lib/store/db';
+import type { PinSweep } from '../../../lib/store/records';
 import { createPinSync, type PinSync } from '../../../lib/sync/sync';
+import { busiestWindow } from '../../helpers';
 import { type LoggedRequest, type Sandbox, type SeedData, startSandbox } from '../../sandbox';
 
 /** The scaled rate "minute" shared by the sandbox and the queue. */
@@ -91,19 +93,24 @@ export const pinnedIds = (sandbox: Sandbox, chatId: string) =>
   (sandbox.state.pins.get(chatId)?.entries ?? []).map((pin) => pin.messageId);
 
 /** The most requests of one budget that arrived within any rolling window (by the sandbox's arrival times). */
-export function busiestWindow(log: readonly LoggedRequest[], windowMs: number): number {
-  const times = log.map((entry) => entry.at).sort((a, b) => a - b);
-  let most = 0;
-  for (const [i, t] of times.entries()) {
-    let count = 0;
-    for (let j = i; j >= 0 && (times[j] as number) > t - windowMs; j--) count += 1;
-    most = Math.max(most, count);
-  }
-  return most;
-}
+export const busiestMinute = (log: readonly LoggedRequest[], windowMs: number) =>
+  busiestWindow(
+    log.map((entry) => entry.at),
+    windowMs,
+  );
 
 export const ofTemplate = (log: readonly LoggedRequest[], method: string, template: string) =>
   log.filter((entry) => entry.method === method && entry.template === template);
+
+/** Runs the pin sweep, waiting as long as its budget says between passes, until it has read every chat. */
+export async function sweepUntilDone(worker: Worker): Promise<void> {
+  for (;;) {
+    await worker.sync.run();
+    const sweep = (await worker.db.get('meta', 'pinSweep')) as PinSweep | undefined;
+    if (sweep?.finishedAt !== undefined) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (worker.sync.nextWakeAt() ?? 0) - Date.now())));
+  }
+}
 
 /**
  * One empty sandbox per test file on a scaled minute, reset before each test; `worker()` opens a fresh

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { IntentRecord } from '../../../lib/store';
-import type { PinSweep } from '../../../lib/store/records';
+import type { IntentRecord } from '../../../lib/store/records';
 import { type Sandbox, startSandbox } from '../../sandbox';
-import { loadSeed, MINUTE_MS, startWorker } from '../queue/setup';
+import { loadSeed, MINUTE_MS, startWorker, sweepUntilDone } from '../queue/setup';
 import { budgetsOverThreshold, mixedScenario, writesSentAgain } from './scenario';
 
 /*
@@ -35,15 +34,7 @@ it.each([7, 8])('ends every intent in the state asked for, once, with no 429 (fa
   sandbox.setFaults(`${FAULTS},seed=${faultSeed}`);
 
   expect(await worker.queue.enqueue(scenario.intents)).toMatchObject({ ok: true });
-  const swept = (async () => {
-    for (;;) {
-      await worker.sync.run();
-      const sweep = (await worker.db.get('meta', 'pinSweep')) as PinSweep | undefined;
-      if (sweep?.finishedAt !== undefined) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, (worker.sync.nextWakeAt() ?? 0) - Date.now())));
-    }
-  })();
-  await Promise.all([worker.queue.run(), swept]);
+  await Promise.all([worker.queue.run(), sweepUntilDone(worker)]);
   const log = sandbox.requests();
   sandbox.setFaults(null);
   const records: IntentRecord[] = await worker.db.getAll('intents');

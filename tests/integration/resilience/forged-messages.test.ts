@@ -4,10 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuth } from '../../../lib/auth/session';
 import { createHandlers } from '../../../lib/background/handlers';
 import type { Services } from '../../../lib/background/services';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { CliqError } from '../../../lib/cliq';
 import { dispatch, type Handlers, type Sender } from '../../../lib/messaging';
 import { protocol } from '../../../lib/messaging/protocol';
-import { createBudgetLedger } from '../../../lib/queue/ledger';
 import { createPinQueue } from '../../../lib/queue/queue';
 import type { PinsDb } from '../../../lib/store/db';
 import { createPinSync } from '../../../lib/sync/sync';
@@ -91,10 +91,10 @@ function refusalOf(reply: unknown): string {
   return error;
 }
 
-function expectReadable(text: string) {
-  expect(text.length).toBeGreaterThan(5);
-  expect(text.length).toBeLessThan(500);
-  expect(text).not.toMatch(/\n\s+at |\[object |TypeError|Cannot read|^[[{]|"code":/);
+function expectReadable(text: string, what?: string) {
+  expect(text.length, what).toBeGreaterThan(5);
+  expect(text.length, what).toBeLessThan(500);
+  expect(text, what).not.toMatch(/\n\s+at |\[object |TypeError|Cannot read|^[[{]|"code":/);
 }
 
 describe('forged messages to the background', () => {
@@ -224,10 +224,9 @@ describe('forged messages to the background', () => {
       ['intents that are not a list', { intents: { 0: VALID_UNPIN, length: 1 } }],
     ];
     for (const [what, data] of payloads) {
-      const started = performance.now();
+      // How long a refusal takes is measured by `npm run bench` (refusals), not bounded here.
       const reply = await dispatch(bg.handlers, { type: 'enqueue', data }, contentScript());
-      expect(performance.now() - started, what).toBeLessThan(2_000);
-      expectReadable(refusalOf(reply));
+      expectReadable(refusalOf(reply), what);
     }
     expect(await bg.db.getAll('intents')).toEqual([]);
     expect(bg.kicks).toBe(0);

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { type CliqClient, CliqError, createCliqClient } from '../../../lib/cliq';
 import { formatPath } from '../../../lib/cliq/issues';
-import { createBudgetLedger } from '../../../lib/queue/ledger';
+import { readPinList } from '../../../lib/lists/read';
 import type { PinsDb } from '../../../lib/store/db';
-import { readPinList } from '../../../lib/sync/lists';
 import { createPinSync, type PinSync } from '../../../lib/sync/sync';
 import { type Sandbox, startSandbox } from '../../sandbox';
-import { ManualClock } from '../../unit/queue/fake-cliq';
-import { freshDb } from '../../unit/queue/harness';
+import { freshDb, startCliq } from '../../unit/queue/harness';
+import { ManualClock, type SandboxCliq } from '../../unit/queue/sandbox-cliq';
 import { loadSeed, MINUTE_MS, realClock, seedChats, startWorker } from '../queue/setup';
 
 /*
@@ -215,35 +215,36 @@ function breakageOf(valid: fc.Arbitrary<unknown>, shape: Shape): fc.Arbitrary<Br
 interface Rig {
   db: PinsDb;
   sync: PinSync;
-  serve: { pins: Served; folders: Served; chats: Served };
+  cliq: SandboxCliq;
+  /** Lets the sandbox's rate windows pass while the extension's clock stands still. */
+  nextMinute(): void;
+  serve: { pins(body: Served): void; folders(body: Served): void; chats(body: Served): void };
   /** Refusals the client threw, including those the sweep swallows. */
   refusals: CliqError[];
 }
 
-/** The sync against answers the test serves, on a clock that stands still, so only what is read can change the cache. */
+const text = (served: Served) => ('text' in served ? served.text : JSON.stringify(served.json));
+
+/**
+ * The sync against the sandbox, on a clock that only the test moves, with the answers of the three reads replaced
+ * by what the test serves (after the sandbox's own checks of token, route and rate limit).
+ */
 async function rig(): Promise<Rig> {
   const clock = new ManualClock();
   const db = await freshDb();
+  let ahead = 0;
+  const cliq = await startCliq(clock, () => clock.now() + ahead);
+  cliq.chat(CHAT);
+  const { sandbox } = cliq;
   const serve: Rig['serve'] = {
-    pins: { json: { data: [] } },
-    folders: { json: { data: [{ category_id: 'default' }] } },
-    chats: { json: { chats: [] } },
+    pins: (body) => sandbox.serve('GET', '/v3/chats/{CHAT_ID}/pin-messages', text(body)),
+    folders: (body) => sandbox.serve('GET', '/v3/pin-categories', text(body)),
+    chats: (body) => sandbox.serve('GET', '/v3/chats', text(body)),
   };
-  const fetchFn = async (input: RequestInfo | URL): Promise<Response> => {
-    const { pathname } = new URL(String(input));
-    const served = pathname.endsWith('/pin-messages')
-      ? serve.pins
-      : pathname.endsWith('/pin-categories')
-        ? serve.folders
-        : serve.chats;
-    return new Response('text' in served ? served.text : JSON.stringify(served.json), { status: 200 });
-  };
-  const inner = createCliqClient({
-    apiBase: () => 'https://cliq.zoho.com',
-    getToken: async () => 'token',
-    fetch: fetchFn,
-    now: clock.now,
-  });
+  serve.pins({ json: { data: [] } });
+  serve.folders({ json: { data: [{ category_id: 'default' }] } });
+  serve.chats({ json: { chats: [] } });
+  const inner = createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token, now: clock.now });
   const refusals: CliqError[] = [];
   const client: CliqClient = {
     call: (async (op: Parameters<CliqClient['call']>[0], params: never, options) => {
@@ -256,7 +257,10 @@ async function rig(): Promise<Rig> {
     }) as CliqClient['call'],
   };
   const ledger = createBudgetLedger(db, { clock, minuteMs: 60_000 });
-  return { db, sync: createPinSync({ db, client, ledger, clock }), serve, refusals };
+  const nextMinute = () => {
+    ahead += 60_000;
+  };
+  return { db, sync: createPinSync({ db, client, ledger, clock }), cliq, nextMinute, serve, refusals };
 }
 
 /** Everything the extension keeps, except the rate ledger (a refused answer still used a request) and the sweep's to-do list. */
@@ -272,9 +276,10 @@ async function contents(db: PinsDb) {
   };
 }
 
-/** Each run starts with a free budget: the ledger is not what is under test here. */
-async function freeBudgets(db: PinsDb) {
+/** Each run starts with a free budget, here and in the sandbox: the rate limits are not what is under test. */
+async function freeBudgets({ db, nextMinute }: { db: PinsDb; nextMinute(): void }) {
   await db.clear('ledger');
+  nextMinute();
 }
 
 function expectRefusal(refusal: { kind?: string; field?: string; message?: string } | undefined, broken: Breakage) {
@@ -291,15 +296,16 @@ const RUNS = { numRuns: 150, seed: 20_260_302 };
 
 describe('broken answers from Cliq', () => {
   it('a chat’s pins: refused as malformed, naming the field, with the cache untouched', async () => {
-    const { db, sync, serve } = await rig();
-    serve.pins = { json: { sync_token: 'c3luYw==', data: [] } };
+    const r = await rig();
+    const { db, sync, serve } = r;
+    serve.pins({ json: { sync_token: 'c3luYw==', data: [] } });
     await fc.assert(
       fc.asyncProperty(pinPage, breakageOf(pinPage, PIN_SHAPE), async (valid, broken) => {
-        await freeBudgets(db);
-        serve.pins = { json: valid };
+        await freeBudgets(r);
+        serve.pins({ json: valid });
         expect(await sync.refreshChat(CHAT)).toEqual({ ok: true });
         const before = await contents(db);
-        serve.pins = broken.served;
+        serve.pins(broken.served);
         const result = await sync.refreshChat(CHAT);
         expect(result.ok).toBe(false);
         expectRefusal(result.ok ? undefined : result.error, broken);
@@ -310,14 +316,15 @@ describe('broken answers from Cliq', () => {
   });
 
   it('the folder list: refused as malformed, naming the field, with the cache untouched', async () => {
-    const { db, sync, serve } = await rig();
+    const r = await rig();
+    const { db, sync, serve } = r;
     await fc.assert(
       fc.asyncProperty(folderPage, breakageOf(folderPage, FOLDER_SHAPE), async (valid, broken) => {
-        await freeBudgets(db);
-        serve.folders = { json: valid };
+        await freeBudgets(r);
+        serve.folders({ json: valid });
         expect(await sync.refreshFolders()).toEqual({ ok: true });
         const before = await contents(db);
-        serve.folders = broken.served;
+        serve.folders(broken.served);
         const result = await sync.refreshFolders();
         expect(result.ok).toBe(false);
         expectRefusal(result.ok ? undefined : result.error, broken);
@@ -328,17 +335,21 @@ describe('broken answers from Cliq', () => {
   });
 
   it('the recent chats the sweep starts from: refused as malformed, naming the field, with the cache untouched', async () => {
-    const { db, sync, serve, refusals } = await rig();
-    serve.chats = { json: fc.sample(chatPage, { numRuns: 1, seed: 1 })[0] };
+    const r = await rig();
+    const { db, sync, serve, refusals } = r;
+    const page = fc.sample(chatPage, { numRuns: 1, seed: 1 })[0];
+    // The chats the page names exist in the sandbox, so their pins read cleanly.
+    for (const chat of page?.chats ?? []) r.cliq.chat(chat.chat_id);
+    serve.chats({ json: page });
     await sync.run();
     // The folder list and every known chat's pins are fresh: a new sweep's only read is the list of recent chats.
     await fc.assert(
       fc.asyncProperty(breakageOf(chatPage, CHAT_SHAPE), async (broken) => {
-        await freeBudgets(db);
+        await freeBudgets(r);
         await db.delete('meta', 'pinSweep');
         const before = await contents(db);
         refusals.length = 0;
-        serve.chats = broken.served;
+        serve.chats(broken.served);
         await sync.run();
         expect(refusals.map((r) => r.operation)).toEqual(['listChats']);
         expectRefusal(refusals[0], broken);

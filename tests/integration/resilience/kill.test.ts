@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { IntentRecord } from '../../../lib/store';
+import type { IntentRecord } from '../../../lib/store/records';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import { loadSeed, MINUTE_MS, startWorker, type Worker } from '../queue/setup';
 import { budgetsOverThreshold, mixedScenario, writesSentAgain } from './scenario';

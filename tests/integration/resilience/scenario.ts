@@ -1,6 +1,7 @@
 import { endpoints } from '../../../lib/cliq';
-import type { IntentInput } from '../../../lib/queue';
-import type { IntentRecord } from '../../../lib/store';
+import type { IntentInput } from '../../../lib/intents/intents';
+import type { IntentRecord } from '../../../lib/store/records';
+import { busiestWindow } from '../../helpers';
 import type { LoggedRequest, Sandbox, SeedData } from '../../sandbox';
 
 /*
@@ -249,13 +250,7 @@ export function budgetsOverThreshold(log: readonly LoggedRequest[], minuteMs: nu
     byBudget.set(known.budget.key, slot);
   }
   for (const [key, { perMinute, times }] of byBudget) {
-    times.sort((a, b) => a - b);
-    let most = 0;
-    let start = 0;
-    for (let end = 0; end < times.length; end++) {
-      while ((times[start] as number) <= (times[end] as number) - minuteMs) start += 1;
-      most = Math.max(most, end - start + 1);
-    }
+    const most = busiestWindow(times, minuteMs);
     if (most > perMinute) over[key] = most;
   }
   return over;

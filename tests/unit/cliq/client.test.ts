@@ -1,6 +1,39 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
 import { CliqError } from '../../../lib/cliq/errors';
-import { failureOf, scriptedClient } from './scripted-fetch';
+import { failureOf } from '../../helpers';
+import { type Sandbox, startSandbox } from '../../sandbox';
+import type { Chat } from '../../sandbox/state';
+
+/*
+ * The client against the sandbox: what it puts on the wire (read back from the sandbox's log), how it reads what
+ * comes back, and when it gives up. Bodies the sandbox would never send are served through its real routes with
+ * `serve`, after the route's own checks.
+ */
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 'default' });
+});
+afterAll(() => sandbox.stop());
+beforeEach(() => sandbox.reset('default'));
+
+const connect = (options: Partial<CliqClientOptions> = {}) =>
+  createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token, ...options });
+const last = () => sandbox.requests().at(-1);
+const PINS = '/v3/chats/{CHAT_ID}/pin-messages';
+const FOLDERS = '/v3/pin-categories';
+
+/** A chat of the signed-in user with at least `pins` pins (and, for `pins: 0`, none). */
+function chatWith(pins: number): Chat {
+  const chat = [...sandbox.state.chats.values()].find((c) => {
+    const count = sandbox.state.pins.get(c.id)?.entries.length ?? 0;
+    return sandbox.state.isParticipant(c) && c.type === 'group_chat' && (pins === 0 ? count === 0 : count >= pins);
+  });
+  if (!chat) throw new Error(`the default seed has no group chat with ${pins} pins`);
+  return chat;
+}
+
+const pinIds = (chat: Chat) => sandbox.state.pins.get(chat.id)?.entries.map((p) => p.messageId) ?? [];
 
 const pin = (id: string, expiry: unknown = -1, primary = false) => ({
   id,
@@ -11,39 +44,43 @@ const pin = (id: string, expiry: unknown = -1, primary = false) => ({
 });
 
 describe('requests', () => {
-  it('sends the bearer token, JSON bodies and the documented method', async () => {
-    const { client, sent } = scriptedClient([{ status: 204 }]);
-    await client.call('reorderPinnedMessage', {
-      chatId: 'CT_91_1',
-      messageId: '1700000000001_2',
-      pinAbove: '1700000000003_4',
-      basedOn: { lastSyncTime: 1745068184000 },
+  it('sends the documented method, path and JSON body, with a token Cliq accepts', async () => {
+    const chat = chatWith(2);
+    const [first, second] = pinIds(chat);
+    const { view } = await connect().call('listPinnedMessages', { chatId: chat.id });
+    await connect().call('reorderPinnedMessage', {
+      chatId: chat.id,
+      messageId: second as string,
+      pinAbove: first,
+      basedOn: view,
     });
-    expect(sent[0]).toEqual({
-      url: 'https://cliq.zoho.com/api/v3/chats/CT_91_1/pin-messages',
+    expect(last()).toMatchObject({
       method: 'PUT',
-      headers: { authorization: 'Bearer token-1', accept: 'application/json', 'content-type': 'application/json' },
-      body: { message_id: '1700000000001_2', pin_above: '1700000000003_4', last_sync_time: 1745068184000 },
+      path: `/api/v3/chats/${chat.id}/pin-messages`,
+      status: 204,
+      body: { message_id: second, pin_above: first, last_sync_time: view.lastSyncTime },
     });
   });
 
-  it('sends no body and no content type for reads', async () => {
-    const { client, sent } = scriptedClient([{ json: { chats: [] } }]);
-    await client.call('listChats', { pinned: true, limit: 50, chatIds: ['a', 'b'] });
-    expect(sent[0]?.url).toBe('https://cliq.zoho.com/api/v3/chats?limit=50&pinned=true&chat_ids=a,b');
-    expect(sent[0]?.headers['content-type']).toBeUndefined();
-    expect(sent[0]?.body).toBeUndefined();
+  it('sends reads with their query and no body', async () => {
+    const [a, b] = [...sandbox.state.chats.keys()];
+    await connect().call('listChats', { pinned: true, limit: 50, chatIds: [a as string, b as string] });
+    expect(last()).toMatchObject({
+      method: 'GET',
+      status: 200,
+      query: { limit: '50', pinned: 'true', chat_ids: `${a},${b}` },
+    });
+    expect(last()?.body).toBeUndefined();
   });
 
   it('picks the body operation for each PUT on one chat', async () => {
-    const { client, sent } = scriptedClient([
-      { status: 204 },
-      { json: { data: { chat_id: 'CT_91_1', title: 'New' } } },
-    ]);
-    await client.call('markChatUnread', { chatId: 'CT_91_1', messageId: '1700000000005_6' });
-    const renamed = await client.call('renameChat', { chatId: 'CT_91_1', title: 'New' });
-    expect(sent.map((r) => r.body)).toEqual([
-      { operation: 'mark_as_unread', message_id: '1700000000005_6' },
+    const chat = chatWith(1);
+    const message = sandbox.state.messagesOf(chat).at(-1)?.id as string;
+    await connect().call('markChatUnread', { chatId: chat.id, messageId: message });
+    const unread = last()?.body;
+    const renamed = await connect().call('renameChat', { chatId: chat.id, title: 'New' });
+    expect([unread, last()?.body]).toEqual([
+      { operation: 'mark_as_unread', message_id: message },
       { operation: 'update_title', title: 'New' },
     ]);
     expect(renamed.data.title).toBe('New');
@@ -52,59 +89,64 @@ describe('requests', () => {
 
 describe('answers', () => {
   it('gives undefined for 204, and ignores a status object where no content is documented', async () => {
-    const { client } = scriptedClient([{ status: 204 }, { json: { 'Response Code': '204 No response' } }]);
-    expect(await client.call('muteChat', { chatId: 'CT_91_1' })).toBeUndefined();
-    expect(await client.call('unmuteChat', { chatId: 'CT_91_1' })).toBeUndefined();
+    const chat = chatWith(1);
+    expect(await connect().call('muteChatV2', { chatId: chat.id })).toBeUndefined();
+    sandbox.serve('POST', '/v2/chats/{CHAT_ID}/unmute', JSON.stringify({ 'Response Code': '204 No response' }));
+    expect(await connect().call('unmuteChatV2', { chatId: chat.id })).toBeUndefined();
   });
 
   it('keeps documented fields and tolerates fields Zoho adds', async () => {
-    const { client } = scriptedClient([
-      { json: { type: 'pinmessages', data: [{ ...pin('1700000000001_1'), shiny: true }], extra: 1 } },
-    ]);
-    const result = await client.call('listPinnedMessages', { chatId: 'CT_91_1' });
+    const chat = chatWith(1);
+    sandbox.serve(
+      'GET',
+      PINS,
+      JSON.stringify({ type: 'pinmessages', data: [{ ...pin('1_1'), shiny: true }], extra: 1 }),
+    );
+    const result = await connect().call('listPinnedMessages', { chatId: chat.id });
     expect(result.data[0]?.pin_information.expiry_time).toBe(-1);
-    expect(result.data[0]?.content?.text).toBe('pin 1700000000001_1');
+    expect(result.data[0]?.content?.text).toBe('pin 1_1');
   });
 
   it('treats a primary read on a chat without pins as no pin', async () => {
-    const { client } = scriptedClient([{ json: { url: '/v3/chats/CT_91_1/pin-messages', type: 'pinmessages' } }]);
-    expect((await client.call('getPrimaryPinnedMessage', { chatId: 'CT_91_1' })).data).toBeUndefined();
+    const chat = chatWith(0);
+    expect((await connect().call('getPrimaryPinnedMessage', { chatId: chat.id })).data).toBeUndefined();
   });
 
   it('separates pins from ids that a sync read reports as no longer pinned', async () => {
-    const { client } = scriptedClient([
-      { json: { sync_token: 't2', data: [pin('1700000000001_1'), { id: '1700000000002_2', is_pinned: false }] } },
-    ]);
-    const delta = await client.call('listPinnedMessages', { chatId: 'CT_91_1', syncToken: 't1' });
-    expect(delta.data.map((p) => p.id)).toEqual(['1700000000001_1']);
-    expect(delta.unpinnedIds).toEqual(['1700000000002_2']);
-    expect(delta.sync_token).toBe('t2');
+    const chat = chatWith(2);
+    const client = connect();
+    const first = await client.call('listPinnedMessages', { chatId: chat.id });
+    const [gone] = pinIds(chat);
+    await connect().call('unpinMessages', { chatId: chat.id, messageIds: [gone as string] });
+    const delta = await client.call('listPinnedMessages', { chatId: chat.id, syncToken: first.sync_token });
+    expect(delta.unpinnedIds).toEqual([gone]);
+    expect(delta.data.map((p) => p.id)).not.toContain(gone);
+    expect(delta.sync_token).toEqual(expect.any(String));
   });
 
-  it('writes v2 message ids with an underscore', async () => {
-    const sticky = {
-      type: 'stickymessage',
-      data: { expiry_time: -1, message: { msguid: '1573641936588%20345281288778', msg: 'hi' }, created_time: 1 },
-    };
-    const { client } = scriptedClient([{ json: sticky }, { json: { message_id: '1599387839188 229293271789' } }]);
-    expect((await client.call('getStickyMessage', { chatId: 'CT_91_1' }))?.data?.message.msguid).toBe(
-      '1573641936588_345281288778',
-    );
-    const posted = await client.call('postToChat', { chatId: 'CT_91_1', text: 'hi', syncMessage: true });
+  it('reads v2 message ids written with %20 or a space as the underscore ids of v3', async () => {
+    const chat = chatWith(1);
+    const [primary] = pinIds(chat);
+    // The sandbox writes the sticky message's id with %20, as Cliq does.
+    expect((await connect().call('getStickyMessage', { chatId: chat.id }))?.data?.message.msguid).toBe(primary);
+    sandbox.serve('POST', '/v2/chats/{CHAT_ID}/message', JSON.stringify({ message_id: '1599387839188 229293271789' }));
+    const posted = await connect().call('postToChat', { chatId: chat.id, text: 'hi', syncMessage: true });
     expect(posted?.message_id).toBe('1599387839188_229293271789');
   });
 });
 
 describe('malformed answers', () => {
+  const served = async (template: string, body: string) => {
+    sandbox.serve('GET', template, body);
+    const chat = chatWith(1);
+    return failureOf(
+      template === PINS ? connect().call('listPinnedMessages', { chatId: chat.id }) : connect().call('listFolders', {}),
+    );
+  };
+
   it('names a field of the wrong type', async () => {
-    const data = [
-      pin('1700000000001_1', -1, true),
-      pin('1700000000002_2'),
-      pin('1700000000003_3'),
-      pin('1700000000004_4', 1745068184000),
-    ];
-    const { client } = scriptedClient([{ json: { data } }]);
-    const error = await failureOf(client.call('listPinnedMessages', { chatId: 'CT_91_1' }));
+    const data = [pin('1_1', -1, true), pin('2_2'), pin('3_3'), pin('4_4', 1745068184000)];
+    const error = await served(PINS, JSON.stringify({ data }));
     expect(error).toMatchObject({ kind: 'malformed', field: 'data[3].pin_information.expiry_time' });
     expect(error.message).toBe(
       "Cliq answered with data we don't understand: data[3].pin_information.expiry_time should be a string or -1. Nothing was changed.",
@@ -112,67 +154,64 @@ describe('malformed answers', () => {
   });
 
   it('names a missing field', async () => {
-    const { client } = scriptedClient([{ json: { data: [{ category_id: 'default' }, { title: 'Work' }] } }]);
-    const error = await failureOf(client.call('listFolders', {}));
+    const error = await served(FOLDERS, JSON.stringify({ data: [{ category_id: 'default' }, { title: 'Work' }] }));
     expect(error).toMatchObject({ kind: 'malformed', field: 'data[1].category_id' });
     expect(error.message).toMatch(/data\[1\]\.category_id is missing/);
   });
 
   it('names a collection that is not a list', async () => {
-    const { client } = scriptedClient([{ json: { data: { items: [] } } }]);
-    const error = await failureOf(client.call('listFolders', {}));
+    const error = await served(FOLDERS, JSON.stringify({ data: { items: [] } }));
     expect(error).toMatchObject({ kind: 'malformed', field: 'data' });
     expect(error.message).toMatch(/: data should be a list\. Nothing was changed\.$/);
   });
 
   it('reports an answer that is not JSON', async () => {
-    const { client } = scriptedClient([{ text: '<html>Sign in</html>' }]);
-    const error = await failureOf(client.call('listFolders', {}));
+    const error = await served(FOLDERS, '<html>Sign in</html>');
     expect(error.kind).toBe('malformed');
     expect(error.field).toBeUndefined();
     expect(error.message).toMatch(/not JSON/);
   });
 
   it('reports an empty answer where data was documented', async () => {
-    const { client } = scriptedClient([{ status: 200, text: '' }]);
-    const error = await failureOf(client.call('listFolders', {}));
+    const error = await served(FOLDERS, '');
     expect(error.kind).toBe('malformed');
     expect(error.message).toMatch(/the whole response\) is missing/);
   });
 
   it('tells the user a write with an unreadable answer was probably made', async () => {
-    const { client } = scriptedClient([{ json: { data: { category_id: 7 } } }]);
-    const error = await failureOf(client.call('createFolder', { title: 'Work' }));
+    sandbox.serve('POST', FOLDERS, JSON.stringify({ data: { category_id: 7 } }));
+    const error = await failureOf(connect().call('createFolder', { title: 'Work' }));
     expect(error).toMatchObject({ kind: 'malformed', field: 'data.category_id' });
     expect(error.message).toMatch(/probably made; reload to check/);
+    expect(sandbox.state.folders.map((f) => f.title)).toContain('Work');
   });
 
   it('names an enum field with its allowed values', async () => {
-    const { client } = scriptedClient([{ json: { data: [{ category_id: 'F1', state: 'open' }] } }]);
-    const error = await failureOf(client.call('listFolders', {}));
+    const error = await served(FOLDERS, JSON.stringify({ data: [{ category_id: 'F1', state: 'open' }] }));
     expect(error.message).toMatch(/data\[0\]\.state should be one of "expanded", "collapsed"/);
   });
 });
 
 describe('time-outs and cancellation', () => {
   it('gives up when no answer comes within the time-out', async () => {
-    const { client } = scriptedClient([{ hang: 'headers' }], { timeoutMs: 30 });
-    const error = await failureOf(client.call('listFolders', {}));
+    sandbox.setFaults('latency=2000');
+    const error = await failureOf(connect({ timeoutMs: 30 }).call('listFolders', {}));
     expect(error.kind).toBe('transient');
     expect(error.message).toMatch(/did not answer within 30 ms/);
   });
 
   it('gives up when the body stalls after the headers', async () => {
-    const { client } = scriptedClient([{ hang: 'body' }], { timeoutMs: 30 });
-    expect((await failureOf(client.call('listFolders', {}))).kind).toBe('transient');
+    sandbox.setFaults('slow=1,slowms=2000');
+    expect((await failureOf(connect({ timeoutMs: 100 }).call('listFolders', {}))).kind).toBe('transient');
   });
 
   it('defaults to a 20 s time-out', async () => {
+    // The sandbox holds the answer back; only the client's own timer is moved by hand.
+    sandbox.setFaults('latency=60000');
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const { client } = scriptedClient([{ hang: 'headers' }]);
       let settled = false;
-      const pending = failureOf(client.call('listFolders', {})).finally(() => {
+      const pending = failureOf(connect().call('listFolders', {})).finally(() => {
         settled = true;
       });
       await vi.advanceTimersByTimeAsync(19_999);
@@ -185,12 +224,13 @@ describe('time-outs and cancellation', () => {
   });
 
   it('rejects with the caller’s reason, not a CliqError, when the caller aborts', async () => {
-    const { client, spy } = scriptedClient([]);
     const controller = new AbortController();
     controller.abort(new Error('user left'));
-    const outcome = await client.call('listFolders', {}, { signal: controller.signal }).catch((e: unknown) => e);
+    const outcome = await connect()
+      .call('listFolders', {}, { signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(outcome).not.toBeInstanceOf(CliqError);
     expect((outcome as Error).message).toBe('user left');
-    expect(spy).not.toHaveBeenCalled();
+    expect(sandbox.requests()).toEqual([]);
   });
 });

@@ -1,54 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { CliqError, describeOperation } from '../../../lib/cliq/errors';
-import { failureOf, type Reply, scriptedClient } from './scripted-fetch';
+import { CliqError, describeOperation, httpFailure, unreachable } from '../../../lib/cliq/errors';
 
-/** The failure `listFolders` reports for one scripted answer. */
-async function failureFor(reply: Reply): Promise<CliqError> {
-  const { client } = scriptedClient([reply]);
-  return failureOf(client.call('listFolders', {}));
-}
+/*
+ * How the client reads a failed answer, as the pure function it is; the same answers from the sandbox's real
+ * routes (an unknown or expired token, a missing scope, the 21st call, a dropped connection) are in
+ * tests/integration/cliq/failures.contract.ts.
+ */
+const failureFor = (status: number, body?: unknown) => httpFailure('listFolders', status, body);
 
 describe('classifying Cliq answers', () => {
-  it('401 is auth: sign in again', async () => {
-    const error = await failureFor({
-      status: 401,
-      json: { message: 'Request was rejected because of invalid AuthToken.' },
-    });
+  it('401 is auth: sign in again', () => {
+    const error = failureFor(401, { message: 'Request was rejected because of invalid AuthToken.' });
     expect(error).toMatchObject({ kind: 'auth', status: 401, operation: 'listFolders' });
     expect(error.message).toMatch(/Sign in to Cliq again/);
   });
 
-  it('403 is forbidden', async () => {
-    expect(await failureFor({ status: 403, json: { message: 'no' } })).toMatchObject({
-      kind: 'forbidden',
-      status: 403,
-    });
+  it('403 is forbidden', () => {
+    expect(failureFor(403, { message: 'no' })).toMatchObject({ kind: 'forbidden', status: 403 });
   });
 
-  it('429 is rateLimited', async () => {
-    const error = await failureFor({
-      status: 429,
-      json: { message: 'Too many requests within a certain time frame.' },
-    });
+  it('429 is rateLimited', () => {
+    const error = failureFor(429, { message: 'Too many requests within a certain time frame.' });
     expect(error).toMatchObject({ kind: 'rateLimited', status: 429 });
     expect(error.message).toMatch(/limiting requests/);
   });
 
-  it('400 request_limit_exceeded is rateLimited too', async () => {
-    const error = await failureFor({ status: 400, json: { code: 'request_limit_exceeded' } });
-    expect(error).toMatchObject({ kind: 'rateLimited', status: 400, code: 'request_limit_exceeded' });
+  it('400 request_limit_exceeded is rateLimited too', () => {
+    expect(failureFor(400, { code: 'request_limit_exceeded' })).toMatchObject({
+      kind: 'rateLimited',
+      status: 400,
+      code: 'request_limit_exceeded',
+    });
   });
 
-  it('400 client_not_synced is a conflict: re-read and re-apply', async () => {
-    const error = await failureFor({ status: 400, json: { code: 'client_not_synced' } });
+  it('400 client_not_synced is a conflict: re-read and re-apply', () => {
+    const error = failureFor(400, { code: 'client_not_synced' });
     expect(error).toMatchObject({ kind: 'conflict', status: 400, code: 'client_not_synced' });
     expect(error.message).toMatch(/changed in Cliq after it was loaded/);
   });
 
-  it('another documented 400 is invalid, with the server code and message', async () => {
-    const error = await failureFor({
-      status: 400,
-      json: { message: 'Uh-Oh! You are not authorized to do this operation.', code: 'operation_not_allowed' },
+  it('another documented 400 is invalid, with the server code and message', () => {
+    const error = failureFor(400, {
+      message: 'Uh-Oh! You are not authorized to do this operation.',
+      code: 'operation_not_allowed',
     });
     expect(error).toMatchObject({ kind: 'invalid', status: 400, code: 'operation_not_allowed' });
     expect(error.message).toBe(
@@ -56,35 +50,30 @@ describe('classifying Cliq answers', () => {
     );
   });
 
-  it('reads the nested error form of v3 search', async () => {
-    const { client } = scriptedClient([
-      { status: 400, json: { error: { code: 'invalid.inputs.submitted', message: 'An invalid value was passed.' } } },
-    ]);
-    const error = await failureOf(client.call('searchChats', { title: 'x' }));
-    expect(error).toMatchObject({ kind: 'invalid', code: 'invalid.inputs.submitted' });
+  it('reads the nested error form of v3 search', () => {
+    const body = { error: { code: 'invalid.inputs.submitted', message: 'An invalid value was passed.' } };
+    expect(httpFailure('searchChats', 400, body)).toMatchObject({ kind: 'invalid', code: 'invalid.inputs.submitted' });
   });
 
-  it.each([404, 405, 406])('%i is invalid', async (status) => {
-    expect(await failureFor({ status, json: { message: 'x' } })).toMatchObject({ kind: 'invalid', status });
+  it.each([404, 405, 406])('%i is invalid', (status) => {
+    expect(failureFor(status, { message: 'x' })).toMatchObject({ kind: 'invalid', status });
   });
 
-  it.each([500, 502, 503])('%i is transient, even when the body is an HTML page', async (status) => {
-    expect(await failureFor({ status, text: '<html>Bad gateway</html>' })).toMatchObject({ kind: 'transient', status });
+  // An HTML error page is no JSON: the client hands no body on.
+  it.each([500, 502, 503])('%i is transient, even without a JSON body', (status) => {
+    expect(failureFor(status)).toMatchObject({ kind: 'transient', status });
   });
 
-  it('a network failure is transient', async () => {
-    const error = await failureFor({ error: new TypeError('fetch failed') });
+  it('a network failure is transient', () => {
+    const error = unreachable('listFolders', { detail: 'fetch failed' });
     expect(error).toMatchObject({ kind: 'transient' });
     expect(error.message).toMatch(/Could not reach Cliq to list folders \(fetch failed\)/);
   });
 });
 
 describe('CliqError as stored data', () => {
-  it('survives JSON and structured cloning', async () => {
-    const error = await failureFor({
-      status: 400,
-      json: { code: 'operation_failed', message: 'Incorrect values submitted.' },
-    });
+  it('survives JSON and structured cloning', () => {
+    const error = failureFor(400, { code: 'operation_failed', message: 'Incorrect values submitted.' });
     const stored = structuredClone(JSON.parse(JSON.stringify(error)));
     const back = CliqError.fromJSON(stored);
     expect(back).toBeInstanceOf(CliqError);

@@ -2,53 +2,66 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { MINUTE_MS } from '../../../lib/cliq/endpoints/define';
 import { CLIQ_SCOPES, type Endpoint, endpoints } from '../../../lib/cliq/endpoints/index';
-import { CLIQ_INVENTORY } from '../../fixtures/cliq-inventory';
+import { DOCUMENTED_OPERATIONS, type DocumentedOperation } from '../../fixtures/cliq-operations';
 
 const table = Object.entries(endpoints) as [string, Endpoint][];
 const key = (method: string, path: string) => `${method} ${path}`;
+const onPath = (row: { method: string; path: string }) =>
+  table.filter(([, e]) => e.method === row.method && e.path === row.path);
+/** A documented row with `operations` documents one operation per value. */
+const count = (row: DocumentedOperation) => row.operations?.length ?? 1;
+const name = (row: DocumentedOperation) => `${key(row.method, row.path)} (${row.what}, ${row.doc})`;
 
-describe('endpoint table against the documented inventory', () => {
-  it.each(CLIQ_INVENTORY.map((row) => [key(row.method, row.path), row] as const))(
-    '%s has an operation with the documented limit',
+describe('endpoint table against every documented operation', () => {
+  it.each(DOCUMENTED_OPERATIONS.map((row) => [name(row), row] as const))(
+    '%s: an entry with a scope and a budget the documentation allows',
     (_, row) => {
-      const matching = table.filter(([, e]) => e.method === row.method && e.path === row.path);
-      expect(matching.length).toBeGreaterThan(0);
-      for (const [, entry] of matching) {
-        expect(entry.budget).toEqual({
-          key: key(row.method, row.path),
-          perMinute: row.perMinute,
-          lockMs: Math.round(row.lockMinutes * MINUTE_MS),
-        });
+      const entries = onPath(row);
+      expect(entries.length).toBeGreaterThan(0);
+      for (const [op, entry] of entries) {
+        // Never faster than documented; a lock at least as long as documented (the budget waits that long).
+        if (row.perMinute !== undefined) expect(entry.budget.perMinute, op).toBe(row.perMinute);
+        if (row.lockMinutes !== undefined)
+          expect(entry.budget.lockMs, op).toBeGreaterThanOrEqual(Math.round(row.lockMinutes * MINUTE_MS));
       }
+      const carriers = row.operations
+        ? entries.filter(([, e]) => row.operations?.includes(operationOf(e) ?? ''))
+        : entries;
+      for (const [op, entry] of carriers) expect(row.scopes, op).toContain(entry.scope);
     },
   );
 
-  it('has no operation outside the inventory', () => {
-    const documented = new Set(CLIQ_INVENTORY.map((row) => key(row.method, row.path)));
-    const extra = table.filter(([, e]) => !documented.has(key(e.method, e.path))).map(([name]) => name);
-    expect(extra).toEqual([]);
+  it('has exactly one entry per documented operation on each method and path', () => {
+    const documented = new Map<string, number>();
+    for (const row of DOCUMENTED_OPERATIONS)
+      documented.set(key(row.method, row.path), (documented.get(key(row.method, row.path)) ?? 0) + count(row));
+    const ours = new Map<string, string[]>();
+    for (const [op, e] of table) ours.set(key(e.method, e.path), [...(ours.get(key(e.method, e.path)) ?? []), op]);
+    const mismatched = [...new Set([...documented.keys(), ...ours.keys()])]
+      .filter((k) => documented.get(k) !== (ours.get(k)?.length ?? 0))
+      .map((k) => `${k}: documented ${documented.get(k) ?? 0}, table ${ours.get(k)?.join(', ') ?? 'none'}`);
+    expect(mismatched).toEqual([]);
   });
 
-  it('covers each operation carried in a request body', () => {
-    for (const row of CLIQ_INVENTORY.filter((r) => r.operations)) {
-      const bodies = table
-        .filter(([, e]) => e.method === row.method && e.path === row.path)
-        .map(([, e]) => e.body as z.ZodObject | undefined);
+  it('covers each operation carried in a request body exactly once', () => {
+    for (const row of DOCUMENTED_OPERATIONS.filter((r) => r.operations)) {
       for (const operation of row.operations ?? []) {
-        const carriers = bodies.filter((body) => body?.shape.operation?.safeParse(operation).success);
+        const carriers = onPath(row).filter(([, e]) => operationOf(e) === operation);
         expect(carriers, `${row.method} ${row.path} operation ${operation}`).toHaveLength(1);
       }
     }
   });
 
-  it('gives the four folder PUTs one budget of 50 a minute', () => {
-    const puts = table.filter(([, e]) => e.budget.key === 'PUT /v3/pin-categories/{CATEGORY_ID}').map(([n]) => n);
-    expect(puts.sort()).toEqual(['moveFolder', 'reorderChatInFolder', 'replaceFolderChats', 'updateFolder']);
+  it('gives the entries on one method and path one shared budget (Cliq counts per template)', () => {
+    for (const [, entry] of table) {
+      const siblings = onPath(entry).map(([, e]) => e.budget);
+      for (const budget of siblings) expect(budget).toEqual(entry.budget);
+    }
   });
 });
 
 describe('every table entry', () => {
-  it.each(table)('%s has a scope, a budget and schemas', (_, entry) => {
+  it.each(table)('%s has a scope sign-in asks for, a budget and schemas', (_, entry) => {
     expect(CLIQ_SCOPES).toContain(entry.scope);
     expect(entry.budget.key).toBe(key(entry.method, entry.path));
     expect(entry.budget.perMinute).toBeGreaterThan(0);
@@ -58,13 +71,11 @@ describe('every table entry', () => {
     if (entry.method === 'GET') expect(entry.body).toBeUndefined();
     expect(entry.path).toMatch(/^\/v[23]\//);
   });
-
-  it('agrees with every other entry on the budget it shares', () => {
-    const byKey = new Map<string, Endpoint['budget']>();
-    for (const [, entry] of table) {
-      const seen = byKey.get(entry.budget.key);
-      if (seen) expect(entry.budget).toEqual(seen);
-      byKey.set(entry.budget.key, entry.budget);
-    }
-  });
 });
+
+/** The body's `operation` literal, for entries that share a path and are told apart by it. */
+function operationOf(entry: Endpoint): string | undefined {
+  const field = (entry.body as z.ZodObject | undefined)?.shape?.operation as z.ZodLiteral<string> | undefined;
+  const values = field?.def?.type === 'literal' ? field.def.values : undefined;
+  return values?.[0] as string | undefined;
+}

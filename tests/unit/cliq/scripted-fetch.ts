@@ -1,6 +1,5 @@
 import { vi } from 'vitest';
 import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
-import { CliqError } from '../../../lib/cliq/errors';
 
 /** One scripted answer: a JSON body, raw text, a thrown error, or no answer at all. */
 export type Reply =
@@ -8,7 +7,7 @@ export type Reply =
   | { error: Error }
   | { hang: 'headers' | 'body' };
 
-export interface SentRequest {
+interface SentRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
@@ -16,7 +15,7 @@ export interface SentRequest {
 }
 
 /** A fetch that plays replies in order and records what was sent; the unit under test is the client, not a server. */
-export function scriptedFetch(...replies: Reply[]) {
+function scriptedFetch(...replies: Reply[]) {
   const sent: SentRequest[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const headers = Object.fromEntries(new Headers(init.headers).entries());
@@ -70,13 +69,4 @@ export function scriptedClient(replies: Reply[], overrides: Partial<CliqClientOp
   };
 }
 
-/** The CliqError a call rejected with; fails the test if it resolved or threw something else. */
-export async function failureOf(call: Promise<unknown>): Promise<CliqError> {
-  const outcome = await call.then(
-    (value) => ({ resolved: value }),
-    (error: unknown) => ({ rejected: error }),
-  );
-  if (!('rejected' in outcome)) throw new Error(`expected a CliqError, got ${JSON.stringify(outcome.resolved)}`);
-  if (!(outcome.rejected instanceof CliqError)) throw outcome.rejected;
-  return outcome.rejected;
-}
+export { failureOf } from '../../helpers';

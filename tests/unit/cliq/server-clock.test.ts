@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createCliqClient } from '../../../lib/cliq/client';
 import { createServerClock } from '../../../lib/cliq/server-clock';
+import { startSandbox } from '../../sandbox';
 
 const httpDate = (ms: number) => new Date(ms).toUTCString();
 
@@ -92,5 +94,21 @@ describe("Cliq's clock, as views are stamped on it", () => {
     clock.observe('not a date', local, local);
     expect(clock.at(local)).toBe(local);
     expect(clock.earliest(local)).toBe(local);
+  });
+
+  it("stamps a list's view on Cliq's clock when the computer's lags ten minutes behind", async () => {
+    const sandbox = await startSandbox({ seed: 'default', startTime: Date.now() + 600_000 });
+    try {
+      const client = createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token });
+      const [chatId] = sandbox.state.pins.keys();
+      const before = sandbox.clock.now();
+      // Even the first read: its own answer tells Cliq's time (the earliest it can have been at the send).
+      const { view } = await client.call('listPinnedMessages', { chatId: chatId as string });
+      const after = sandbox.clock.now();
+      expect(view.lastSyncTime).toBeLessThanOrEqual(after);
+      expect(view.lastSyncTime).toBeGreaterThanOrEqual(before - 1_000 - (after - before));
+    } finally {
+      await sandbox.stop();
+    }
   });
 });

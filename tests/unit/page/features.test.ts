@@ -2,23 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type FeatureEnv, type PageFeature, runFeatures } from '../../../lib/page/features';
+import { frames } from '../../helpers';
 
 const GRACE = 5_000;
 const ORIGIN = 'https://cliq.zoho.eu';
-
-function frames() {
-  let queued: (() => void)[] = [];
-  return {
-    schedule: (work: () => void) => {
-      queued.push(work);
-    },
-    frame() {
-      const now = queued;
-      queued = [];
-      for (const work of now) work();
-    },
-  };
-}
 
 const settle = async (clock: ReturnType<typeof frames>) => {
   await vi.advanceTimersByTimeAsync(0);

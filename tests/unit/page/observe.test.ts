@@ -1,23 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { frameBatcher, observeAdded, watchChanges } from '../../../lib/page/observe';
+import { frames } from '../../helpers';
 
 /** Frames a test steps by hand: `schedule` queues work for the next frame; `frame()` runs one frame. */
-function frames() {
-  let queued: (() => void)[] = [];
-  const schedule = vi.fn((work: () => void) => {
-    queued.push(work);
-  });
-  return {
-    schedule,
-    pending: () => queued.length,
-    frame() {
-      const now = queued;
-      queued = [];
-      for (const work of now) work();
-    },
-  };
-}
 
 /** MutationObserver callbacks run as microtasks. */
 const mutationsDelivered = () => new Promise((resolve) => setTimeout(resolve, 0));

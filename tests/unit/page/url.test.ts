@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_CENTRES } from '../../../lib/cliq/datacentres';
-import { isCliqPage, parseCliqUrl } from '../../../lib/page/url';
+import { isCliqPage, parseCliqUrl } from '../../../lib/web/url';
 
 const ORG = '700012345';
 const CHAT = 'CT_2243554545344358_700012345';

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type PopupApi, PopupContext, type UndoOffer } from '../../../components/popup/context';
 import { PinsView } from '../../../components/popup/PinsView';
 import type { Board } from '../../../components/popup/useBoard';
-import type { ShownPin } from '../../../lib/store/read-models';
+import type { ShownPin } from '../../../lib/board/read-models';
 import { boardOf, popupApiFor, renderInPopup } from './fixture';
 
 const HOSTILE = '<img src=x onerror="window.hacked=1">**bold**';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardCounts } from '../../../components/popup/model/counts';
-import type { ShownFolder } from '../../../lib/store/read-models';
+import type { ShownFolder } from '../../../lib/board/read-models';
 
 const folder = (folderId: string, chatIds: string[]): ShownFolder => ({
   folderId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countRequests, estimate } from '../../../components/popup/model/estimate';
 import { endpoints } from '../../../lib/cliq';
-import type { IntentInput } from '../../../lib/queue/intents';
+import type { IntentInput } from '../../../lib/intents/intents';
 
 const MINUTE = 60_000;
 const unpin = (chatId: string, n: number): IntentInput => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, exportFileName, toJson, toMarkdown, utcMinute } from '../../../components/popup/model/export';
-import type { ChatPins, ShownPin } from '../../../lib/store/read-models';
+import type { ChatPins, ShownPin } from '../../../lib/board/read-models';
 
 const AT = Date.UTC(2026, 2, 2, 9, 30);
 const pin = (over: Partial<ShownPin>): ShownPin => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, noFilter, pinners, visiblePins } from '../../../components/popup/model/filters';
-import type { ChatPins, ShownPin } from '../../../lib/store/read-models';
+import type { ChatPins, ShownPin } from '../../../lib/board/read-models';
 
 const NOW = 1_800_000_000_000;
 const HOUR = 3_600_000;

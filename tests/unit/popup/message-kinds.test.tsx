@@ -5,10 +5,10 @@ import { unlistedFolderName } from '../../../components/popup/FolderItem';
 import { FoldersView } from '../../../components/popup/FoldersView';
 import { PinsView } from '../../../components/popup/PinsView';
 import type { Board } from '../../../components/popup/useBoard';
+import type { ShownFolder, ShownPin } from '../../../lib/board/read-models';
 import { pinnedMessage } from '../../../lib/cliq/endpoints/shapes';
-import type { ShownFolder, ShownPin } from '../../../lib/store/read-models';
+import { pinRecordFrom } from '../../../lib/lists/convert';
 import type { IntentRecord } from '../../../lib/store/records';
-import { pinRecordFrom } from '../../../lib/sync/convert';
 import { boardOf, popupApiFor, renderInPopup, useRoot } from './fixture';
 
 /** From Cliq's wire form through the sync's conversion, as the board gets it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlacement, placementForDrop, placementForStep } from '../../../components/popup/model/reorder';
+import { applyPlacement, placementForDrop, placementForStep } from '../../../lib/intents/placement';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 

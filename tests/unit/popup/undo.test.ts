@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FolderSnapshot,
   planChatMove,
@@ -7,32 +7,84 @@ import {
   planPinRestore,
   planRecreatedFollowUp,
 } from '../../../components/popup/model/undo';
-import type { IntentInput } from '../../../lib/queue/intents';
-import * as lists from '../../../lib/queue/lists';
+import type { IntentInput } from '../../../lib/intents/intents';
 import type { PinRecord } from '../../../lib/store/records';
+import { ManualClock, SandboxCliq } from '../queue/sandbox-cliq';
 
 const NOW = 1_800_000_000_000;
 const pin = (id: string, expiry = -1): PinRecord => ({ messageId: id, text: `text ${id}`, expiry });
 const ids = (pins: readonly PinRecord[]) => pins.map((p) => p.messageId);
 
-/** Applies pin intents as Cliq does (the rules in lib/queue/lists), to see where a plan really leads. */
-function apply(pins: PinRecord[], intents: readonly IntentInput[]): PinRecord[] {
-  let out = pins;
-  for (const intent of intents) {
-    if (intent.kind === 'pinMessage') {
-      out = lists.addPin(out, pin(intent.messageId, Number(intent.expiry ?? -1)), intent.primary ?? false);
-    } else if (intent.kind === 'reorderPin') out = lists.movePin(out, intent.messageId, intent.above);
-    else throw new Error(`unexpected ${intent.kind}`);
-  }
-  return out;
+/*
+ * Where a plan really leads is Cliq's to say, so the oracle is the sandbox, not the product's own list rules: the
+ * chat starts as `current`, each intent goes to the sandbox as the queue would send it, and its list is read back.
+ * A minute passes before each request, so its rate limits never get in the way.
+ */
+const clock = new ManualClock();
+let cliq: SandboxCliq;
+beforeAll(async () => {
+  cliq = await SandboxCliq.start(clock);
+});
+afterAll(() => cliq.stop());
+
+const CHAT = 'CT_1_1';
+
+/** The plans speak of pins by short names; Cliq only knows message ids of its own shape, so names map to those. */
+const wireIds = new Map<string, string>();
+const wire = (name: string) => {
+  if (!wireIds.has(name)) wireIds.set(name, `1700000000000_${wireIds.size + 1}`);
+  return wireIds.get(name) as string;
+};
+const named = (id: string) => [...wireIds].find(([, w]) => w === id)?.[0] ?? id;
+const pinnedNow = () => cliq.pinIds(CHAT).map(named);
+
+async function send<Op extends 'pinMessage' | 'listPinnedMessages' | 'reorderPinnedMessage'>(
+  op: Op,
+  params: Parameters<SandboxCliq['otherDevice']['call']>[1] & object,
+) {
+  clock.advance(60_000);
+  return cliq.otherDevice.call(op, params as never);
 }
 
+/** Someone else pins a message (Cliq puts it below the primary). */
+async function pinnedMeanwhile(messageId: string) {
+  cliq.messages(CHAT, [wire(messageId)]);
+  await send('pinMessage', { chatId: CHAT, messageId: wire(messageId) });
+}
+
+async function apply(intents: readonly IntentInput[]): Promise<string[]> {
+  for (const intent of intents) {
+    if (intent.kind === 'pinMessage') {
+      cliq.messages(CHAT, [wire(intent.messageId)]);
+      await send('pinMessage', {
+        chatId: CHAT,
+        messageId: wire(intent.messageId),
+        expiryTime: intent.expiry ?? -1,
+        primary: intent.primary,
+      });
+    } else if (intent.kind === 'reorderPin') {
+      const { view } = (await send('listPinnedMessages', { chatId: CHAT })) as { view: { lastSyncTime: number } };
+      await send('reorderPinnedMessage', {
+        chatId: CHAT,
+        messageId: wire(intent.messageId),
+        pinAbove: intent.above && wire(intent.above),
+        basedOn: view,
+      });
+    } else throw new Error(`unexpected ${intent.kind}`);
+  }
+  return pinnedNow();
+}
+
+/** The chat in the sandbox holds exactly these pins. */
+const start = (pins: readonly PinRecord[]) => cliq.seedPins(CHAT, ids(pins).map(wire));
+
 describe('undoing an unpin', () => {
-  it('pins again with the old expiry and primary, and moves pins back only where needed', () => {
+  it('pins again with the old expiry and primary, and moves pins back only where needed', async () => {
     const before = [pin('p0'), pin('p1', NOW + 3_600_000), pin('p2'), pin('p3'), pin('p4')];
     const removed = new Set(['p0', 'p2', 'p3']);
     const current = before.filter((p) => !removed.has(p.messageId));
     const plan = planPinRestore('CT_1_1', before, removed, current, NOW);
+    start(current);
     expect(plan.filter((i) => i.kind === 'pinMessage')).toEqual([
       expect.objectContaining({ messageId: 'p3', expiry: -1, primary: undefined }),
       expect.objectContaining({ messageId: 'p2' }),
@@ -40,18 +92,19 @@ describe('undoing an unpin', () => {
     ]);
     // Pinned bottom-up, each lands directly below the primary: already the old order, no moves needed.
     expect(plan.filter((i) => i.kind === 'reorderPin')).toEqual([]);
-    expect(ids(apply(current, plan))).toEqual(ids(before));
+    expect(await apply(plan)).toEqual(ids(before));
   });
 
-  it('moves a pin back between its old neighbours when pinning alone cannot put it there', () => {
+  it('moves a pin back between its old neighbours when pinning alone cannot put it there', async () => {
     const before = ['p0', 'p1', 'p2', 'p3', 'p4'].map((id) => pin(id));
     const removed = new Set(['p1', 'p3']);
     const current = before.filter((p) => !removed.has(p.messageId));
     const plan = planPinRestore('CT_1_1', before, removed, current, NOW);
+    start(current);
     expect(plan.filter((i) => i.kind === 'reorderPin')).toEqual([
       { kind: 'reorderPin', chatId: 'CT_1_1', messageId: 'p3', above: 'p4' },
     ]);
-    expect(ids(apply(current, plan))).toEqual(ids(before));
+    expect(await apply(plan)).toEqual(ids(before));
   });
 
   it('leaves out pins whose expiry has passed or is seconds away', () => {
@@ -66,24 +119,27 @@ describe('undoing an unpin', () => {
     expect(planPinRestore('CT_1_1', before, new Set(['b']), before, NOW)).toEqual([]);
   });
 
-  it('restores any selection of up to 25 pins to the exact old order, whatever else was pinned meanwhile', () => {
-    fc.assert(
-      fc.property(
+  it('restores any selection of up to 25 pins to the exact old order, whatever else was pinned meanwhile', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 25 }),
         fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }),
         fc.integer({ min: 0, max: 3 }),
-        (n, picks, others) => {
+        async (n, picks, others) => {
           const before = Array.from({ length: n }, (_, i) => pin(`m${i}`));
           const removed = new Set(before.filter((_, i) => picks[i]).map((p) => p.messageId));
-          let current = before.filter((p) => !removed.has(p.messageId));
-          // Someone else pinned a few messages in the meantime (new pins land below the primary).
-          for (let i = 0; i < others; i++) current = lists.addPin(current, pin(`new${i}`), false);
-          const result = ids(apply(current, planPinRestore('CT_1_1', before, removed, current, NOW)));
+          start(before.filter((p) => !removed.has(p.messageId)));
+          // Someone else pinned a few messages in the meantime, up to Cliq's 25.
+          const room = 25 - pinnedNow().length - removed.size;
+          for (let i = 0; i < Math.min(others, room); i++) await pinnedMeanwhile(`new${i}`);
+          const current = pinnedNow().map((id) => pin(id));
+          const result = await apply(planPinRestore('CT_1_1', before, removed, current, NOW));
           expect(result.filter((id) => id.startsWith('m'))).toEqual(ids(before));
           // The old primary is the primary again, whether it was kept or pinned again.
           expect(result[0]).toBe('m0');
         },
       ),
+      { numRuns: 60 },
     );
   });
 });

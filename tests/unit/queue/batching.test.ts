@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readFailedIntents } from '../../../lib/store/read-models';
+import { readFailedIntents } from '../../../lib/board/read-models';
 import { makeHarness } from './harness';
 
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i + 1}`);
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix.padStart(13, '0')}_${i + 1}`);
 
 describe('batching', () => {
   it('coalesces one-message unpins in a chat into DELETEs of at most 25 ids', async () => {
     const { fake, queue } = await makeHarness();
-    const pinned = [...ids('1700000001000', 25), ...ids('1700000002000', 25), ...ids('1700000003000', 10)];
+    const pinned = [...ids('1000', 25), ...ids('2000', 25), ...ids('3000', 10)];
     fake.seedPins('CT_1_1', pinned.slice(0, 25));
     fake.seedPins('CT_2_1', pinned.slice(25, 50));
     fake.seedPins('CT_3_1', pinned.slice(50));
@@ -25,7 +25,7 @@ describe('batching', () => {
 
   it('splits one big intent, sends duplicates once and never sends an empty list', async () => {
     const { fake, queue } = await makeHarness();
-    const pinned = ids('1700000001000', 25);
+    const pinned = ids('1000', 25);
     fake.seedPins('CT_1_1', pinned);
     await queue.enqueue([
       { kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: [...pinned, ...pinned.slice(0, 5)] },
@@ -54,7 +54,7 @@ describe('batching', () => {
   it('leaves out a pin that has expired since the list was read (Cliq already dropped it)', async () => {
     const { fake, queue, clock } = await makeHarness();
     fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
-    const expiring = fake.pins.get('CT_1_1')?.entries[1];
+    const expiring = fake.pins('CT_1_1')[1];
     if (expiring) expiring.expiry = clock.now() + 1000;
     await queue.enqueue([
       { kind: 'makePrimary', chatId: 'CT_1_1', messageId: '1700000000001_1' },
@@ -91,7 +91,9 @@ describe('batching', () => {
       chatId: 'CT_1_1',
       messageIds: ['1700000000001_1', '1700000000001_2', '1700000000001_3'],
     });
-    fake.script('unpinMessages', { before: () => fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_3']) });
+    fake.script('unpinMessages', {
+      before: () => fake.otherDevice.call('unpinMessages', { chatId: 'CT_1_1', messageIds: ['1700000000001_2'] }),
+    });
     await queue.run();
     const batches = fake.callsOf('unpinMessages').map((c) => (c.params as { messageIds: string[] }).messageIds);
     expect(batches).toEqual([
@@ -105,6 +107,7 @@ describe('batching', () => {
   it('keeps intents on one list in order: a pin between two unpins splits the batch', async () => {
     const { fake, queue } = await makeHarness();
     fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2']);
+    fake.messages('CT_1_1', ['1700000000001_9']);
     await queue.enqueue([
       { kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_1'] },
       { kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_9' },
@@ -117,7 +120,8 @@ describe('batching', () => {
 
   it('removes chats from every folder in batches of at most 25, each chat once', async () => {
     const { fake, queue } = await makeHarness();
-    const chats = ids('CT_9', 30);
+    const chats = Array.from({ length: 30 }, (_, i) => `CT_${i + 1}_1`);
+    for (const chatId of chats) fake.chat(chatId);
     fake.folders[0]?.chatIds.push(...chats);
     await queue.enqueue([
       { kind: 'removeChatsFromAllFolders', chatIds: chats.slice(0, 20) },

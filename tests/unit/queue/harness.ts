@@ -1,8 +1,9 @@
-import { createBudgetLedger } from '../../../lib/queue/ledger';
+import { afterEach } from 'vitest';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { createPinQueue, type QueueOptions } from '../../../lib/queue/queue';
 import { openPinsDb, type PinsDb } from '../../../lib/store/db';
 import type { QueueProgress } from '../../../lib/store/journal';
-import { FakeCliq, ManualClock, virtualSleep } from './fake-cliq';
+import { ManualClock, SandboxCliq, virtualSleep } from './sandbox-cliq';
 
 let databases = 0;
 
@@ -12,9 +13,22 @@ export function freshDb(): Promise<PinsDb> {
   return openPinsDb(`queue-test-${databases}-${Math.random().toString(36).slice(2)}`);
 }
 
+const running: SandboxCliq[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((cliq) => cliq.stop()));
+});
+
+/** The sandbox on `clock`, stopped after the test. */
+export async function startCliq(clock: ManualClock, timeSource?: () => number): Promise<SandboxCliq> {
+  const cliq = await SandboxCliq.start(clock, timeSource);
+  running.push(cliq);
+  return cliq;
+}
+
 export interface Harness {
   clock: ManualClock;
-  fake: FakeCliq;
+  /** The sandbox on this test's clock, and the calls the queue made to it. */
+  fake: SandboxCliq;
   db: PinsDb;
   queue: ReturnType<typeof createPinQueue>;
   progress: QueueProgress[];
@@ -24,7 +38,7 @@ export interface Harness {
 
 export async function makeHarness(options: Partial<QueueOptions> & { minuteMs?: number } = {}): Promise<Harness> {
   const clock = new ManualClock();
-  const fake = new FakeCliq(clock);
+  const fake = await startCliq(clock);
   const db = await freshDb();
   let boots = 0;
   const build = (): Harness => {

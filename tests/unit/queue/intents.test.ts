@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseIntent } from '../../../lib/queue/intents';
-import { mergeChatEdit } from '../../../lib/queue/lists';
+import { parseIntent } from '../../../lib/intents/intents';
+import { mergeChatEdit } from '../../../lib/lists/rules';
 import { makeHarness } from './harness';
 
 describe('intent validation', () => {

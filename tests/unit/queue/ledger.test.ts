@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import type { Budget } from '../../../lib/cliq';
-import { createBudgetLedger } from '../../../lib/queue/ledger';
-import { ManualClock } from './fake-cliq';
 import { freshDb } from './harness';
+import { ManualClock } from './sandbox-cliq';
 
 const MINUTE = 60_000;
 const budget = (perMinute: number): Budget => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFolders } from '../../../lib/board/read-models';
+import { shownPins } from '../../../lib/lists/overlay';
 import { getPinList } from '../../../lib/store/cache';
-import { readFolders, shownPins } from '../../../lib/store/read-models';
 import { makeHarness } from './harness';
 
 const DAY = 86_400_000;
@@ -35,7 +36,7 @@ describe('changing a pin expiry (Cliq has no call for it)', () => {
       'reorderPinnedMessage',
     ]);
     expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_1', '1700000000001_2', '1700000000001_3', '1700000000001_4']);
-    expect(fake.pins.get('CT_1_1')?.entries[2]?.expiry).toBe(expiry);
+    expect(fake.pins('CT_1_1')[2]?.expiry).toBe(expiry);
     expect((await getPinList(db, 'CT_1_1'))?.pins.map((p) => p.messageId)).toEqual([
       '1700000000001_1',
       '1700000000001_2',
@@ -77,51 +78,51 @@ describe('changing a pin expiry (Cliq has no call for it)', () => {
 describe('folder intents', () => {
   it('re-applies a chat-list replacement to the list Cliq has now, losing nobody’s chats', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['CT_97_1', 'CT_98_1'] });
-    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'CT_98_1' });
+    fake.addFolder({ id: '7', title: 'Team', chatIds: ['CT_10_1', 'CT_11_1'] });
+    fake.chat('CT_12_1');
+    fake.chat('CT_13_1');
+    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'CT_11_1' });
     await queue.run(); // reads the folder list: b is already last
-    await queue.enqueue({ kind: 'replaceFolderChats', folderId: '7', chatIds: ['CT_98_1', 'CT_99_1'] });
+    await queue.enqueue({ kind: 'replaceFolderChats', folderId: '7', chatIds: ['CT_11_1', 'CT_12_1'] });
+    // A second later, another device pins z into the folder just before the replacement arrives.
     fake.script('replaceFolderChats', {
-      before: () => {
-        fake.folders[1]?.chatIds.push('CT_122_1');
-        fake.foldersModifiedAt = fake.clock.now() + 1;
+      before: async () => {
+        fake.clock.advance(1000);
+        await fake.otherDevice.call('pinChat', { chatId: 'CT_13_1', categoryId: '7' });
       },
     });
     await queue.run();
     expect(fake.callsOf('replaceFolderChats').map((c) => (c.params as { chatIds: string[] }).chatIds)).toEqual([
-      ['CT_98_1', 'CT_99_1'],
-      ['CT_98_1', 'CT_99_1', 'CT_122_1'],
+      ['CT_11_1', 'CT_12_1'],
+      ['CT_11_1', 'CT_12_1', 'CT_13_1'],
     ]);
-    expect((await readFolders(db)).find((f) => f.folderId === '7')?.chatIds).toEqual([
-      'CT_98_1',
-      'CT_99_1',
-      'CT_122_1',
-    ]);
+    expect((await readFolders(db)).find((f) => f.folderId === '7')?.chatIds).toEqual(['CT_11_1', 'CT_12_1', 'CT_13_1']);
   });
 
   it('shows queued changes at once and drops them when they fail', async () => {
     const { fake, queue, db } = await makeHarness();
-    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['CT_97_1'] });
-    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'CT_97_1' });
+    fake.addFolder({ id: '7', title: 'Team', chatIds: ['CT_10_1'] });
+    fake.chat('CT_14_1');
+    await queue.enqueue({ kind: 'moveChatInFolder', folderId: '7', chatId: 'CT_10_1' });
     await queue.run(); // reads the folder list
     await queue.enqueue([
       { kind: 'renameFolder', folderId: '7', title: 'Crew' },
-      { kind: 'createFolder', title: 'New', chatIds: ['CT_97_1'] },
-      { kind: 'pinChatToFolder', chatId: 'CT_113_1' },
+      { kind: 'createFolder', title: 'New', chatIds: ['CT_10_1'] },
+      { kind: 'pinChatToFolder', chatId: 'CT_14_1' },
     ]);
     const shown = await readFolders(db);
     expect(shown.map((f) => [f.title, f.chatIds, f.pending])).toEqual([
-      [undefined, ['CT_113_1'], true],
-      ['Crew', ['CT_97_1'], true],
-      ['New', ['CT_97_1'], true],
+      [undefined, ['CT_14_1'], true],
+      ['Crew', ['CT_10_1'], true],
+      ['New', ['CT_10_1'], true],
     ]);
     fake.script('updateFolder', { fail: 'invalid' });
     await queue.run();
     const after = await readFolders(db);
     expect(after.map((f) => [f.title, f.chatIds, f.pending])).toEqual([
-      [undefined, ['CT_113_1'], false],
-      ['Team', ['CT_97_1'], false],
-      ['New', ['CT_97_1'], false],
+      [undefined, ['CT_14_1'], false],
+      ['Team', ['CT_10_1'], false],
+      ['New', ['CT_10_1'], false],
     ]);
     expect(after.every((f) => !f.folderId.startsWith('pending'))).toBe(true);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFailedIntents } from '../../../lib/board/read-models';
 import { endpointFor } from '../../../lib/cliq';
 import { backoffDelay } from '../../../lib/queue/outcome';
 import { getPinList } from '../../../lib/store/cache';
-import { readFailedIntents } from '../../../lib/store/read-models';
 import { makeHarness } from './harness';
 
 describe('retries', () => {
@@ -41,6 +41,7 @@ describe('retries', () => {
 
   it('fails with the reason after too many transient failures', async () => {
     const { fake, queue, db } = await makeHarness({ backoff: { maxAttempts: 3 } });
+    fake.chat('CT_1_1');
     await queue.enqueue({ kind: 'pinChatToFolder', chatId: 'CT_1_1' });
     fake.script('pinChat', { fail: 'transient' }, { fail: 'transient' }, { fail: 'transient' });
     fake.script('listFolders', { fail: 'transient' });
@@ -51,6 +52,7 @@ describe('retries', () => {
 
   it('pauses a rate-limited budget for its scaled lock period, persisted, and then carries on', async () => {
     const { fake, queue, clock, db } = await makeHarness({ minuteMs: 1000, maxSleepMs: 100 });
+    fake.messages('CT_1_1', ['1700000000001_1']);
     await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_1' });
     fake.script('pinMessage', { fail: 'rateLimited' });
     const start = clock.now();
@@ -78,14 +80,12 @@ describe('retries', () => {
       messageId: '1700000000001_3',
       above: '1700000000001_2',
     });
-    // Someone pins another message after our read and before our move arrives.
+    // A second after our read, another device pins a message, just before our move arrives.
+    fake.messages('CT_1_1', ['1700000000001_9']);
     fake.script('reorderPinnedMessage', {
-      before: () => {
-        const list = fake.pins.get('CT_1_1');
-        if (!list) return;
-        list.entries.splice(1, 0, { id: '1700000000001_9', expiry: -1, createdAt: fake.clock.now() });
-        fake.touch(list, ['1700000000001_9'], '1700000000001_1');
-        list.modifiedAt += 1;
+      before: async () => {
+        fake.clock.advance(1000);
+        await fake.otherDevice.call('pinMessage', { chatId: 'CT_1_1', messageId: '1700000000001_9' });
       },
     });
     await queue.run();
@@ -121,6 +121,9 @@ describe('retries', () => {
 
   it('waits for sign-in on an auth failure and resumes after it without losing the intent', async () => {
     const { fake, queue, db } = await makeHarness();
+    fake.messages('CT_1_1', ['1700000000001_1']);
+    fake.messages('CT_2_1', ['1700000000002_1']);
+    fake.messages('CT_3_1', ['1700000000003_1']);
     await queue.enqueue([
       { kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_1' },
       { kind: 'pinMessage', chatId: 'CT_2_1', messageId: '1700000000002_1' },
@@ -141,15 +144,16 @@ describe('retries', () => {
     const { fake, queue, db } = await makeHarness();
     fake.seedPins(
       'CT_1_1',
-      Array.from({ length: 25 }, (_, i) => `1700000000001_${i}`),
+      Array.from({ length: 25 }, (_, i) => `1_${i}`),
     );
+    fake.messages('CT_1_1', ['1700000000001_99']);
     await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_99' });
     await queue.run();
     const [failed] = await readFailedIntents(db);
     expect(failed?.error).toMatchObject({
       kind: 'invalid',
       code: 'operation_failed',
-      message: 'a chat holds at most 25 pins',
+      message: expect.stringContaining('A chat holds at most 25 pinned messages'),
     });
     expect(fake.callsOf('pinMessage')).toHaveLength(1);
     fake.seedPins('CT_1_1', ['1700000000001_1']);

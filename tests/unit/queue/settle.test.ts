@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { readFolders } from '../../../lib/board/read-models';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { endpointFor } from '../../../lib/cliq';
-import { createBudgetLedger } from '../../../lib/queue/ledger';
-import { readFolders } from '../../../lib/store/read-models';
 import { makeHarness } from './harness';
 
 /** Starts a run that will never finish (the request hangs), as a worker that is about to be stopped. */
@@ -37,7 +37,8 @@ describe('unknown outcomes after a stopped worker', () => {
     });
     fake.script('unpinMessages', { hang: true });
     await dieMidRequest(first.queue.run, () => fake.callsOf('unpinMessages').length === 1);
-    fake.seedPins('CT_1_1', ['1700000000001_2']); // someone else unpinned 1_1 meanwhile
+    // Another device unpinned 1_1 meanwhile.
+    await fake.otherDevice.call('unpinMessages', { chatId: 'CT_1_1', messageIds: ['1700000000001_1'] });
 
     const second = first.restart();
     await second.queue.run();
@@ -55,7 +56,7 @@ describe('unknown outcomes after a stopped worker', () => {
     const second = first.restart();
     await second.queue.run();
     expect(fake.callsOf('createFolder')).toHaveLength(1);
-    expect(fake.folders.map((f) => f.title)).toEqual([undefined, 'Launch']);
+    expect(fake.folders.map((f) => f.title)).toEqual(['', 'Launch']);
     expect((await readFolders(second.db)).map((f) => f.title)).toEqual([undefined, 'Launch']);
     expect(await second.queue.progress()).toMatchObject({ done: 1, failed: 0 });
   });

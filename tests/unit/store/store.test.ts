@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readChatPins, readExpiringPins, readFolders, readPinBoard } from '../../../lib/board/read-models';
 import { putFolderList, putPinList, upsertChats } from '../../../lib/store/cache';
 import { DB_VERSION, openPinsDb } from '../../../lib/store/db';
 import { appendIntents } from '../../../lib/store/journal';
-import { readChatPins, readExpiringPins, readFolders, readPinBoard } from '../../../lib/store/read-models';
 import type { PinRecord } from '../../../lib/store/records';
 import { migrateSettings, readSettings, updateSettings } from '../../../lib/store/settings';
 import { freshDb } from '../queue/harness';

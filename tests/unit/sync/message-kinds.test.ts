@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pinnedMessage } from '../../../lib/cliq/endpoints/shapes';
-import { messageText, pinRecordFrom } from '../../../lib/sync/convert';
+import { messageText, pinRecordFrom } from '../../../lib/lists/convert';
 
 const pinInformation = { expiry_time: -1, is_primary: true, creator: { id: '16557777', name: 'Tim Harrison' } };
 

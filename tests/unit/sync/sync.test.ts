@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { endpointFor } from '../../../lib/cliq';
-import { createBudgetLedger } from '../../../lib/queue/ledger';
+import { readPinList } from '../../../lib/lists/read';
 import { getFolderList, getPinList } from '../../../lib/store/cache';
 import type { PinsDb } from '../../../lib/store/db';
-import { readPinList } from '../../../lib/sync/lists';
 import { createPinSync } from '../../../lib/sync/sync';
-import { FakeCliq, ManualClock } from '../queue/fake-cliq';
-import { freshDb } from '../queue/harness';
+import { freshDb, startCliq } from '../queue/harness';
+import { ManualClock, type SandboxCliq } from '../queue/sandbox-cliq';
 
-async function setup(db?: PinsDb, clock = new ManualClock(), fake = new FakeCliq(clock)) {
+async function setup(db?: PinsDb, clock = new ManualClock(), cliq?: SandboxCliq) {
+  const fake = cliq ?? (await startCliq(clock));
   const database = db ?? (await freshDb());
   const ledger = createBudgetLedger(database, { clock, minuteMs: 60_000, bootId: `boot-${Math.random()}` });
   const changes: string[] = [];
@@ -25,44 +26,52 @@ async function setup(db?: PinsDb, clock = new ManualClock(), fake = new FakeCliq
 const order = async (db: PinsDb, chatId: string) => (await getPinList(db, chatId))?.pins.map((p) => p.messageId);
 
 describe('reading a chat’s pins', () => {
-  it('lists every page the first time, then applies sync_token deltas', async () => {
+  it('lists the whole list the first time, then applies sync_token deltas', async () => {
     const { db, fake, deps, clock } = await setup();
     const ids = Array.from({ length: 25 }, (_, i) => `1700000000001_${i + 1}`);
     fake.seedPins('CT_1_1', ids);
     await readPinList(deps, 'CT_1_1', { priority: 'user' });
+    // A chat holds at most 25 pins: one page of 25 is the whole list.
     expect(fake.callsOf('listPinnedMessages').map((c) => c.params)).toEqual([
-      { chatId: 'CT_1_1', limit: 25 },
-      { chatId: 'CT_1_1', limit: 25, nextToken: 'n:20:-1' },
+      { chatId: 'CT_1_1', limit: 25, syncToken: undefined },
     ]);
     expect(await order(db, 'CT_1_1')).toEqual(ids);
 
-    // Someone unpins two and pins one; the delta says so and is applied without a full listing.
-    const list = fake.pins.get('CT_1_1');
-    if (!list) throw new Error('seeded');
+    // Another device unpins two and pins one; the delta says so and is applied without a full listing.
     clock.advance(1000);
-    list.entries = list.entries.filter((p) => p.id !== '1700000000001_3' && p.id !== '1700000000001_4');
-    list.entries.splice(1, 0, { id: '1700000000001_99', expiry: -1, createdAt: clock.now() });
-    fake.touch(list, ['1700000000001_3', '1700000000001_4', '1700000000001_99'], '1700000000001_1');
+    fake.messages('CT_1_1', ['1700000000001_99']);
+    await fake.otherDevice.call('unpinMessages', {
+      chatId: 'CT_1_1',
+      messageIds: ['1700000000001_3', '1700000000001_4'],
+    });
+    await fake.otherDevice.call('pinMessage', { chatId: 'CT_1_1', messageId: '1700000000001_99' });
     fake.calls.length = 0;
     await readPinList(deps, 'CT_1_1', { priority: 'user' });
-    expect(fake.calls.map((c) => (c.params as { syncToken?: string }).syncToken)).toEqual(['s:0']);
+    expect(fake.calls.map((c) => c.params)).toEqual([{ chatId: 'CT_1_1', limit: 25, syncToken: expect.any(String) }]);
     expect(await order(db, 'CT_1_1')).toEqual([
       '1700000000001_1',
       '1700000000001_99',
       '1700000000001_2',
       ...ids.slice(4),
     ]);
-    expect((await getPinList(db, 'CT_1_1'))?.lastSyncTime).toBe(clock.now());
+    // The earliest Cliq's clock can have shown at the read's send, within the Date header's second.
+    const { lastSyncTime } = (await getPinList(db, 'CT_1_1')) ?? {};
+    expect(lastSyncTime).toBeLessThanOrEqual(clock.now());
+    expect(lastSyncTime).toBeGreaterThan(clock.now() - 1_000);
   });
 
   it('lists everything again when a delta moves a pin it cannot place, or the token is refused', async () => {
     const { db, fake, deps } = await setup();
     fake.seedPins('CT_1_1', ['1700000000001_1', '1700000000001_2', '1700000000001_3']);
     await readPinList(deps, 'CT_1_1', { priority: 'user' });
-    const list = fake.pins.get('CT_1_1');
-    if (!list) throw new Error('seeded');
-    list.entries = [list.entries[0], list.entries[2], list.entries[1]].filter((p) => p !== undefined);
-    fake.touch(list, ['1700000000001_3'], '1700000000001_1');
+    // Another device moves 1_3 above 1_2.
+    const { view } = await fake.otherDevice.call('listPinnedMessages', { chatId: 'CT_1_1' });
+    await fake.otherDevice.call('reorderPinnedMessage', {
+      chatId: 'CT_1_1',
+      messageId: '1700000000001_3',
+      pinAbove: '1700000000001_2',
+      basedOn: view,
+    });
     await readPinList(deps, 'CT_1_1', { priority: 'user' });
     expect(await order(db, 'CT_1_1')).toEqual(['1700000000001_1', '1700000000001_3', '1700000000001_2']);
     fake.script('listPinnedMessages', { fail: 'invalid', code: 'operation_failed' });
@@ -93,6 +102,8 @@ describe('the pin sweep', () => {
     const first = await setup();
     const { fake, db, clock } = first;
     const chats = Array.from({ length: 30 }, (_, i) => ({ chatId: `CT_${i + 1}_1`, lastActivityAt: 1000 - i }));
+    // Cliq's recent-chats list says the same: CT_1 most recently active.
+    for (const [i, { chatId }] of chats.entries()) fake.chat(chatId).modifiedAt = clock.now() - 60_000 * (i + 1);
     await first.sync.noteChats(chats);
     fake.seedPins('CT_30_1', ['1700000000030_1']);
     await first.sync.run({ priorityChatIds: ['CT_30_1'] });
@@ -117,7 +128,7 @@ describe('the pin sweep', () => {
 
   it('reads the folder list when it is stale and not before', async () => {
     const { fake, db, sync, clock, changes } = await setup();
-    fake.folders.push({ id: '7', title: 'Team', state: 'expanded', chatIds: ['CT_1_1'] });
+    fake.addFolder({ id: '7', title: 'Team', chatIds: ['CT_1_1'] });
     await sync.run();
     expect(fake.callsOf('listFolders')).toHaveLength(1);
     expect((await getFolderList(db))?.folders.map((f) => [f.folderId, f.chatIds])).toEqual([

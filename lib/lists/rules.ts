@@ -1,4 +1,5 @@
 import { DEFAULT_FOLDER_ID } from '../cliq';
+import { placeItem } from '../intents/placement';
 import type { FolderRecord, PinRecord } from '../store/records';
 
 /*
@@ -7,15 +8,8 @@ import type { FolderRecord, PinRecord } from '../store/records';
  */
 
 /** Moves `id` directly above `above`, or to the end without it; unknown ids leave the list as it is. */
-export function moveAbove<T>(items: readonly T[], keyOf: (item: T) => string, id: string, above?: string): T[] {
-  const item = items.find((x) => keyOf(x) === id);
-  if (!item || above === id) return [...items];
-  const rest = items.filter((x) => x !== item);
-  const at = above === undefined ? rest.length : rest.findIndex((x) => keyOf(x) === above);
-  if (at < 0) return [...items];
-  rest.splice(at, 0, item);
-  return rest;
-}
+const moveAbove = <T>(items: readonly T[], keyOf: (item: T) => string, id: string, above?: string): T[] =>
+  placeItem(items, keyOf, id, above === undefined ? {} : { above });
 
 const pinKey = (pin: PinRecord) => pin.messageId;
 
@@ -41,10 +35,6 @@ export function addPin(pins: readonly PinRecord[], pin: PinRecord, primary: bool
 /** Above the primary it becomes the primary, because the primary is simply the first. */
 export function movePin(pins: readonly PinRecord[], messageId: string, above?: string): PinRecord[] {
   return moveAbove(pins, pinKey, messageId, above);
-}
-
-export function setPinExpiry(pins: readonly PinRecord[], messageId: string, expiry: number): PinRecord[] {
-  return pins.map((p) => (p.messageId === messageId ? { ...p, expiry } : p));
 }
 
 const renumber = (folders: readonly FolderRecord[]): FolderRecord[] =>

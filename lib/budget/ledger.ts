@@ -21,7 +21,7 @@ export interface LedgerOptions {
   onLockOut?: () => void;
 }
 
-export type Reservation = { ok: true; entryId: number } | { ok: false; retryAt: number };
+type Reservation = { ok: true; entryId: number } | { ok: false; retryAt: number };
 
 export interface BudgetLedger {
   readonly minuteMs: number;
@@ -35,7 +35,7 @@ export interface BudgetLedger {
   nextSlotAt(budget: Budget, priority?: Priority): Promise<number>;
 }
 
-export const MINUTE_MS = 60_000;
+const MINUTE_MS = 60_000;
 
 /**
  * A persisted sliding-window log per budget (method + path template).

@@ -1,16 +1,16 @@
 import { DEFAULT_FOLDER_ID, type ResultOf } from '../cliq';
+import { pinRecordFrom } from '../lists/convert';
+import * as lists from '../lists/rules';
 import { getFolderList, getPinList, putFolderList, putPinList } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { FolderRecord, PinRecord } from '../store/records';
-import { pinRecordFrom } from '../sync/convert';
-import * as lists from './lists';
-import type { WriteRequest } from './steps';
+import type { WriteRequest } from './planning/step';
 
 /**
  * Cliq confirmed a write: change the cached list the same way. The list is then marked as changed since it
  * was read, because Cliq will refuse its old `last_sync_time`.
  */
-export async function confirmWrite(db: PinsDb, request: WriteRequest, result: unknown): Promise<string> {
+export async function applyConfirmedWrite(db: PinsDb, request: WriteRequest, result: unknown): Promise<string> {
   if ('chatId' in request.params && isPinOp(request)) {
     const list = await getPinList(db, request.params.chatId);
     if (list) await putPinList(db, { ...list, pins: applyToPins(list.pins, request, result), changedSinceRead: true });

@@ -1,13 +1,15 @@
 import { DEFAULT_FOLDER_ID } from '../cliq';
+import { getFolderList, getPinList } from '../store/cache';
+import type { PinsDb } from '../store/db';
 import type { FolderRecord, IntentRecord, PinRecord } from '../store/records';
-import * as lists from './lists';
+import * as lists from './rules';
 
 /*
  * What the user should see while intents wait: Cliq's confirmed lists with every intent still in the queue
  * applied on top, in order. A failed intent is no longer applied, which is its rollback.
  */
 
-export const isPending = (record: IntentRecord) => record.state !== 'done' && record.state !== 'failed';
+const isPending = (record: IntentRecord) => record.state !== 'done' && record.state !== 'failed';
 
 /** A folder created by a queued intent has no Cliq id yet. */
 export const pendingFolderId = (record: IntentRecord) => `pending-${record.id}`;
@@ -110,4 +112,17 @@ export function showFolders(confirmed: readonly FolderRecord[], records: readonl
     }
   }
   return folders;
+}
+
+export const pendingOf = (intents: readonly IntentRecord[]) => intents.filter(isPending);
+
+/** One chat's pins as the queue will leave them, read from the cache and the journal. */
+export async function shownPins(db: PinsDb, chatId: string): Promise<PinRecord[]> {
+  const [list, intents] = await Promise.all([getPinList(db, chatId), db.getAll('intents')]);
+  return showPins(chatId, list?.pins ?? [], pendingOf(intents));
+}
+
+export async function shownFolders(db: PinsDb): Promise<FolderRecord[]> {
+  const [list, intents] = await Promise.all([getFolderList(db), db.getAll('intents')]);
+  return showFolders(list?.folders ?? [], pendingOf(intents));
 }

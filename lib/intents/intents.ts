@@ -31,7 +31,7 @@ const ids = (item: z.ZodType<string, string>, label: string, min: number) =>
     .pipe(z.array(z.string()).min(min, { error: `at least ${min} ${label} is required` }));
 
 /** -1 (never), epoch ms or ISO 8601 with an offset; stored as -1 or epoch ms. */
-export const expirySchema = z
+const expirySchema = z
   .union([z.literal(-1), z.number().int().positive(), z.iso.datetime({ offset: true })], {
     error: 'expiry must be -1 (never), epoch milliseconds or an ISO 8601 time',
   })
@@ -107,7 +107,7 @@ export const intentSchema = z.discriminatedUnion(
 
 export type Intent = z.output<typeof intentSchema>;
 export type IntentInput = z.input<typeof intentSchema>;
-export type IntentKind = Intent['kind'];
+type IntentKind = Intent['kind'];
 export type IntentOf<K extends IntentKind> = Extract<Intent, { kind: K }>;
 
 export type IntentParseResult = { ok: true; intent: Intent } | { ok: false; error: string };

@@ -1,6 +1,8 @@
 /*
  * Where an item lands, in the words of Cliq's reorder calls: "directly above X", or at the end when there is
- * no X. `order` is the whole list as Cliq keeps it; `visible` the part on screen (a filter may hide some), so a
+ * no X. The one model of that rule: the popup and the page turn a step, a drag or a drop into a placement, the
+ * queue checks whether an item is already in place, and the cache applies a confirmed move with it.
+ * `order` is the whole list as Cliq keeps it; `visible` the part on screen (a filter may hide some), so a
  * step moves past the neighbour the user sees.
  */
 
@@ -37,16 +39,28 @@ function placementAfter(order: readonly string[], id: string, target: string): P
   return next === undefined ? {} : { above: next };
 }
 
-function isInPlace(order: readonly string[], id: string, { above }: Placement): boolean {
-  const at = order.indexOf(id);
-  return above === undefined ? at === order.length - 1 : order[at + 1] === above;
+/** Moved from index `from` to index `to` of `order` (a drag that ends between rows). */
+export function placementForMove(order: readonly string[], from: number, to: number): Placement {
+  const above = to < from ? order[to] : order[to + 1];
+  return above === undefined ? {} : { above };
 }
 
-/** The list after the move, as Cliq will apply it (for previews and tests). */
+export function isInPlace(order: readonly string[], id: string, { above }: Placement): boolean {
+  const at = order.indexOf(id);
+  return at >= 0 && (above === undefined ? at === order.length - 1 : order[at + 1] === above);
+}
+
+/** The list after the move, as Cliq applies it; unknown ids leave it as it is. */
 export function applyPlacement(order: readonly string[], id: string, { above }: Placement): string[] {
   const rest = order.filter((x) => x !== id);
   const at = above === undefined ? rest.length : rest.indexOf(above);
   if (!order.includes(id) || at < 0) return [...order];
   rest.splice(at, 0, id);
   return rest;
+}
+
+/** The same move on records, each known by `keyOf`. */
+export function placeItem<T>(items: readonly T[], keyOf: (item: T) => string, id: string, placement: Placement): T[] {
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
+  return applyPlacement(items.map(keyOf), id, placement).map((key) => byKey.get(key) as T);
 }

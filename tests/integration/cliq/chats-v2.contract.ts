@@ -23,41 +23,6 @@ describe('listChatsV2', () => {
   });
 });
 
-describe('listChatMembers', () => {
-  it('lists the members with the requested fields', async () => {
-    const group = first(h.chats('group_chat'), 'group chat');
-    const result = await h.client().call('listChatMembers', { chatId: group.id, fields: ['user_id', 'name'] });
-    h.expectRoute('listChatMembers');
-    expect(result.members.map((m) => m.user_id).sort()).toEqual([...group.memberIds].sort());
-    expect(result.members[0]?.email_id).toBeUndefined();
-  });
-});
-
-describe('muteChat, unmuteChat and leaveChat', () => {
-  it('mutes and unmutes a chat', async () => {
-    const chat = first(
-      h.chats('group_chat').filter((c) => !c.muted),
-      'unmuted group chat',
-    );
-    expect(await h.client().call('muteChat', { chatId: chat.id })).toBeUndefined();
-    h.expectRoute('muteChat');
-    expect(chat.muted).toBe(true);
-    await h.client().call('unmuteChat', { chatId: chat.id });
-    h.expectRoute('unmuteChat');
-    expect(chat.muted).toBe(false);
-  });
-
-  it('leaves a group chat but not a direct chat', async () => {
-    const group = first(h.chats('group_chat'), 'group chat');
-    await h.client().call('leaveChat', { chatId: group.id });
-    h.expectRoute('leaveChat');
-    expect(group.removed).toBe(true);
-    const direct = first(h.chats('direct_message'), 'direct chat');
-    const error = await failureOf(h.client().call('leaveChat', { chatId: direct.id }));
-    expect(error).toMatchObject({ kind: 'invalid', code: 'operation_not_allowed' });
-  });
-});
-
 describe('sticky messages (v2 pins)', () => {
   it('pins, reads and removes the sticky message with underscore ids', async () => {
     const chat = first(

@@ -1,9 +1,9 @@
-import type { FolderList } from '../store/cache';
-import type { IntentRecord, PinListRecord } from '../store/records';
-import { isPinIntent } from './intents';
-import { planFolderIntent } from './plan-folders';
-import { planPinIntent } from './plan-pins';
-import { isTrusted, type Step } from './steps';
+import { isPinIntent } from '../../intents/intents';
+import type { FolderList } from '../../store/cache';
+import type { IntentRecord, PinListRecord } from '../../store/records';
+import { planFolderIntent } from './folder-intents';
+import { planPinIntent } from './pin-intents';
+import { isTrusted, type Step } from './step';
 
 export function planStep(
   record: IntentRecord,

@@ -1,5 +1,5 @@
-import type { ParamsOf } from '../cliq';
-import type { IntentFailure, IntentMemory, IntentRecord, ListState } from '../store/records';
+import type { ParamsOf } from '../../cliq';
+import type { IntentFailure, IntentMemory, IntentRecord, ListState } from '../../store/records';
 
 export type WriteOp =
   | 'unpinMessages'
@@ -18,7 +18,7 @@ export type WriteOp =
 export type WriteRequest = { [Op in WriteOp]: { op: Op; params: ParamsOf<Op> } }[WriteOp];
 
 /** Ids an intent still needs sent in a bulk request; intents with the same key share requests. */
-export interface BatchPart {
+interface BatchPart {
   key: string;
   ids: string[];
 }
@@ -76,10 +76,4 @@ export function withIds(request: WriteRequest, ids: string[]): WriteRequest {
   if (request.op === 'unpinMessages') return { op: request.op, params: { ...request.params, messageIds: ids } };
   if (request.op === 'removeChatsFromAllFolders') return { op: request.op, params: { chatIds: ids } };
   return request;
-}
-
-/** `id` sits directly above `above`, or last when there is no `above`. */
-export function isInPlace(order: readonly string[], id: string, above: string | undefined): boolean {
-  const at = order.indexOf(id);
-  return at >= 0 && (above === undefined ? at === order.length - 1 : order[at + 1] === above);
 }

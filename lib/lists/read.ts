@@ -1,12 +1,12 @@
+import { type CliqCaller, callWithinBudget } from '../budget/call';
+import type { BudgetLedger, Clock, Priority } from '../budget/ledger';
 import { CliqError, type PinnedMessage } from '../cliq';
-import type { BudgetLedger, Clock, Priority } from '../queue/ledger';
-import { removePins } from '../queue/lists';
-import { type CliqCaller, callWithinBudget } from '../queue/send';
 import { getPinList, putFolderList, putPinList, upsertChats } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { PinRecord } from '../store/records';
 import { readSettings } from '../store/settings';
 import { folderRecordsFrom, pinListFrom, pinRecordFrom } from './convert';
+import { removePins } from './rules';
 
 export interface ReadDeps {
   db: PinsDb;
@@ -26,7 +26,7 @@ export interface ReadOptions {
 export type ReadResult = { ok: true } | { ok: false; retryAt: number };
 
 /** Cliq holds at most 25 pins per chat, so one page is the whole list (paging is still followed). */
-export const PIN_PAGE_SIZE = 25;
+const PIN_PAGE_SIZE = 25;
 
 interface Pages {
   ok: true;
@@ -120,7 +120,7 @@ async function readPages(
  * A delta says which pins changed, not where moved ones now sit. Removals and brand-new pins can be placed
  * by Cliq's rules (new pins go directly below the primary); anything else asks for a full listing (undefined).
  */
-export function applyDelta(
+function applyDelta(
   cached: readonly PinRecord[],
   changed: readonly PinnedMessage[],
   unpinnedIds: readonly string[],

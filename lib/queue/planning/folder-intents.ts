@@ -1,9 +1,10 @@
-import { DEFAULT_FOLDER_ID } from '../cliq';
-import type { FolderList } from '../store/cache';
-import type { FolderRecord } from '../store/records';
-import type { FolderIntent, IntentOf } from './intents';
-import { mergeChatEdit, sameIds } from './lists';
-import { baseOf, gone, isInPlace, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './steps';
+import { DEFAULT_FOLDER_ID } from '../../cliq';
+import type { FolderIntent, IntentOf } from '../../intents/intents';
+import { isInPlace } from '../../intents/placement';
+import { mergeChatEdit, sameIds } from '../../lists/rules';
+import type { FolderList } from '../../store/cache';
+import type { FolderRecord } from '../../store/records';
+import { baseOf, gone, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './step';
 
 type Ctx = PlanContext<FolderList>;
 
@@ -67,7 +68,7 @@ function planChatMove(intent: IntentOf<'moveChatInFolder'>, ctx: Ctx): Step {
   if (intent.above !== undefined && !folder.chatIds.includes(intent.above)) {
     return conclude(ctx.trusted, gone('The chat it was to be moved above is no longer in this folder.'));
   }
-  if (intent.above === intent.chatId || isInPlace(folder.chatIds, intent.chatId, intent.above)) {
+  if (intent.above === intent.chatId || isInPlace(folder.chatIds, intent.chatId, { above: intent.above })) {
     return conclude(ctx.trusted, { type: 'done' });
   }
   return send(ctx, {
@@ -84,7 +85,7 @@ function planFolderMove(intent: IntentOf<'moveFolder'>, ctx: Ctx): Step {
   if (intent.above !== undefined && !order.includes(intent.above)) {
     return conclude(ctx.trusted, gone('The folder it was to be moved above no longer exists.'));
   }
-  if (intent.above === intent.folderId || isInPlace(order, intent.folderId, intent.above)) {
+  if (intent.above === intent.folderId || isInPlace(order, intent.folderId, { above: intent.above })) {
     return conclude(ctx.trusted, { type: 'done' });
   }
   return send(ctx, { op: 'moveFolder', params: { categoryId: intent.folderId, pinAbove: intent.above, basedOn } });

@@ -1,9 +1,9 @@
 import { DEFAULT_FOLDER_ID } from '../cliq';
-import { isPending, pendingFolderId, showFolders, showPins } from '../queue/optimistic';
-import { getFolderList, getPinList } from './cache';
-import type { PinsDb } from './db';
-import type { ChatRecord, FolderRecord, IntentRecord, PinRecord } from './records';
-import { readSettings, type Settings } from './settings';
+import { pendingFolderId, pendingOf, showFolders, showPins } from '../lists/overlay';
+import { getFolderList, getPinList } from '../store/cache';
+import type { PinsDb } from '../store/db';
+import type { ChatRecord, FolderRecord, IntentRecord, PinRecord } from '../store/records';
+import { readSettings, type Settings } from '../store/settings';
 
 /*
  * What the popup and the page show: the cache as Cliq confirmed it, with queued intents applied on top.
@@ -27,18 +27,6 @@ export interface ShownFolder extends FolderRecord {
   isMyPins: boolean;
   pending: boolean;
   chats: { chatId: string; name?: string; type?: string }[];
-}
-
-const pendingOf = (intents: readonly IntentRecord[]) => intents.filter(isPending);
-
-export async function shownPins(db: PinsDb, chatId: string): Promise<PinRecord[]> {
-  const [list, intents] = await Promise.all([getPinList(db, chatId), db.getAll('intents')]);
-  return showPins(chatId, list?.pins ?? [], pendingOf(intents));
-}
-
-export async function shownFolders(db: PinsDb): Promise<FolderRecord[]> {
-  const [list, intents] = await Promise.all([getFolderList(db), db.getAll('intents')]);
-  return showFolders(list?.folders ?? [], pendingOf(intents));
 }
 
 /** Message ids a queued intent in this chat is changing. */
@@ -185,4 +173,4 @@ export async function readFailedIntents(db: PinsDb): Promise<IntentRecord[]> {
   return (await db.getAllFromIndex('intents', 'byState', 'failed')).sort((a, b) => b.id - a.id);
 }
 
-export { type QueueProgress, readProgress } from './journal';
+export { readProgress } from '../store/journal';

@@ -1,7 +1,8 @@
-import { MAX_PINS_PER_CHAT } from '../cliq';
-import type { PinListRecord, PinRecord } from '../store/records';
-import type { IntentOf, PinIntent } from './intents';
-import { baseOf, gone, isInPlace, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './steps';
+import { MAX_PINS_PER_CHAT } from '../../cliq';
+import type { IntentOf, PinIntent } from '../../intents/intents';
+import { isInPlace } from '../../intents/placement';
+import type { PinListRecord, PinRecord } from '../../store/records';
+import { baseOf, gone, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './step';
 
 type Ctx = PlanContext<PinListRecord>;
 
@@ -9,7 +10,7 @@ const NOT_PINNED = 'That message is no longer pinned in this chat.';
 const ABOVE_GONE = 'The pin it was to be moved above is no longer pinned in this chat.';
 
 /** Cliq answers expiry times in ISO 8601, possibly to the second: within a second is the same time. */
-export const sameExpiry = (a: number, b: number) => a === b || (a !== -1 && b !== -1 && Math.abs(a - b) < 1000);
+const sameExpiry = (a: number, b: number) => a === b || (a !== -1 && b !== -1 && Math.abs(a - b) < 1000);
 
 const ids = (pins: readonly PinRecord[]) => pins.map((pin) => pin.messageId);
 
@@ -114,7 +115,7 @@ function planMove(
   const conclude = (step: Step): Step => (trusted ? step : { type: 'read' });
   if (!order.includes(messageId)) return conclude(gone(NOT_PINNED));
   if (target !== undefined && !order.includes(target)) return conclude(gone(ABOVE_GONE));
-  if (target === messageId || isInPlace(order, messageId, target)) return conclude({ type: 'done' });
+  if (target === messageId || isInPlace(order, messageId, { above: target })) return conclude({ type: 'done' });
   return {
     type: 'send',
     request: { op: 'reorderPinnedMessage', params: { chatId, messageId, pinAbove: target, basedOn } },
@@ -156,7 +157,7 @@ function planExpiryChange(intent: IntentOf<'changePinExpiry'>, ctx: Ctx): Step {
   const above = placement.primary ? order[0] : placement.above;
   const keepsPlace =
     above === intent.messageId ||
-    isInPlace(order, intent.messageId, above) ||
+    isInPlace(order, intent.messageId, { above }) ||
     (above !== undefined && !order.includes(above));
   return keepsPlace ? { type: 'done' } : planMove(intent.chatId, intent.messageId, () => above, ctx);
 }
