@@ -136,12 +136,21 @@ async function launchFirefox({ mode = 'test', headful = false }: LaunchOptions):
 async function openFirefoxExtensionPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(url, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction(
-    (expected: string) => location.href === expected && document.readyState === 'complete',
-    { timeout: 30_000 },
-    url,
-  );
-  return page;
+  // Firefox's remote agent sometimes fails an evaluation while the new document replaces about:blank
+  // ("Protocol error (script.evaluate)"); that is the browser's hiccup, not the page's state: ask again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.waitForFunction(
+        (expected: string) => location.href === expected && document.readyState === 'complete',
+        { timeout: 30_000 },
+        url,
+      );
+      return page;
+    } catch (error) {
+      const protocolHiccup = /Protocol error/.test(String((error as Error).cause ?? error));
+      if (!protocolHiccup || attempt === 3) throw error;
+    }
+  }
 }
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
