@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPage, pageStructureReport } from '../../../lib/page/check';
 import { pathShape, shapeOf, structureSkeleton } from '../../../lib/page/structure';
+import { reportToFixture } from '../../../scripts/report-to-fixture';
 import { EVIDENCE, MESSAGE_IDS } from './evidence';
 
 /** Everything a user would not want in a bug report. */
@@ -120,5 +121,24 @@ describe('the page-structure report', () => {
   it('shapes addresses, dropping channel names', () => {
     expect(pathShape('/channels/project-moonshot')).toBe('/channels/<text>');
     expect(pathShape('/index.do')).toBe('/index.do');
+  });
+});
+
+describe('a report turned into a fixture (scripts/report-to-fixture.ts)', () => {
+  it('reads as the page did: the same messages, chat view, header and chat list', () => {
+    document.body.innerHTML = EVIDENCE;
+    const report = pageStructureReport(document, 'https://cliq.zoho.com/index.do');
+    document.body.innerHTML = reportToFixture(report);
+    const check = checkPage(document, 'https://cliq.zoho.com/index.do');
+    expect(check).toMatchObject({
+      chat: { from: 'page' },
+      messages: { count: MESSAGE_IDS.length, by: 'selector' },
+      chatView: true,
+      header: true,
+      chatList: true,
+    });
+    // Dividers and quotes stay what they were: not messages.
+    expect(document.querySelectorAll('[purpose=date][msguid]')).toHaveLength(2);
+    expect(document.querySelectorAll('blockquote.quotedmsgdiv')).toHaveLength(1);
   });
 });
