@@ -3,11 +3,12 @@
  *
  * Cliq's own scripts select by bare custom attributes (`msguid`, `chid`, `purpose=…`), so these do too; class
  * names are the least stable part of its markup. Each entry says how sure we are: **evidence** (public markup
- * of the live app, see the README's "Page check") or **guess** (nothing public: built in Cliq's convention, and
+ * of the live app, see the README's "The Cliq page") or **guess** (nothing public: built in Cliq's convention, and
  * everything that uses it has a home that does not need it, such as the corner dock).
  *
- * When Cliq changes its markup: ask the user for the page-structure report (options page, "Page check"), save it
- * under `tests/unit/page/fixtures/`, change the entry here, and run `npx vitest run --project unit tests/unit/page`.
+ * When Cliq changes its markup: ask the user for the page-structure report (options page, "Page check"), turn it
+ * into a fixture (`scripts/report-to-fixture.ts`), change the entry here, and run
+ * `npx vitest run --project unit tests/unit/page`.
  * When no message matches, `messages.ts` recognises messages by their id-shaped attributes instead.
  */
 export const SELECTORS = {
