@@ -74,7 +74,8 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
   };
 }
 
-const DOCK_STYLE = 'position:fixed;top:8px;right:8px;z-index:2147483000;display:flex;gap:8px;align-items:center';
+const DOCK_STYLE =
+  'position:fixed;top:8px;right:8px;z-index:2147483000;display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px;align-items:center;max-width:calc(100vw - 16px)';
 
 /**
  * Where header UIs go when the page has no chat header we recognise: a fixed strip in the top corner, one per
