@@ -19,29 +19,29 @@ function sample(shape: string): string {
     .replace(/<class>|<attribute>/g, 'x');
 }
 
-const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-interface Node {
+interface SkeletonNode {
   open: string;
   tag: string;
   times: number;
-  children: Node[];
+  children: SkeletonNode[];
 }
 
-function parse(lines: string[]): Node[] {
-  const roots: Node[] = [];
-  const stack: { depth: number; node: Node }[] = [];
+function parse(lines: string[]): SkeletonNode[] {
+  const roots: SkeletonNode[] = [];
+  const stack: { depth: number; node: SkeletonNode }[] = [];
   for (const line of lines) {
     const match = LINE.exec(line);
     if (!match) continue;
     const [, indent = '', rawTag = 'div', classes = '', id = '', attributes = '', times = '1'] = match;
     const tag = rawTag === '<tag>' ? 'div' : rawTag;
     const parts = [...attributes.matchAll(/\[([^=\]]+)(?:=([^\]]*))?\]/g)].map(([, name = 'x', value]) =>
-      value === undefined ? ` ${name}` : ` ${name}="${escape(sample(value))}"`,
+      value === undefined ? ` ${name}` : ` ${name}="${escapeHtml(sample(value))}"`,
     );
-    const classList = classes ? ` class="${escape(sample(classes.slice(1).split('.').join(' ')))}"` : '';
-    const idAttribute = id ? ` id="${escape(sample(id.slice(1)))}"` : '';
-    const node: Node = {
+    const classList = classes ? ` class="${escapeHtml(sample(classes.slice(1).split('.').join(' ')))}"` : '';
+    const idAttribute = id ? ` id="${escapeHtml(sample(id.slice(1)))}"` : '';
+    const node: SkeletonNode = {
       open: `<${tag}${idAttribute}${classList}${parts.join('')}>`,
       tag,
       times: Number(times),
@@ -57,7 +57,7 @@ function parse(lines: string[]): Node[] {
 
 const VOID = new Set(['img', 'br', 'hr', 'input', 'meta', 'link', 'source', 'wbr']);
 
-function render(node: Node, indent: string): string {
+function render(node: SkeletonNode, indent: string): string {
   const one = () => {
     // Re-sampled each time: the copies of a run get their own ids.
     const open = node.open
@@ -78,7 +78,7 @@ export function reportToFixture(report: string): string {
   const skeleton = report.slice(report.indexOf('\n\n') + 2).split('\n');
   const [body] = parse(skeleton);
   const html = (body?.children ?? []).map((child) => render(child, '')).join('\n');
-  return `<!-- ${escape(summary)}, ${escape(address)}. Reports hold no text. -->\n${html}\n`;
+  return `<!-- ${escapeHtml(summary)}, ${escapeHtml(address)}. Reports hold no text. -->\n${html}\n`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
