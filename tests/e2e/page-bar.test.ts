@@ -25,8 +25,8 @@ import {
 const ROOM = 'CT_9100000000000000003_700012345';
 const OTHER = 'CT_9100000000000000004_700012345';
 const m = (n: number) => messageId(3, n);
-/** Far down the chat: out of view while the page is scrolled to the top. */
-const FAR = 58;
+/** Far up the chat: out of view, the page opening a chat at its newest message as Cliq does. */
+const FAR = 8;
 const HOUR = 3_600_000;
 
 function seed() {
