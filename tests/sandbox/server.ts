@@ -1,6 +1,6 @@
 /**
  * One node:http server, four areas: `/api/*` (the emulated REST API), `/oauth/*` (Zoho Accounts),
- * `/__sandbox/*` (control endpoints and the web app's data) and `/company/*` (the web app).
+ * `/__sandbox/*` (control endpoints and the web app's data) and `/company/*`, `/index.do`, `/channels/*` (the web app).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiDeps, handleApi } from './api';
@@ -38,7 +38,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
     if (path.startsWith('/__sandbox/page/')) return handlePageData(req, res, url, deps.api.state);
     return handleControl(req, res, url, deps.control);
   }
-  if (path.startsWith('/company/')) return handleWebApp(res, url, deps.api.state, deps.page);
+  if (path.startsWith('/company/') || path === '/index.do' || path.startsWith('/channels/'))
+    return handleWebApp(res, url, deps.api.state, deps.page);
   sendJson(
     res,
     404,

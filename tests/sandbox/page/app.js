@@ -90,6 +90,15 @@ function chatIdFromPath() {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
+/** `/index.do` (the entry page) and `/channels/<name>` name no chat id; the address then stays as it is. */
+const addressNamesChat = () => location.pathname.startsWith('/company/');
+
+function firstChatData() {
+  const channel = /^\/channels\/([^/?#]+)$/.exec(location.pathname);
+  if (channel) return `channels/${channel[1]}`;
+  return addressNamesChat() ? `chats/${encodeURIComponent(chatIdFromPath())}` : 'recent';
+}
+
 function chatHref(id) {
   return `/company/${encodeURIComponent(orgId)}/chats/${encodeURIComponent(id)}${location.search}`;
 }
@@ -98,7 +107,7 @@ function chatHref(id) {
 const msguid = (id) => id.replace('_', '%20');
 
 // One formatter for all messages: toLocaleTimeString builds a new one per call, too slow for 5,000 rows.
-const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const dayFormat = new Intl.DateTimeFormat('en', { weekday: 'long', day: 'numeric', month: 'long' });
 const dayOf = (time) => new Date(time).toDateString();
 
@@ -200,8 +209,8 @@ function renderSidebar(chats) {
     );
     const open = () => {
       if (chat.id === currentChatId) return;
-      history.pushState({ chatId: chat.id }, '', chatHref(chat.id));
-      void openChat(chat.id);
+      if (addressNamesChat()) history.pushState({ chatId: chat.id }, '', chatHref(chat.id));
+      void openChat(`chats/${encodeURIComponent(chat.id)}`);
     };
     item.addEventListener('click', open);
     item.addEventListener('keydown', (event) => event.key === 'Enter' && open());
@@ -260,18 +269,20 @@ async function post(editor) {
   });
 }
 
-async function fetchChat(chatId) {
-  const response = await fetch(`/__sandbox/page/chats/${encodeURIComponent(chatId)}`);
+/** `which`: `chats/<id>`, `channels/<unique name>` or `recent`. */
+async function fetchChat(which) {
+  const response = await fetch(`/__sandbox/page/${which}`);
   if (!response.ok) throw new Error(`page data ${response.status}`);
   return response.json();
 }
 
 const messageList = () => document.querySelector(`[purpose="${P('msglist')}"]`);
 
-async function openChat(chatId) {
+async function openChat(which) {
   const token = ++loadToken;
-  const data = await fetchChat(chatId);
+  const data = await fetchChat(which);
   if (token !== loadToken) return;
+  const chatId = data.chat.id;
   currentChatId = chatId;
   currentChat = data;
   me = data.me;
@@ -315,11 +326,11 @@ function onLiveEvent(event) {
 
 window.addEventListener('popstate', () => {
   const chatId = chatIdFromPath();
-  if (chatId && chatId !== currentChatId) void openChat(chatId);
+  if (chatId && chatId !== currentChatId) void openChat(`chats/${encodeURIComponent(chatId)}`);
 });
 
 document.head.append(h('style', {}, STYLES));
 body.dataset.markup = markup;
 // Environments without EventSource (DOM emulators) still get a working page, just not live updates.
 if ('EventSource' in window) new EventSource('/__sandbox/page/events').addEventListener('message', onLiveEvent);
-void openChat(chatIdFromPath());
+void openChat(firstChatData());

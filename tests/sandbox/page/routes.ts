@@ -42,14 +42,24 @@ function messageJson(state: SandboxState, m: MessageEvent['message']) {
   };
 }
 
+/** A channel by the unique name its `/channels/<name>` link carries. */
+const channelNamed = (state: SandboxState, name: string) =>
+  [...state.chats.values()].find((c) => c.type === 'channel' && c.uniqueName === name && state.isParticipant(c));
+
 export function handleWebApp(res: ServerResponse, url: URL, state: SandboxState, settings: PageSettings): void {
+  const asked = MARKUPS.find((m) => m === url.searchParams.get('markup'));
+  const markup: Markup = asked ?? settings.markup;
+  // Addresses without a chat id: the entry page opens the most recent chat, a channel link its channel.
+  const channel = /^\/channels\/([^/]+)$/.exec(url.pathname)?.[1];
+  if (url.pathname === '/index.do' || (channel && channelNamed(state, decodeURIComponent(channel)))) {
+    sendHtml(res, 200, shellHtml(state.orgId, markup));
+    return;
+  }
   const [, company, orgId, chats, chatId, extra] = url.pathname.split('/');
   if (company !== 'company' || orgId !== state.orgId || chats !== 'chats' || extra !== undefined) {
     sendHtml(res, 404, notFoundHtml('No such page in the sandbox web app.'));
     return;
   }
-  const asked = MARKUPS.find((m) => m === url.searchParams.get('markup'));
-  const markup: Markup = asked ?? settings.markup;
   if (!chatId) {
     const first = sidebarChats(state)[0];
     if (!first) {
@@ -80,8 +90,12 @@ export function handlePageData(req: IncomingMessage, res: ServerResponse, url: U
     streamEvents(req, res, state);
     return;
   }
-  const match = /^chats\/([^/]+)$/.exec(rest);
-  const chat = match?.[1] ? state.chat(decodeURIComponent(match[1])) : undefined;
+  const match = /^(chats|channels)\/([^/]+)$/.exec(rest);
+  const key = match?.[2] ? decodeURIComponent(match[2]) : undefined;
+  const chat =
+    rest === 'recent'
+      ? sidebarChats(state)[0]
+      : key && (match?.[1] === 'channels' ? channelNamed(state, key) : state.chat(key));
   if (!chat || !state.isParticipant(chat)) {
     sendJson(res, 404, { message: 'No such chat.' }, state.now());
     return;
