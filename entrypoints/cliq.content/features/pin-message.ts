@@ -28,6 +28,10 @@ function showState(control: HTMLElement, pinned: boolean, near = false): void {
   control.style.opacity = pinned || near ? '1' : '0';
 }
 
+const CONTROL_STYLE =
+  'float:inline-end;margin:0 0 0 6px;padding:0 4px;border:0;background:none;font:inherit;font-size:14px;' +
+  'line-height:20px;cursor:pointer;transition:opacity 120ms';
+
 const ownControl = (message: Element) => message.querySelector<HTMLElement>(`:scope > ${CONTROL_SELECTOR}`);
 
 /**
@@ -41,18 +45,8 @@ function addControl(reader: MessageReader, message: Element, pinned: ReadonlySet
   control.type = 'button';
   control.setAttribute(OWN_NODE_ATTRIBUTE, CONTROL);
   control.textContent = '📌';
-  Object.assign(control.style, {
-    float: 'inline-end',
-    margin: '0 0 0 6px',
-    padding: '0 4px',
-    border: '0',
-    background: 'none',
-    font: 'inherit',
-    fontSize: '14px',
-    lineHeight: '20px',
-    cursor: 'pointer',
-    transition: 'opacity 120ms',
-  });
+  // One declaration block, parsed once: thousands of messages get one each.
+  control.style.cssText = CONTROL_STYLE;
   showState(control, pinned.has(id));
   message.prepend(control);
 }
