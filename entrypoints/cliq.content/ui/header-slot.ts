@@ -1,10 +1,12 @@
 import type { FeatureEnv } from '../../../lib/page/features';
-import { findChatHeaderFor, headerActionsOf } from '../../../lib/page/selectors';
+import { findChatHeaderFor, headerActionsOf, pageChatId } from '../../../lib/page/selectors';
 import { dockFor, inHeader, type Placement, type ShadowUi } from './shadow';
 
 /**
  * Keeps a header UI in this chat's header (told through `onHeader`), or in the corner dock when the page has no
- * header we recognise; and puts it back whenever the page re-renders around it and throws it out.
+ * header we recognise; and puts it back whenever the page re-renders around it and throws it out. The dock is
+ * used at once when the page already shows this chat without a header we know (nobody has seen Cliq's header),
+ * and after the grace period otherwise.
  */
 export function keepInHeader(
   { ctx, track, onPageChange }: FeatureEnv,
@@ -26,5 +28,9 @@ export function keepInHeader(
     },
     { fallback: true, onMissing: () => placeAt({ anchor: dockFor(ctx), append: 'last' }) },
   );
-  onPageChange(() => placement && ui.place(placement));
+  onPageChange(() => {
+    if (!placement && pageChatId() === chatId && !findChatHeaderFor(chatId))
+      placeAt({ anchor: dockFor(ctx), append: 'last' });
+    if (placement) ui.place(placement);
+  });
 }
