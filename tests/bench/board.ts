@@ -1,7 +1,6 @@
 import { BACKGROUND_SHARE } from '../../lib/budget/ledger';
 import { endpoints } from '../../lib/cliq';
-import type { PinSweep } from '../../lib/store/records';
-import { loadSeed, seedChats } from '../integration/queue/setup';
+import { loadSeed, seedChats, sweepUntilDone } from '../integration/queue/setup';
 import { startSandbox } from '../sandbox';
 import { type BenchModule, round } from './report';
 import { startBenchWorker } from './worker';
@@ -28,12 +27,7 @@ async function once(chats: number): Promise<{ wallMs: number; pinReads: number }
     const worker = await startBenchWorker(sandbox, MINUTE_MS);
     sandbox.clearRequests();
     const started = Date.now();
-    for (;;) {
-      await worker.sync.run();
-      const sweep = (await worker.db.get('meta', 'pinSweep')) as PinSweep | undefined;
-      if (sweep?.finishedAt !== undefined) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, (worker.sync.nextWakeAt() ?? 0) - Date.now())));
-    }
+    await sweepUntilDone(worker);
     const wallMs = Date.now() - started;
     const pinReads = sandbox.requests().filter((r) => r.method === 'GET' && r.template?.endsWith('/pin-messages'));
     return { wallMs, pinReads: pinReads.length };

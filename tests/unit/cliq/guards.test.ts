@@ -1,22 +1,75 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
 import type { OperationName, ParamsOf } from '../../../lib/cliq/endpoints/index';
 import type { CliqError } from '../../../lib/cliq/errors';
-import { failureOf, scriptedClient } from './scripted-fetch';
+import { failureOf } from '../../helpers';
+import { type Sandbox, startSandbox } from '../../sandbox';
+import { addPin } from '../../sandbox/pins';
+import type { Chat } from '../../sandbox/state';
+
+/*
+ * The client's guards against the sandbox: a refused call must leave the sandbox's request log empty, and a call
+ * the guards let through is read back from that log (method, path, route template, query and body).
+ */
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 'default' });
+});
+afterAll(() => sandbox.stop());
+beforeEach(() => sandbox.reset('default'));
+
+const connect = (options: Partial<CliqClientOptions> = {}) =>
+  createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token, ...options });
+const PINS = '/v3/chats/{CHAT_ID}/pin-messages';
+const FOLDERS = '/v3/pin-categories';
 
 const view = { lastSyncTime: 1_000_000 };
 
 /** Calls `op` and expects an `invalid` refusal with no request made. */
 async function refused<Op extends OperationName>(op: Op, params: ParamsOf<Op>): Promise<CliqError> {
-  const { client, spy } = scriptedClient([]);
-  const error = await failureOf(client.call(op, params));
+  const error = await failureOf(connect().call(op, params));
   expect(error.kind).toBe('invalid');
-  expect(spy).not.toHaveBeenCalled();
+  expect(sandbox.requests()).toEqual([]);
   return error;
 }
 
 const ids = (n: number, kind: 'message' | 'chat' = 'message') =>
   Array.from({ length: n }, (_, i) => (kind === 'message' ? `${1_700_000_000_000 + i}_1` : `CT_${i}_1`));
+
+/** A group chat of the signed-in user with at least `messages` messages and no pins. */
+function unpinnedChat(messages = 1): Chat {
+  const chat = [...sandbox.state.chats.values()].find(
+    (c) =>
+      sandbox.state.isParticipant(c) &&
+      c.type === 'group_chat' &&
+      (sandbox.state.pins.get(c.id)?.entries.length ?? 0) === 0 &&
+      sandbox.state.messagesOf(c).length >= messages,
+  );
+  if (!chat) throw new Error(`the default seed has no unpinned group chat with ${messages} messages`);
+  return chat;
+}
+
+/** A chat of the default seed with a pinned message, and that message's id. */
+function pinnedMessage(): { chatId: string; messageId: string } {
+  const [chatId, list] = [...sandbox.state.pins.entries()].find(([, l]) => l.entries.length > 0) ?? [];
+  const messageId = list?.entries[0]?.messageId;
+  if (!chatId || !messageId) throw new Error('the default seed has no pinned message');
+  return { chatId, messageId };
+}
+
+/** Pins `messageIds` (messages of `chat`) in the sandbox's model, so unpinning them all is a real success. */
+function pinAll(chat: Chat, messageIds: readonly string[]): void {
+  for (const messageId of messageIds) {
+    addPin(sandbox.state, chat, { messageId, expiry: -1, primary: false, creatorId: sandbox.state.currentUserId });
+  }
+}
+
+const messageIdsOf = (chat: Chat, n: number) =>
+  sandbox.state
+    .messagesOf(chat)
+    .slice(-n)
+    .map((m) => m.id);
 
 describe('unpinMessages', () => {
   it('refuses an empty list, which on the wire would unpin every message in the chat', async () => {
@@ -37,25 +90,40 @@ describe('unpinMessages', () => {
   });
 
   it('sends each id once, so 30 ids with 5 repeats fit in one request', async () => {
-    const { client, sent } = scriptedClient([{ status: 204 }]);
-    const unique = ids(25);
-    await client.call('unpinMessages', { chatId: 'CT_91_1', messageIds: [...unique, ...unique.slice(0, 5)] });
+    const chat = unpinnedChat(25);
+    const unique = messageIdsOf(chat, 25);
+    pinAll(chat, unique);
+    await connect().call('unpinMessages', { chatId: chat.id, messageIds: [...unique, ...unique.slice(0, 5)] });
+    const sent = sandbox.requests();
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.method).toBe('DELETE');
+    expect(sent[0]).toMatchObject({
+      method: 'DELETE',
+      path: `/api/v3/chats/${chat.id}/pin-messages`,
+      template: PINS,
+      status: 204,
+    });
     expect(sent[0]?.body).toEqual({ message_ids: unique });
   });
 
   it('sends exactly the distinct ids when there are 1..25 of them, and nothing otherwise', async () => {
+    const chat = unpinnedChat(40);
+    const pool = messageIdsOf(chat, 40);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...ids(40)), { maxLength: 60 }), async (chosen) => {
-        const { client, sent } = scriptedClient([{ status: 204 }]);
+      fc.asyncProperty(fc.array(fc.constantFrom(...pool), { maxLength: 60 }), async (chosen) => {
+        sandbox.reset('default');
         const distinct = [...new Set(chosen)];
-        const outcome = await client.call('unpinMessages', { chatId: 'CT_91_1', messageIds: chosen }).then(
-          () => 'sent',
-          (e: CliqError) => e.kind,
-        );
+        if (distinct.length >= 1 && distinct.length <= 25) pinAll(chat, distinct);
+        const outcome = await connect()
+          .call('unpinMessages', { chatId: chat.id, messageIds: chosen })
+          .then(
+            () => 'sent',
+            (e: CliqError) => e.kind,
+          );
+        const sent = sandbox.requests();
         if (distinct.length >= 1 && distinct.length <= 25) {
           expect(outcome).toBe('sent');
+          expect(sent).toHaveLength(1);
+          expect(sent[0]).toMatchObject({ method: 'DELETE', template: PINS, status: 204 });
           expect(sent[0]?.body).toEqual({ message_ids: distinct });
         } else {
           expect(outcome).toBe('invalid');
@@ -66,9 +134,11 @@ describe('unpinMessages', () => {
   });
 
   it('reads v2 ids written with an encoded space as the same message', async () => {
-    const { client, sent } = scriptedClient([{ status: 204 }]);
-    await client.call('unpinMessages', { chatId: 'CT_91_1', messageIds: ['1573708648341%20375412769224'] });
-    expect(sent[0]?.body).toEqual({ message_ids: ['1573708648341_375412769224'] });
+    const { chatId, messageId } = pinnedMessage();
+    await connect().call('unpinMessages', { chatId, messageIds: [messageId.replace('_', '%20')] });
+    expect(sandbox.requests()).toHaveLength(1);
+    expect(sandbox.requests()[0]).toMatchObject({ method: 'DELETE', template: PINS, status: 204 });
+    expect(sandbox.requests()[0]?.body).toEqual({ message_ids: [messageId] });
   });
 });
 
@@ -80,9 +150,14 @@ describe('removeChatsFromAllFolders', () => {
   });
 
   it('sends the distinct ids as one comma-separated parameter', async () => {
-    const { client, sent } = scriptedClient([{ status: 204 }]);
-    await client.call('removeChatsFromAllFolders', { chatIds: ['CT_301_1', 'CT_302_1', 'CT_301_1'] });
-    expect(sent[0]?.url).toBe('https://cliq.zoho.com/api/v3/pin-categories?chat_ids=CT_301_1,CT_302_1');
+    const [first, second] = sandbox.state.folders.flatMap((f) => f.chatIds);
+    if (!first || !second) throw new Error('the default seed has fewer than two pinned chats');
+    await connect().call('removeChatsFromAllFolders', { chatIds: [first, second, first] });
+    const sent = sandbox.requests();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ method: 'DELETE', path: '/api/v3/pin-categories', template: FOLDERS, status: 204 });
+    expect(sent[0]?.query).toEqual({ chat_ids: `${first},${second}` });
+    expect(sent[0]?.body).toBeUndefined();
   });
 });
 
@@ -120,10 +195,16 @@ describe('folder guards', () => {
   });
 
   it('creates a folder with an empty symbol when none is given', async () => {
-    const { client, sent } = scriptedClient([{ json: { data: { category_id: 'F9', title: 'Work' } } }]);
-    const created = await client.call('createFolder', { title: 'Work' });
+    const before = sandbox.state.folders.map((f) => f.id);
+    const created = await connect().call('createFolder', { title: 'Work' });
+    const sent = sandbox.requests();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ method: 'POST', path: '/api/v3/pin-categories', template: FOLDERS, status: 200 });
     expect(sent[0]?.body).toEqual({ title: 'Work', symbol: '' });
-    expect(created.data.category_id).toBe('F9');
+    const folder = sandbox.state.folders.at(-1);
+    expect(before).not.toContain(folder?.id);
+    expect(folder).toMatchObject({ title: 'Work', symbol: '' });
+    expect(created.data.category_id).toBe(folder?.id);
   });
 });
 
@@ -155,19 +236,26 @@ describe('ids and text', () => {
   });
 
   it('pins with no expiry and no notification unless asked', async () => {
-    const pin = { id: '1700000000000_1', pin_information: { expiry_time: -1, is_primary: true } };
-    const { client, sent } = scriptedClient([{ json: { data: pin } }]);
-    await client.call('pinMessage', { chatId: 'CT_91_1', messageId: '1700000000000_1' });
-    expect(sent[0]?.body).toEqual({ message_id: '1700000000000_1', expiry_time: -1, notify: false });
+    const chat = unpinnedChat();
+    const [messageId] = messageIdsOf(chat, 1);
+    await connect().call('pinMessage', { chatId: chat.id, messageId: messageId as string });
+    const sent = sandbox.requests();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      method: 'POST',
+      path: `/api/v3/chats/${chat.id}/pin-messages`,
+      template: PINS,
+      status: 200,
+    });
+    expect(sent[0]?.body).toEqual({ message_id: messageId, expiry_time: -1, notify: false });
   });
 });
 
 describe('signed out', () => {
   it('fails as auth without a request when there is no token', async () => {
-    const { client, spy } = scriptedClient([], { getToken: async () => undefined });
-    const error = await failureOf(client.call('listFolders', {}));
+    const error = await failureOf(connect({ getToken: async () => undefined }).call('listFolders', {}));
     expect(error).toMatchObject({ kind: 'auth', operation: 'listFolders' });
     expect(error.message).toMatch(/not signed in/);
-    expect(spy).not.toHaveBeenCalled();
+    expect(sandbox.requests()).toEqual([]);
   });
 });

@@ -1,7 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
 import { DATA_CENTRE_IDS, DATA_CENTRES } from '../../../lib/cliq/datacentres';
 import { buildUrl, cliqApiBase } from '../../../lib/cliq/url';
-import { scriptedClient } from './scripted-fetch';
+import { type Sandbox, type SeedData, startSandbox } from '../../sandbox';
+import { DEFAULT_CURRENT_USER, loadSeed } from '../../sandbox/seed-data';
+
+/*
+ * URL building on its own, then what the client puts on the wire, read back from the sandbox's request log.
+ */
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 'default' });
+});
+afterAll(() => sandbox.stop());
+beforeEach(() => sandbox.reset('default'));
+
+const connect = (options: Partial<CliqClientOptions> = {}) =>
+  createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token, ...options });
+const PINS = '/v3/chats/{CHAT_ID}/pin-messages';
 
 describe('cliqApiBase', () => {
   it.each(DATA_CENTRE_IDS)('points data centre %s at its own Cliq host', (dc) => {
@@ -77,24 +93,40 @@ describe('dot ids cannot re-route a request', () => {
     ['unpinChat', { chatId: '%2e%2e' }],
     ['pinMessage', { chatId: 'CT_1_1', messageId: '..' }],
   ] as const)('the client refuses %s with %j before any request exists', async (op, params) => {
-    const { client, sent } = scriptedClient([{ status: 204 }]);
-    const error = await client.call(op, params as never).catch((e: unknown) => e);
+    const error = await connect()
+      .call(op, params as never)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'invalid', operation: op });
     expect(String((error as Error).message)).toMatch(/is not a Cliq|not a Cliq id|characters that no Cliq id has/);
-    expect(sent).toHaveLength(0);
+    expect(sandbox.requests()).toEqual([]);
   });
 
   it('accepts the id shapes Cliq really uses', async () => {
-    const { client, sent } = scriptedClient([{ status: 204 }, { status: 204 }, { status: 204 }, { status: 204 }]);
-    for (const chatId of [
+    const chatIds = [
       'CT_2231796882690347967_654200107-B1',
       'CT_1_2-PC',
       'CT_1_2-T-1720154931280',
       '1488288613043522033',
-    ]) {
-      await client.call('unpinMessages', { chatId, messageIds: ['1720154931280_131017031760'] });
+    ];
+    const messageId = '1720154931280_131017031760';
+    // Chats under exactly these ids, each with that message pinned, so every unpin is a real success.
+    const seed: SeedData = {
+      chats: chatIds.map((id) => ({
+        id,
+        type: 'group_chat',
+        title: id,
+        messages: [{ id: messageId, senderId: DEFAULT_CURRENT_USER.id, text: 'pinned', time: 1_720_154_931_280 }],
+      })),
+      pins: chatIds.map((chatId) => ({ chatId, messageId })),
+    };
+    loadSeed(sandbox.state, seed);
+    const client = connect();
+    for (const chatId of chatIds) {
+      await client.call('unpinMessages', { chatId, messageIds: [messageId] });
     }
-    expect(sent.map((r) => new URL(r.url).pathname.split('/')[4])).toEqual([
+    const sent = sandbox.requests();
+    expect(sent.map((r) => [r.method, r.template, r.status])).toEqual(chatIds.map(() => ['DELETE', PINS, 204]));
+    expect(sent.map((r) => r.path.split('/')[4])).toEqual([
       'CT_2231796882690347967_654200107-B1',
       'CT_1_2-PC',
       'CT_1_2-T-1720154931280',
@@ -105,22 +137,36 @@ describe('dot ids cannot re-route a request', () => {
 
 describe('client URLs', () => {
   it('asks apiBase on every call, so a data-centre switch applies at once', async () => {
-    let base = cliqApiBase('eu');
-    const { client, sent } = scriptedClient([{ json: { data: [] } }, { json: { data: [] } }], {
-      apiBase: async () => base,
-    });
-    await client.call('listFolders', {});
-    base = cliqApiBase('com', 'http://127.0.0.1:4567');
-    await client.call('listFolders', { include: [] });
-    expect(sent.map((r) => r.url)).toEqual([
-      'https://cliq.zoho.eu/api/v3/pin-categories?include_fields=chats',
-      'http://127.0.0.1:4567/api/v3/pin-categories',
-    ]);
+    // Two Cliqs on two origins: the switch must reach the second one with the very next call.
+    const other = await startSandbox({ seed: 'default' });
+    try {
+      let base = cliqApiBase('com', sandbox.url);
+      const client = connect({ apiBase: async () => base });
+      await client.call('listFolders', {});
+      base = cliqApiBase('com', other.url);
+      await client.call('listFolders', { include: [] });
+      const seen = (s: Sandbox) => s.requests().map((r) => ({ method: r.method, path: r.path, query: r.query }));
+      expect(seen(sandbox)).toEqual([
+        { method: 'GET', path: '/api/v3/pin-categories', query: { include_fields: 'chats' } },
+      ]);
+      expect(seen(other)).toEqual([{ method: 'GET', path: '/api/v3/pin-categories', query: {} }]);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('sends primary=true for the primary pin on the pin list path', async () => {
-    const { client, sent } = scriptedClient([{ json: {} }]);
-    await client.call('getPrimaryPinnedMessage', { chatId: 'CT_91_1' });
-    expect(sent[0]?.url).toBe('https://cliq.zoho.com/api/v3/chats/CT_91_1/pin-messages?primary=true');
+    const chatId = [...sandbox.state.pins.keys()].find((id) => (sandbox.state.pins.get(id)?.entries.length ?? 0) > 0);
+    if (!chatId) throw new Error('the default seed has no pinned chat');
+    await connect().call('getPrimaryPinnedMessage', { chatId });
+    const sent = sandbox.requests();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      method: 'GET',
+      path: `/api/v3/chats/${chatId}/pin-messages`,
+      template: PINS,
+      status: 200,
+    });
+    expect(sent[0]?.query).toEqual({ primary: 'true' });
   });
 });
