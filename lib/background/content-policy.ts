@@ -6,15 +6,35 @@ import { parseCliqUrl } from '../web/url';
  * Least authority for content scripts. A content script runs in the Cliq page's process, so a compromised
  * page may speak for it: it gets only what the in-page features need, and only for the chat its tab shows,
  * judged by the tab's address as the browser reports it (`sender.tab.url`), never by what the page says.
+ *
+ * Cliq also shows chats at addresses that name none (`/index.do`, `/channels/<name>`). There the page is the
+ * only witness of the open chat, so a request may concern one chat, whichever: a compromised page could then
+ * change the pins of one chat of the user's per request, and still nothing else (no folder deletion, no bulk
+ * removal, no reading of several chats).
  */
 class ContentRefusal extends Error {
   override name = 'ContentRefusal';
 }
 
-/** The chat the sender's tab has open, by its URL; undefined on a Cliq page outside a chat. */
-function tabChatId(sender: Sender): string | undefined {
+/** The addresses where Cliq shows a chat without naming it: the app's entry page and a channel's link. */
+const SHOWS_UNNAMED_CHAT = /^\/(?:index\.do|channels\/[^/]+)\/?$/;
+
+/**
+ * The chat the sender's tab has open by its URL; `unnamed` on a Cliq page whose address names no chat, where the
+ * page shows it; undefined anywhere else.
+ */
+function tabChatId(sender: Sender): string | 'unnamed' | undefined {
   const url = sender.tab?.url;
-  return url ? (parseCliqUrl(url)?.chatId ?? undefined) : undefined;
+  const location = url ? parseCliqUrl(url) : null;
+  if (!location) return undefined;
+  if (location.chatId) return location.chatId;
+  return SHOWS_UNNAMED_CHAT.test(new URL(url as string).pathname) ? 'unnamed' : undefined;
+}
+
+/** Every chat a request concerns must be the tab's; on an address that names none, one chat per request. */
+function allowed(chatIds: readonly string[], tabChat: string | 'unnamed' | undefined): boolean {
+  if (tabChat === 'unnamed') return new Set(chatIds).size <= 1;
+  return chatIds.every((id) => id === tabChat);
 }
 
 const PIN_KINDS = new Set(['pinMessage', 'unpinMessages', 'reorderPin', 'makePrimary', 'changePinExpiry']);
@@ -25,16 +45,17 @@ const PIN_KINDS = new Set(['pinMessage', 'unpinMessages', 'reorderPin', 'makePri
  * folders and removing chats in bulk are for the popup only.
  */
 export function checkContentIntents(intents: readonly unknown[], sender: Sender): void {
-  const chatId = tabChatId(sender);
+  const tabChat = tabChatId(sender);
+  const pinTargets: string[] = [];
   for (const raw of intents) {
     const parsed = parseIntent(raw);
     // Malformed intents are the queue's to refuse, with its own message.
     if (!parsed.ok) continue;
     const intent = parsed.intent;
     if (PIN_KINDS.has(intent.kind)) {
-      const target = (intent as { chatId: string }).chatId;
-      if (!chatId) throw new ContentRefusal('Pins can only be changed from a Cliq tab that has a chat open.');
-      if (target !== chatId) {
+      if (!tabChat) throw new ContentRefusal('Pins can only be changed from a Cliq tab that has a chat open.');
+      pinTargets.push((intent as { chatId: string }).chatId);
+      if (!allowed(pinTargets, tabChat)) {
         throw new ContentRefusal("A Cliq page can only change the pins of the chat its tab shows; this wasn't it.");
       }
       continue;
@@ -66,8 +87,7 @@ function oneChatMembership(intent: Intent): boolean {
 
 /** Reads of one chat's pins: only the tab's own chat. */
 export function checkContentChat(chatIds: readonly string[], sender: Sender): void {
-  const chatId = tabChatId(sender);
-  if (chatIds.some((id) => id !== chatId)) {
+  if (!allowed(chatIds, tabChatId(sender))) {
     throw new ContentRefusal('A Cliq page can only read the pins of the chat its tab shows.');
   }
 }

@@ -22,15 +22,26 @@ export function Popover(props: {
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
 
   useLayoutEffect(() => {
-    const rect = props.anchor();
     const panel = ref.current;
-    if (!rect || !panel) return;
-    const width = panel.offsetWidth;
-    const height = panel.offsetHeight;
-    const below = rect.bottom + GAP + height <= window.innerHeight - MARGIN || rect.top < height + GAP;
-    const top = below ? rect.bottom + GAP : rect.top - GAP - height;
-    const left = Math.min(Math.max(MARGIN, rect.right - width), window.innerWidth - width - MARGIN);
-    setPosition({ top: Math.max(MARGIN, top), left: Math.max(MARGIN, left) });
+    if (!panel) return;
+    const place = () => {
+      const rect = props.anchor();
+      if (!rect) return;
+      const width = panel.offsetWidth;
+      // The whole panel stays inside the window: below the anchor, else above it, else shifted to fit; the
+      // stylesheet's max-height makes a panel taller than the window scroll inside. Its buttons stay in reach.
+      const height = Math.min(panel.offsetHeight, window.innerHeight - 2 * MARGIN);
+      const below = rect.bottom + GAP + height <= window.innerHeight - MARGIN || rect.top < height + GAP;
+      const wanted = below ? rect.bottom + GAP : rect.top - GAP - height;
+      const top = Math.min(Math.max(MARGIN, wanted), window.innerHeight - MARGIN - height);
+      const left = Math.min(Math.max(MARGIN, rect.right - width), window.innerWidth - width - MARGIN);
+      setPosition({ top, left: Math.max(MARGIN, left) });
+    };
+    place();
+    // Content that arrives later (a chat's pins, an error) changes the panel's height: place it again.
+    const resized = new ResizeObserver(place);
+    resized.observe(panel);
+    return () => resized.disconnect();
   }, [props.anchor]);
 
   const latest = useRef(props);

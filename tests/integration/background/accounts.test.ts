@@ -224,6 +224,27 @@ describe('what a content script may ask for', () => {
     expect(await env.ask('getChatPins', { chatId }, contentIn(chatId))).toMatchObject({ ok: true });
   });
 
+  it('at an address that names no chat (/index.do, /channels/<name>), allows one chat per request, as the page shows it', async () => {
+    const { chatId, messageIds } = chatWithPins();
+    await signInAndRead(chatId);
+    for (const page of ['/index.do', '/channels/general']) {
+      const sender: Sender = { id: fakeBrowser.runtime.id, tab: { id: 7, url: `${sandbox.url}${page}` } };
+      expect(await env.ask('getChatPins', { chatId }, sender)).toMatchObject({ ok: true });
+      expect(await env.ask('refresh', { chatIds: [chatId, otherChat()] }, sender)).toMatchObject({ ok: false });
+      const twoChats = [
+        { kind: 'makePrimary', chatId, messageId: messageIds[1] },
+        {
+          kind: 'unpinMessages',
+          chatId: otherChat(),
+          messageIds: [sandbox.state.pins.get(otherChat())?.entries[0]?.messageId],
+        },
+      ];
+      expect(await env.ask('enqueue', { intents: twoChats }, sender)).toMatchObject({ ok: false });
+    }
+    expect((await env.must<{ pendingIntents: number }>('getAuthState', {})).pendingIntents).toBe(0);
+    expect(deletes()).toEqual([]);
+  });
+
   it('allows what the in-page features need: pins of the open chat, and one chat at a time in folders', async () => {
     const { chatId, messageIds } = chatWithPins();
     await signInAndRead(chatId);
