@@ -134,11 +134,12 @@ async function launchFirefox({ mode = 'test', headful = false }: LaunchOptions):
  * page loads and runs: start the navigation without waiting for it and wait on the document instead.
  */
 async function openFirefoxExtensionPage(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage();
-  void page.goto(url, { timeout: 0 }).catch(() => undefined);
   // Firefox's remote agent sometimes fails an evaluation while the new document replaces about:blank
-  // ("Protocol error (script.evaluate)"); that is the browser's hiccup, not the page's state: ask again.
+  // ("Protocol error (script.evaluate)"), and that tab stays unusable: that is the browser's hiccup, not the
+  // page's state, so the page is opened again in a new tab.
   for (let attempt = 1; ; attempt++) {
+    const page = await browser.newPage();
+    void page.goto(url, { timeout: 0 }).catch(() => undefined);
     try {
       await page.waitForFunction(
         (expected: string) => location.href === expected && document.readyState === 'complete',
@@ -149,6 +150,7 @@ async function openFirefoxExtensionPage(browser: Browser, url: string): Promise<
     } catch (error) {
       const protocolHiccup = /Protocol error/.test(String((error as Error).cause ?? error));
       if (!protocolHiccup || attempt === 3) throw error;
+      await page.close().catch(() => undefined);
     }
   }
 }
