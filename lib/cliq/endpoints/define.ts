@@ -52,6 +52,9 @@ type WireRequest<Path extends string, Query, Body> = PathPart<Path> & {
 /** Values a query schema may produce; lists are joined by `toWire`, because Cliq wants `a,b` rather than repeats. */
 export type QueryValue = string | number | boolean | undefined;
 
+/** The lists whose copies carry a `last_sync_time` view: the folder list, and one chat's pins. */
+type ListKind = 'folderList' | 'pinList';
+
 /** `Query` and `Body` are the wire shapes, taken from the schemas so `toWire` is checked against them. */
 export interface EndpointSpec<
   Path extends string,
@@ -59,7 +62,7 @@ export interface EndpointSpec<
   R extends z.ZodType,
   Query = never,
   Body = never,
-  S extends 'folderList' | 'pinList' | undefined = undefined,
+  S extends ListKind | undefined = undefined,
 > {
   method: HttpMethod;
   /** Template below `/api`, e.g. `/v3/chats/{CHAT_ID}/pin-messages`. */
@@ -76,17 +79,13 @@ export interface EndpointSpec<
   /** The result is a copy of this list: the client hands back a `view` to base later writes on. */
   snapshotOf?: S;
   /** A success changes this list; views of the folder list older than that are refused by writes that take `basedOn`. */
-  changes?: 'folderList' | 'pinList';
+  changes?: ListKind;
 }
 
-export type Endpoint<
-  Path extends string = string,
-  P extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
-  Query = unknown,
-  Body = unknown,
-  S extends 'folderList' | 'pinList' | undefined = 'folderList' | 'pinList' | undefined,
-> = EndpointSpec<Path, P, R, Query, Body, S> & { budget: Budget };
+/** Any operation of the table, its types erased; `endpoint()` keeps each one's own. */
+export type Endpoint = EndpointSpec<string, z.ZodType, z.ZodType, unknown, unknown, ListKind | undefined> & {
+  budget: Budget;
+};
 
 export function endpoint<
   Path extends string,
@@ -94,8 +93,8 @@ export function endpoint<
   R extends z.ZodType,
   Query = never,
   Body = never,
-  S extends 'folderList' | 'pinList' | undefined = undefined,
->(spec: EndpointSpec<Path, P, R, Query, Body, S>): Endpoint<Path, P, R, Query, Body, S> {
+  S extends ListKind | undefined = undefined,
+>(spec: EndpointSpec<Path, P, R, Query, Body, S>): EndpointSpec<Path, P, R, Query, Body, S> & { budget: Budget } {
   return { ...spec, budget: { key: `${spec.method} ${spec.path}`, ...spec.limit } };
 }
 
