@@ -104,7 +104,7 @@ export function ConnectionSettings({ state, busy, run }: Props) {
           {t('optionsSave')}
         </button>
         {saved && (
-          <span class="ok" role="status">
+          <span class="ok" role="status" data-testid="connection-saved">
             {t('optionsSaved')}
           </span>
         )}

@@ -18,8 +18,9 @@ export async function signInToSandbox(
   await options.type('#connection-accountsHost', sandbox.url);
   if (opts.minuteMs) await options.type('#connection-sandboxMinuteMs', String(opts.minuteMs));
   await options.click('button[type=submit]');
-  await options.waitForSelector('[role=status]');
-  await options.click('[data-testid=sign-in]');
+  // Saved, and the sign-in button enabled by the saved client id (the page has other status regions).
+  await options.waitForSelector('[data-testid=connection-saved]');
+  await (await options.waitForSelector('[data-testid=sign-in]:not([disabled])'))?.click();
   await options.waitForSelector('[data-testid=account-status][data-signed-in=true]', { timeout: 20_000 });
   return options;
 }
