@@ -8,7 +8,7 @@ import {
   type ResponseOf,
 } from './protocol';
 
-export type { MessageType, RequestOf, ResponseOf } from './protocol';
+export type { MessageType, ResponseOf } from './protocol';
 export { sendMessage } from './send';
 
 export type Handlers = {
