@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { type Page, ProtocolError, type Target, TargetCloseError } from 'puppeteer-core';
+import { type Page, ProtocolError, type Target } from 'puppeteer-core';
 import type { ExtensionSession } from '../e2e/harness';
 
 /*
@@ -45,7 +45,8 @@ export async function stopWorker(session: ExtensionSession): Promise<void> {
     try {
       await (await target.worker())?.close();
     } catch (error) {
-      if (!(error instanceof ProtocolError || error instanceof TargetCloseError)) throw error;
+      // Puppeteer's closed-target error is a ProtocolError too.
+      if (!(error instanceof ProtocolError)) throw error;
       lastError = error;
     }
     const asked = Date.now();
