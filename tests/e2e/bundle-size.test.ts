@@ -16,7 +16,7 @@ import { type Entry, type Measured, measureEntries } from './bundles';
  * plus about 3 %: no regression, and each budget comes down when an entry shrinks.
  */
 const BUDGETS: Record<Entry, { budget: number; goal: number }> = {
-  // 23.7 kB when written: no zod (its constants and the message sender are schema-free modules) and no WXT shadow-root
+  // 23.8 kB when written: no zod (its constants and the message sender are schema-free modules) and no WXT shadow-root
   // helper. The rest is Preact (5.6), webextension-polyfill (2.7), the page's CSS (1.8) and the features themselves.
   'content script': { budget: 24.5 * 1024, goal: 20 * 1024 },
   popup: { budget: 75.8 * 1024, goal: 35 * 1024 },
