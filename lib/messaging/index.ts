@@ -5,23 +5,11 @@ import {
   type ParsedRequestOf,
   protocol,
   type Reply,
-  type RequestOf,
   type ResponseOf,
 } from './protocol';
 
-export type { MessageType, RequestOf, ResponseOf } from './protocol';
-
-class MessagingError extends Error {
-  override name = 'MessagingError';
-}
-
-/** Send a typed request to the background and return its typed answer, or throw with the background's reason. */
-export async function sendMessage<T extends MessageType>(type: T, data: RequestOf<T>): Promise<ResponseOf<T>> {
-  const reply = (await browser.runtime.sendMessage({ type, data })) as Reply<T> | undefined;
-  if (!reply) throw new MessagingError(`The extension's background did not answer "${type}".`);
-  if (!reply.ok) throw new MessagingError(reply.error);
-  return reply.data;
-}
+export type { MessageType, ResponseOf } from './protocol';
+export { sendMessage } from './send';
 
 export type Handlers = {
   [T in MessageType]: (data: ParsedRequestOf<T>, sender: Sender) => Promise<ResponseOf<T>>;

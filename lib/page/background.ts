@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { type MessageType, type RequestOf, type ResponseOf, sendMessage } from '../messaging';
 import { subscribeToEvents } from '../messaging/events';
+import type { MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
+import { sendMessage } from '../messaging/send';
 
 /**
  * The page's only way to the extension: typed requests the background validates, and "this list changed"

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import type { Page, Target } from 'puppeteer-core';
+import { type Page, ProtocolError, type Target } from 'puppeteer-core';
 import type { ExtensionSession } from '../e2e/harness';
 
 /*
@@ -29,18 +29,28 @@ export async function launchBenchBrowser(): Promise<ExtensionSession> {
 
 /**
  * Stops the extension's service worker, as Chrome does when it has been idle, and waits until it is gone.
- * A worker that was just starting may ignore the first request: it is asked again.
+ * A worker that was just starting may ignore the first request: it is asked again. A worker may also stop on its
+ * own between being found and being closed; attaching to it or closing it then fails with "No session" (or a
+ * closed target), which only means it is gone already: whether it is gone is judged from the browser's targets.
  */
 export async function stopWorker(session: ExtensionSession): Promise<void> {
   const target: Target = await session.browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().startsWith(session.origin),
   );
+  const running = () => session.browser.targets().includes(target);
   const deadline = Date.now() + 15_000;
-  while (session.browser.targets().includes(target)) {
-    if (Date.now() > deadline) throw new Error('the service worker did not stop');
-    await (await target.worker())?.close();
+  let lastError: unknown;
+  while (running()) {
+    if (Date.now() > deadline) throw new Error('the service worker did not stop', { cause: lastError });
+    try {
+      await (await target.worker())?.close();
+    } catch (error) {
+      // Puppeteer's closed-target error is a ProtocolError too.
+      if (!(error instanceof ProtocolError)) throw error;
+      lastError = error;
+    }
     const asked = Date.now();
-    while (session.browser.targets().includes(target) && Date.now() - asked < 2_000) {
+    while (running() && Date.now() - asked < 2_000) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

@@ -1,63 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { measureEntries } from '../e2e/bundles';
 import { type BenchModule, kb } from './report';
 
 /*
- * (5) What each part of the production Chrome build weighs, raw and gzipped: the files the background,
- * the popup and the content script load (their entry, every chunk those import, their CSS). Built into its
- * own folder, so a build someone else is using is left alone.
+ * (5) What each part of the production Chrome build weighs, raw and gzipped: the files the background, the popup,
+ * the options page and the content script load (tests/e2e/bundles.ts, which the size budget test uses too). Built
+ * into its own folder, so a build someone else is using is left alone.
  */
 
 const OUT_DIR = '.output-bench';
 const BUILD = resolve(OUT_DIR, 'chrome-mv3');
-
-interface Manifest {
-  background?: { service_worker?: string };
-  action?: { default_popup?: string };
-  content_scripts?: { js?: string[]; css?: string[] }[];
-}
-
-/** Static and dynamic imports in built modules: `from"./x.js"`, `import"./x.js"`, `import("./x.js")`. */
-const IMPORT = /(?:from|import)\s*\(?\s*["']([^"']+\.js)["']/g;
-
-async function withImports(entries: string[]): Promise<string[]> {
-  const seen = new Set<string>();
-  const visit = async (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    if (!file.endsWith('.js')) return;
-    const text = await readFile(join(BUILD, file), 'utf8');
-    for (const [, spec] of text.matchAll(IMPORT)) {
-      if (!spec) continue;
-      const target = spec.startsWith('/') ? spec.slice(1) : join(dirname(file), spec);
-      await visit(target);
-    }
-  };
-  for (const entry of entries) await visit(entry);
-  return [...seen];
-}
-
-/** Scripts, preloads and style sheets an HTML entry loads. */
-function htmlAssets(html: string): string[] {
-  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map(([, ref]) => ref as string);
-  return refs.map((ref) => (ref.startsWith('/') ? ref.slice(1) : ref));
-}
-
-async function sizes(files: string[]) {
-  const each = await Promise.all(
-    files.map(async (file) => {
-      const bytes = await readFile(join(BUILD, file));
-      return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-    }),
-  );
-  return {
-    files: each.sort((a, b) => b.raw - a.raw),
-    raw: each.reduce((sum, f) => sum + f.raw, 0),
-    gzip: each.reduce((sum, f) => sum + f.gzip, 0),
-  };
-}
 
 export const bundleSizes: BenchModule = {
   name: 'bundle-size',
@@ -68,18 +21,7 @@ export const bundleSizes: BenchModule = {
       encoding: 'utf8',
     });
     if (build.status !== 0) throw new Error(`production build failed:\n${build.stdout}\n${build.stderr}`);
-    const manifest = JSON.parse(await readFile(join(BUILD, 'manifest.json'), 'utf8')) as Manifest;
-    const popupHtml = manifest.action?.default_popup ?? 'popup.html';
-    const parts = {
-      background: await withImports([manifest.background?.service_worker ?? 'background.js']),
-      popup: await withImports([popupHtml, ...htmlAssets(await readFile(join(BUILD, popupHtml), 'utf8'))]),
-      'content script': await withImports(
-        (manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]),
-      ),
-    };
-    const measured = Object.fromEntries(
-      await Promise.all(Object.entries(parts).map(async ([name, files]) => [name, await sizes(files)] as const)),
-    );
+    const measured = await measureEntries(BUILD);
     return {
       data: { build: BUILD, parts: measured },
       tables: [

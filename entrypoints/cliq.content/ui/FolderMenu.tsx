@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { folderGlyph } from '../../../components/folder-symbol';
 import type { ShownFolder } from '../../../lib/board/read-models';
-import { DEFAULT_FOLDER_ID } from '../../../lib/cliq/endpoints/folders';
+import { DEFAULT_FOLDER_ID } from '../../../lib/cliq/constants';
 import { t } from '../../../lib/i18n';
 import type { IntentInput } from '../../../lib/intents/intents';
 import { useEnqueue, useFolders } from './hooks';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/endpoints/pin-messages';
+import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
 import { t } from '../../../lib/i18n';
 import {
   EXPIRY_PRESETS,

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { DEFAULT_FOLDER_ID } from '../constants';
 import { endpoint, perMinute } from './define';
 import { chatId, csv, folderId as folderIdOf, folderSymbol, idList, listView, timestamp, title } from './params';
 import { folder, noContent } from './shapes';
 
-/** My Pins: always first, cannot be moved or deleted. */
-export const DEFAULT_FOLDER_ID = 'default';
 const MAX_CHATS_PER_FOLDER = 100;
 /** Bulk unpin across folders takes at most 25 chats. */
 export const MAX_CHATS_PER_REMOVAL = 25;

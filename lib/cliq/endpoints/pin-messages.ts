@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { MAX_PINS_PER_CHAT } from '../constants';
 import { endpoint, perMinute } from './define';
 import { chatId, expiryTime, idList, listView, messageId, timestamp } from './params';
 import { noContent, type PinnedMessage, pinListEntry, pinnedMessage } from './shapes';
-
-/** Cliq keeps at most 25 pins per chat, and a bulk unpin takes at most 25 ids. */
-export const MAX_PINS_PER_CHAT = 25;
 
 const PIN_MESSAGES = '/v3/chats/{CHAT_ID}/pin-messages';
 const token = (label: string) =>
