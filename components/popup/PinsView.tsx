@@ -108,7 +108,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         onClose={close}
         onDone={() => setSelection(emptySelection)}
         undo={{
-          message: t('popupUnpinnedCount', String(count)),
+          message: count === 1 ? t('popupUnpinnedOne') : t('popupUnpinnedCount', String(count)),
           plan: async () => {
             const plans = await Promise.all(
               [...groups].map(async ([chatId, ids]) =>
@@ -125,7 +125,14 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           },
         }}
       >
-        <p>{t('popupConfirmUnpinBody', String(count), String(groups.size))}</p>
+        <p>
+          {count === 1
+            ? t('popupConfirmUnpinOne')
+            : groups.size === 1
+              ? t('popupConfirmUnpinOneChat', String(count))
+              : t('popupConfirmUnpinBody', String(count), String(groups.size))}
+        </p>
+        <p data-testid="undo-repins-as-you">{t('popupUndoRepinsAsYou')}</p>
       </ConfirmDialog>
     ));
   };
