@@ -244,7 +244,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
       {selectedCount > 0 && (
         <BulkBar
           testId="bulk-bar"
-          selected={t('popupSelectedCount', String(selectedCount))}
+          selected={selectedCount === 1 ? t('popupSelectedOne') : t('popupSelectedCount', String(selectedCount))}
           onClear={() => setSelection(emptySelection)}
         >
           <button type="button" class="danger" data-testid="bulk-unpin" onClick={unpinSelected}>

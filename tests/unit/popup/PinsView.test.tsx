@@ -86,11 +86,11 @@ describe('the pinned messages view', () => {
   it('selects a Shift-click range across chats, and one chat with its own checkbox', () => {
     click(box('b'));
     click(box('d'), { shiftKey: true });
-    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('Pins selected: 3');
+    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('3 pins selected');
     const chat = root.querySelector('[data-chat-id="c1"] [data-testid=select-chat]') as HTMLInputElement;
     expect(chat.indeterminate).toBe(true);
     click(chat);
-    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('Pins selected: 4');
+    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('4 pins selected');
   });
 
   it('moves a pin down with Alt+ArrowDown: directly above the pin after its neighbour', () => {
@@ -105,6 +105,7 @@ describe('the pinned messages view', () => {
     click(box('b'));
     click(root.querySelector('[data-testid=bulk-unpin]') as Element);
     expect(dialog.querySelector('[data-testid=estimate]')?.getAttribute('data-requests')).toBe('2');
+    expect(dialog.querySelector('[data-testid=estimate]')?.textContent).toBe('2 requests to Cliq, sent right away.');
     // Before the user confirms: for everyone in the chats, and an undo re-pins in the user's name.
     expect(dialog.textContent).toContain('Unpin 3 messages in 2 chats? They stop being pinned for everyone');
     expect(dialog.querySelector('[data-testid=undo-repins-as-you]')?.textContent).toMatch(

@@ -40,6 +40,8 @@ describe('the popup’s toasts', () => {
     act(() => toasts.offerUndo({ message: 'Unpinned 3 messages.', plan }));
     act(() => toasts.offerUndo({ message: 'Moved 2 chats to “Read later”.', plan }));
     expect(shown()).toEqual(['Moved 2 chats to “Read later”.']);
+    // The countdown reads as seconds, not as a count of things to undo.
+    expect(root().querySelector('[data-testid=undo]')?.textContent).toBe('Undo (10 s)');
     let taken: ReturnType<typeof toasts.takeUndo>;
     act(() => {
       taken = toasts.takeUndo();
