@@ -29,6 +29,8 @@ export default defineConfig({
       action: { default_title: '__MSG_extName__' },
       // Handled in the background, which passes it to the Cliq tab it was pressed in (lib/background/commands.ts).
       commands: {
+        // Opens the popup from the keyboard; the browser handles it (users can change it in the shortcuts page).
+        _execute_action: { suggested_key: { default: 'Alt+Shift+L' } },
         'pin-message': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_pageCommandPinMessage__' },
       },
       // A fixed id keeps Firefox's OAuth redirect URL (derived from it) stable across installs.

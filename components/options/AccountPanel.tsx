@@ -13,12 +13,15 @@ interface Props {
 export function AccountPanel({ state, busy, run }: Props) {
   const [askingSignOut, setAskingSignOut] = useState(false);
   const until = new Date(state.expiresAt ?? 0).toLocaleTimeString();
-  const status = state.signedIn
+  // "Sign in again" wins over a token that still looks valid: Cliq refusing it is the truth the popup shows too.
+  const status = state.needsSignIn
     ? state.account?.email
-      ? t('signedInAsUntil', state.apiOrigin, state.account.email, until)
-      : t('signedInUntil', state.apiOrigin, until)
-    : state.needsSignIn
-      ? t('needsSignInAgain')
+      ? t('signInAgainAs', state.apiOrigin, state.account.email)
+      : t('needsSignInAgain')
+    : state.signedIn
+      ? state.account?.email
+        ? t('signedInAsUntil', state.apiOrigin, state.account.email, until)
+        : t('signedInUntil', state.apiOrigin, until)
       : t('signedOut');
   const signIn = () => run(() => sendMessage('signIn', {}));
   const signOut = async (pending?: 'send' | 'discard') => {

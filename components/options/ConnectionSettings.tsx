@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { dataCentreLabel } from '../../lib/auth/connection';
+import { checkHost, dataCentreLabel, HostError, type HostKind } from '../../lib/auth/connection';
 import { SANDBOX_BUILD } from '../../lib/build-mode';
 import { DATA_CENTRE_IDS, type DataCentre } from '../../lib/cliq/datacentres';
 import { t } from '../../lib/i18n';
@@ -18,8 +18,16 @@ export function ConnectionSettings({ state, busy, run }: Props) {
   const [form, setForm] = useState(state.connection);
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [hostError, setHostError] = useState<{ kind: HostKind; message: string }>();
+  const hostInputs = { api: useRef<HTMLInputElement>(null), accounts: useRef<HTMLInputElement>(null) };
   const redirectUrl = browser.identity.getRedirectURL();
-  useEffect(() => setForm(state.connection), [state.connection]);
+  // A failed action re-reads the state as a new object with the saved values: only a real change of the
+  // saved connection may replace what the user typed.
+  const savedKey = JSON.stringify(state.connection);
+  useEffect(() => setForm(state.connection), [savedKey]);
+  useEffect(() => {
+    if (hostError) hostInputs[hostError.kind].current?.focus();
+  }, [hostError]);
 
   const field = (name: 'dataCentre' | 'clientId' | 'apiHost' | 'accountsHost') => ({
     id: `connection-${name}`,
@@ -31,8 +39,33 @@ export function ConnectionSettings({ state, busy, run }: Props) {
     },
   });
 
+  const hostField = (name: 'apiHost' | 'accountsHost', kind: HostKind) => {
+    const invalid = hostError?.kind === kind;
+    return {
+      ...field(name),
+      ref: hostInputs[kind],
+      'aria-invalid': invalid ? ('true' as const) : undefined,
+      'aria-describedby': invalid ? 'host-error' : undefined,
+    };
+  };
+
+  /** The first custom host the background would refuse, checked here so the error can sit at its field. */
+  function refusedHost(): HostError | undefined {
+    try {
+      if (form.apiHost.trim()) checkHost(form.apiHost.trim(), 'api');
+      if (form.accountsHost.trim()) checkHost(form.accountsHost.trim(), 'accounts');
+    } catch (error) {
+      if (error instanceof HostError) return error;
+      throw error;
+    }
+    return undefined;
+  }
+
   async function save(e: Event) {
     e.preventDefault();
+    const refused = refusedHost();
+    setHostError(refused && { kind: refused.kind, message: refused.message });
+    if (refused) return;
     setSaved(await run(() => sendMessage('saveConnection', form)));
   }
 
@@ -70,17 +103,26 @@ export function ConnectionSettings({ state, busy, run }: Props) {
           </button>
         </div>
       </div>
-      <details open={Boolean(form.apiHost || form.accountsHost || form.sandboxMinuteMs)}>
+      <details open={Boolean(form.apiHost || form.accountsHost || form.sandboxMinuteMs || hostError)}>
         <summary>{t('optionsAdvanced')}</summary>
         <p class="muted">{t('optionsHostHelp')}</p>
         <div class="field">
           <label for="connection-apiHost">{t('optionsApiHost')}</label>
-          <input {...field('apiHost')} placeholder="https://cliq.zoho.com" spellcheck={false} />
+          <input {...hostField('apiHost', 'api')} placeholder="https://cliq.zoho.com" spellcheck={false} />
         </div>
         <div class="field">
           <label for="connection-accountsHost">{t('optionsAccountsHost')}</label>
-          <input {...field('accountsHost')} placeholder="https://accounts.zoho.com" spellcheck={false} />
+          <input
+            {...hostField('accountsHost', 'accounts')}
+            placeholder="https://accounts.zoho.com"
+            spellcheck={false}
+          />
         </div>
+        {hostError && (
+          <p id="host-error" class="error" role="alert" data-testid="host-error">
+            {hostError.message}
+          </p>
+        )}
         {SANDBOX_BUILD && (
           <div class="field">
             <label for="connection-sandboxMinuteMs">{t('optionsSandboxMinute')}</label>

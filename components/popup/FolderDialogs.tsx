@@ -226,7 +226,10 @@ export function MoveChatsDialog({
       onClose={onClose}
       onDone={onDone}
       undo={{
-        message: t('popupChatsMoved', String(count), targetFolder ? folderName(targetFolder) : ''),
+        message:
+          count === 1
+            ? t('popupChatsMovedOne', targetFolder ? folderName(targetFolder) : '')
+            : t('popupChatsMoved', String(count), targetFolder ? folderName(targetFolder) : ''),
         plan: restoreFolders(folders),
       }}
     >

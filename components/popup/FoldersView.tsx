@@ -101,7 +101,10 @@ export function FoldersView() {
         danger
         onClose={close}
         onDone={() => setSelection(emptySelection)}
-        undo={{ message: t('popupChatsRemoved', String(chatIds.length)), plan: restoreFolders(before) }}
+        undo={{
+          message: chatIds.length === 1 ? t('popupChatsRemovedOne') : t('popupChatsRemoved', String(chatIds.length)),
+          plan: restoreFolders(before),
+        }}
       >
         <p>{t('popupRemoveChatsBody')}</p>
       </ConfirmDialog>
@@ -160,7 +163,7 @@ export function FoldersView() {
       {selection.keys.size > 0 && (
         <BulkBar
           testId="chat-bulk-bar"
-          selected={t('popupChatsSelected', String(chatCount))}
+          selected={chatCount === 1 ? t('popupChatsSelectedOne') : t('popupChatsSelected', String(chatCount))}
           onClear={() => setSelection(emptySelection)}
         >
           <button

@@ -100,7 +100,8 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
       <p class="muted">
         {[
           pin.pinnedBy ? t('popupPinnedBy', pin.pinnedBy) : '',
-          pin.pinnedAt !== undefined ? shortDateTime(pin.pinnedAt, now) : '',
+          // Cliq's clock may run ahead of ours: a pin is never dated in the future.
+          pin.pinnedAt !== undefined ? shortDateTime(Math.min(pin.pinnedAt, now), now) : '',
           pin.expiry === -1
             ? t('popupNeverExpires')
             : expired

@@ -2,7 +2,7 @@ import { pinSummary } from '../../lib/board/pin-summary';
 import type { ShownPin } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
 import { isExpired } from './model/filters';
-import { relativeTime, shortDateTime } from './model/time';
+import { relativeTime, shortDateTime, timeAgo } from './model/time';
 import { PinContent } from './PinContent';
 
 interface Props {
@@ -89,7 +89,7 @@ export function PinRow(props: Props) {
           {pin.pending && <span class="chip chip-pending">{t('popupPending')}</span>}
           <span class="pin-about muted">
             {pin.pinnedBy && <span>{t('popupPinnedBy', pin.pinnedBy)}</span>}
-            {pin.pinnedAt !== undefined && <span>{relativeTime(pin.pinnedAt, now)}</span>}
+            {pin.pinnedAt !== undefined && <span>{timeAgo(pin.pinnedAt, now, t('popupJustNow'))}</span>}
             <ExpiryChip pin={pin} now={now} soonMs={props.expiringSoonMs} />
           </span>
         </div>

@@ -108,7 +108,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         onClose={close}
         onDone={() => setSelection(emptySelection)}
         undo={{
-          message: t('popupUnpinnedCount', String(count)),
+          message: count === 1 ? t('popupUnpinnedOne') : t('popupUnpinnedCount', String(count)),
           plan: async () => {
             const plans = await Promise.all(
               [...groups].map(async ([chatId, ids]) =>
@@ -125,7 +125,14 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           },
         }}
       >
-        <p>{t('popupConfirmUnpinBody', String(count), String(groups.size))}</p>
+        <p>
+          {count === 1
+            ? t('popupConfirmUnpinOne')
+            : groups.size === 1
+              ? t('popupConfirmUnpinOneChat', String(count))
+              : t('popupConfirmUnpinBody', String(count), String(groups.size))}
+        </p>
+        <p data-testid="undo-repins-as-you">{t('popupUndoRepinsAsYou')}</p>
       </ConfirmDialog>
     ));
   };
@@ -237,7 +244,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
       {selectedCount > 0 && (
         <BulkBar
           testId="bulk-bar"
-          selected={t('popupSelectedCount', String(selectedCount))}
+          selected={selectedCount === 1 ? t('popupSelectedOne') : t('popupSelectedCount', String(selectedCount))}
           onClear={() => setSelection(emptySelection)}
         >
           <button type="button" class="danger" data-testid="bulk-unpin" onClick={unpinSelected}>

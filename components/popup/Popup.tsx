@@ -7,7 +7,7 @@ import type { IntentInput } from '../../lib/intents/intents';
 import { sendMessage } from '../../lib/messaging';
 import { useAuthState } from '../useAuthState';
 import { enqueue } from './actions';
-import { type PopupApi, PopupContext, type UndoOffer } from './context';
+import { type PopupApi, PopupContext } from './context';
 import { folderName, unlistedFolderName } from './FolderItem';
 import { FoldersView } from './FoldersView';
 import { LockNotice } from './LockNotice';
@@ -18,15 +18,12 @@ import { PinsView } from './PinsView';
 import { ProgressPanel } from './ProgressPanel';
 import { SyncStatus } from './SyncStatus';
 import { Tabs } from './Tabs';
-import { UndoToast } from './UndoToast';
+import { ToastRegion, useToasts } from './Toasts';
 import { useBoard } from './useBoard';
 import { useNow } from './useNow';
 import { useOrgId } from './useOrgId';
 
 type Tab = 'pins' | 'chats';
-type Notice = { message: string; tone: 'ok' | 'error'; id: number };
-
-const NOTICE_MS = 6_000;
 
 export function Popup() {
   const auth = useAuthState();
@@ -34,21 +31,11 @@ export function Popup() {
   const now = useNow(15_000);
   const [tab, setTab] = useState<Tab>('pins');
   const [dialog, setDialog] = useState<{ render: (close: () => void) => VNode }>();
-  const [notice, setNotice] = useState<Notice>();
-  const [undo, setUndo] = useState<UndoOffer & { id: number }>();
+  const { toasts, notify, offerUndo, takeUndo, dismiss } = useToasts();
   const recreations = useRef<Recreated[]>([]);
   const origin = auth.state?.apiOrigin ?? '';
   const orgId = useOrgId(origin);
   const signedOut = auth.state && !auth.state.signedIn;
-
-  const notify = useCallback((message: string, tone: 'ok' | 'error' = 'ok') => {
-    setNotice({ message, tone, id: Date.now() });
-  }, []);
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
 
   const run = useCallback(
     async (intents: readonly IntentInput[], done?: string) => {
@@ -96,13 +83,12 @@ export function Popup() {
       run,
       notify,
       openDialog: (render) => setDialog({ render }),
-      offerUndo: (offer) => setUndo({ ...offer, id: Date.now() }),
+      offerUndo,
     };
-  }, [board, now, auth.state, origin, orgId, run, notify]);
+  }, [board, now, auth.state, origin, orgId, run, notify, offerUndo]);
 
   const runUndo = async () => {
-    const offer = undo;
-    setUndo(undefined);
+    const offer = takeUndo();
     if (!offer) return;
     const { intents, recreated = [] } = await offer.plan();
     recreations.current = [...recreations.current, ...recreated];
@@ -185,20 +171,7 @@ export function Popup() {
           {dialog?.render(() => setDialog(undefined))}
         </PopupContext.Provider>
       )}
-      <div class="toasts">
-        {/* Live regions exist from the start, so screen readers announce what appears in them. */}
-        <div class="undo-region" role="status">
-          {undo && (
-            <UndoToast key={undo.id} message={undo.message} onUndo={runUndo} onExpire={() => setUndo(undefined)} />
-          )}
-        </div>
-        <p class={notice?.tone === 'ok' ? 'notice' : 'notice empty-region'} role="status" data-testid="notice">
-          {notice?.tone === 'ok' ? notice.message : ''}
-        </p>
-        <p class={notice?.tone === 'error' ? 'notice notice-error' : 'notice empty-region'} role="alert">
-          {notice?.tone === 'error' ? notice.message : ''}
-        </p>
-      </div>
+      <ToastRegion toasts={toasts} dismiss={dismiss} onUndo={runUndo} />
     </main>
   );
 }

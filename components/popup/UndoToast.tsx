@@ -54,7 +54,8 @@ export function UndoToast({ message, onUndo, onExpire }: Props) {
         onClick={onUndo}
       >
         {t('popupUndo')}
-        <span aria-hidden="true"> {Math.ceil(left / 1000)}</span>
+        {/* Seconds, not a count: "Undo (8 s)". */}
+        <span aria-hidden="true"> {t('popupUndoSeconds', String(Math.ceil(left / 1000)))}</span>
       </button>
     </div>
   );

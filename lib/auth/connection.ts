@@ -28,32 +28,45 @@ const KNOWN_ORIGINS: Record<HostKind, Set<string>> = {
 };
 
 const EXAMPLE: Record<HostKind, string> = { api: 'https://cliq.zoho.eu', accounts: 'https://accounts.zoho.eu' };
+/** The options page's label of each field: an error names the field the user has to change. */
+const FIELD_NAME: Record<HostKind, string> = { api: 'Cliq API host', accounts: 'Zoho accounts host' };
 const KIND_NAME: Record<HostKind, string> = { api: 'Zoho Cliq', accounts: 'Zoho accounts' };
+
+/** A host the options form must not save; `kind` says which field holds it. */
+export class HostError extends Error {
+  constructor(
+    readonly kind: HostKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
 
 /**
  * A custom host must be one the manifest lets us reach, of the kind the field asks for (a Cliq host for the
  * API, an accounts host for sign-in), or the loopback sandbox in builds made for it. Returns the normalised
- * origin, or throws a message for the options page.
+ * origin, or throws one sentence that names the field and the value as typed (an origin such as "null" from
+ * "localhost:8787" would tell the user nothing).
  */
 export function checkHost(raw: string, kind: HostKind, sandboxAllowed = SANDBOX_BUILD): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`"${raw}" is not a web address. Use the form ${EXAMPLE[kind]}.`);
+  const field = `The ${FIELD_NAME[kind]} "${raw}"`;
+  const example = sandboxAllowed ? `${EXAMPLE[kind]} (or http://127.0.0.1:<port> for the sandbox)` : EXAMPLE[kind];
+  // "localhost:8787" parses, as a URL of scheme "localhost:": only http(s) is a web address here.
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol)) {
+    throw new HostError(kind, `${field} is not a web address; write it in full, like ${example}.`);
   }
   if (KNOWN_ORIGINS[kind].has(url.origin)) return url.origin;
   if (sandboxAllowed && url.protocol === 'http:' && url.hostname === '127.0.0.1') return url.origin;
   const other: HostKind = kind === 'api' ? 'accounts' : 'api';
   if (KNOWN_ORIGINS[other].has(url.origin)) {
-    throw new Error(
-      `${url.origin} is a ${KIND_NAME[other]} host; this field needs a ${KIND_NAME[kind]} host such as ${EXAMPLE[kind]}.`,
+    throw new HostError(
+      kind,
+      `${field} is a ${KIND_NAME[other]} host; this field needs a ${KIND_NAME[kind]} host such as ${EXAMPLE[kind]}.`,
     );
   }
-  throw new Error(
-    `${url.origin} is not a ${KIND_NAME[kind]} host this extension may reach. ` +
-      `Known hosts: ${[...KNOWN_ORIGINS[kind]].join(', ')}.`,
-  );
+  throw new HostError(kind, `${field} is not a ${KIND_NAME[kind]} host Cliq Pins may reach; use one like ${example}.`);
 }
 
 export function apiOrigin(connection: Connection): string {

@@ -9,6 +9,7 @@ type Manifest = {
   host_permissions?: string[];
   content_scripts?: { matches: string[] }[];
   browser_specific_settings?: { gecko?: { id?: string } };
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
 };
 
 /** The same build as `npm run build` / `npm run build:firefox`. */
@@ -52,5 +53,11 @@ describe('the test build', () => {
     const manifest = JSON.parse(await readFile('.output/chrome-mv3-test/manifest.json', 'utf8')) as Manifest;
     expect(manifest.host_permissions).toContain(SANDBOX_HOST_PATTERN);
     expect(manifest.content_scripts?.[0]?.matches).toContain(SANDBOX_HOST_PATTERN);
+  });
+
+  it.for(['chrome', 'firefox'])('opens the popup from the keyboard in %s, besides pinning from it', async (browser) => {
+    const manifest = JSON.parse(await readFile(`.output/${browser}-mv3-test/manifest.json`, 'utf8')) as Manifest;
+    expect(manifest.commands?._execute_action?.suggested_key?.default).toBe('Alt+Shift+L');
+    expect(manifest.commands?.['pin-message']?.suggested_key?.default).toBe('Alt+Shift+P');
   });
 });

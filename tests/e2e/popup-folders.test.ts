@@ -138,6 +138,19 @@ describe.each(BROWSERS)('the popup’s pinned chats in %s', (name) => {
     const moved = people.chatIds.filter((id) => !myPinsBefore.includes(id));
     expect(sandbox.state.folders[0]?.chatIds).toEqual([...myPinsBefore, ...moved]);
 
+    // One toast region, below the list rather than over its rows, the undo offer in it.
+    await popup.waitForSelector('[data-testid=toasts] [data-testid=undo]');
+    const layout = await popup.evaluate(() => {
+      const box = (el: Element | null | undefined) => el?.getBoundingClientRect();
+      const region = box(document.querySelector('[data-testid=toasts]'));
+      const list = box(document.querySelector('#panel-chats [data-scroll-area]'));
+      return {
+        regions: document.querySelectorAll('[data-testid=toasts]').length,
+        overlapsList: Boolean(region && list && region.top < list.bottom && region.bottom > list.top),
+      };
+    });
+    expect(layout).toEqual({ regions: 1, overlapsList: false });
+
     await popup.click('[data-testid=undo]');
     await expect
       .poll(() => sandbox.state.folders.map((f) => ({ title: f.title, chatIds: f.chatIds })), QUEUE_TIMEOUT)

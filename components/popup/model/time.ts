@@ -54,6 +54,14 @@ export function relativeTime(at: number, now: number): string {
   return format.format(Math.trunc(diff / 1000), 'second');
 }
 
+/**
+ * When something already happened, for times Cliq stamps with its own clock (a pin's time): under a minute
+ * ago, or ahead of our clock (a fresh re-pin by a server a few seconds ahead), is `justNow`, never "in 5 seconds".
+ */
+export function timeAgo(at: number, now: number, justNow: string): string {
+  return now - at < MINUTE ? justNow : relativeTime(at, now);
+}
+
 /** "Mar 2, 08:55", with the year only when it is not this year's. */
 export function shortDateTime(at: number, now: number): string {
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();

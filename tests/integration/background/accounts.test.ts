@@ -94,7 +94,7 @@ describe('sign-out with queued intents', () => {
 
     expect(await env.ask('signOut', {})).toEqual({
       ok: false,
-      error: 'Changes not sent to Cliq yet: 1. Choose to send them first or to discard them.',
+      error: 'Some changes haven’t reached Cliq yet (1). Choose to send them first or to discard them.',
     });
     expect((await env.must<{ signedIn: boolean }>('getAuthState', {})).signedIn).toBe(true);
 

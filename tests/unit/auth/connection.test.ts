@@ -31,7 +31,7 @@ describe('connection settings', () => {
   it('takes only hosts of its own kind in each field', () => {
     expect(checkHost('https://accounts.zoho.uk', 'accounts', false)).toBe('https://accounts.zoho.uk');
     expect(() => checkHost('https://accounts.zoho.eu', 'api', false)).toThrow(
-      'https://accounts.zoho.eu is a Zoho accounts host; this field needs a Zoho Cliq host such as https://cliq.zoho.eu.',
+      'The Cliq API host "https://accounts.zoho.eu" is a Zoho accounts host; this field needs a Zoho Cliq host such as https://cliq.zoho.eu.',
     );
     expect(() => checkHost('https://cliq.zoho.eu', 'accounts', false)).toThrow(
       /is a Zoho Cliq host; this field needs a Zoho accounts host/,

@@ -86,11 +86,11 @@ describe('the pinned messages view', () => {
   it('selects a Shift-click range across chats, and one chat with its own checkbox', () => {
     click(box('b'));
     click(box('d'), { shiftKey: true });
-    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('Pins selected: 3');
+    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('3 pins selected');
     const chat = root.querySelector('[data-chat-id="c1"] [data-testid=select-chat]') as HTMLInputElement;
     expect(chat.indeterminate).toBe(true);
     click(chat);
-    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('Pins selected: 4');
+    expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('4 pins selected');
   });
 
   it('moves a pin down with Alt+ArrowDown: directly above the pin after its neighbour', () => {
@@ -105,6 +105,12 @@ describe('the pinned messages view', () => {
     click(box('b'));
     click(root.querySelector('[data-testid=bulk-unpin]') as Element);
     expect(dialog.querySelector('[data-testid=estimate]')?.getAttribute('data-requests')).toBe('2');
+    expect(dialog.querySelector('[data-testid=estimate]')?.textContent).toBe('2 requests to Cliq, sent right away.');
+    // Before the user confirms: for everyone in the chats, and an undo re-pins in the user's name.
+    expect(dialog.textContent).toContain('Unpin 3 messages in 2 chats? They stop being pinned for everyone');
+    expect(dialog.querySelector('[data-testid=undo-repins-as-you]')?.textContent).toMatch(
+      /show you as the one who pinned them, just now/,
+    );
     await act(async () => {
       dialog.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
@@ -113,7 +119,7 @@ describe('the pinned messages view', () => {
       { kind: 'unpinMessages', chatId: 'c1', messageIds: ['b'] },
     ]);
     const offer = offerUndo.mock.calls[0]?.[0] as UndoOffer;
-    expect(offer.message).toBe('Unpinned messages: 3.');
+    expect(offer.message).toBe('Unpinned 3 messages. Undo pins them again in your name.');
     // Nothing is cached in this test's database, so undo pins all three again, the primary last.
     const { intents } = await offer.plan();
     expect(intents.map((i) => i.kind === 'pinMessage' && [i.chatId, i.messageId, i.primary ?? false])).toEqual([
@@ -121,6 +127,16 @@ describe('the pinned messages view', () => {
       ['c2', 'd', true],
       ['c1', 'b', false],
     ]);
+  });
+
+  it('never dates a pin in the future: a re-pin stamped by a clock ahead of ours reads "just now"', () => {
+    const ahead = { ...pin('c1', 'z'), pinnedBy: 'Me', pinnedAt: api.now + 5_000 };
+    const older = { ...pin('c1', 'y'), pinnedBy: 'Ann', pinnedAt: api.now - 3 * 60_000 };
+    api = { ...api, board: boardOf({ pins: [{ chatId: 'c1', chatName: 'Ops', pins: [ahead, older] }] }) };
+    renderInPopup(root, api, <PinsView onOrderChanged={() => undefined} />);
+    const about = (id: string) => root.querySelector(`[data-message-id="${id}"] .pin-about`)?.textContent;
+    expect(about('z')).toBe('pinned by Mejust now');
+    expect(about('y')).toBe('pinned by Ann3 minutes ago');
   });
 
   it('exports what the filters leave on screen', () => {

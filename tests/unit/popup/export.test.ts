@@ -38,7 +38,7 @@ describe('exporting the pins on screen', () => {
       [
         '# Cliq Pins export',
         '',
-        'Exported 2026-03-02 09:30 UTC. Pins: 3, in chats: 2.',
+        'Exported 2026-03-02 09:30 UTC: 3 pins in 2 chats.',
         '',
         '## Ops \\*war room\\*',
         '',
