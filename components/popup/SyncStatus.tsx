@@ -2,7 +2,7 @@ import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { sweepTimeLeftMs } from '../../lib/sync/sweep';
 import { usePopup } from './context';
-import { duration, relativeTime } from './model/time';
+import { duration, timeAgo } from './model/time';
 
 /**
  * How complete the board is: while the background reads chats' pins, how far it is and how long Cliq's rate
@@ -26,7 +26,7 @@ export function SyncStatus({ lockedUntil }: { lockedUntil?: number | null }) {
   return (
     <p class="sync-status muted" data-testid="sync-status" data-state="complete">
       {lastCompleteAt !== undefined && Number.isFinite(lastCompleteAt)
-        ? t('popupSyncedAt', relativeTime(lastCompleteAt, popup.now))
+        ? t('popupSyncedAt', timeAgo(lastCompleteAt, popup.now, t('popupJustNow')))
         : t('popupNotSyncedYet')}{' '}
       <button
         type="button"

@@ -34,6 +34,10 @@ describe('how complete the board is', () => {
     expect(status.querySelector('[data-testid=refresh-board]')?.textContent).toBe('Refresh');
   });
 
+  it('a sweep that finished moments ago (or a little ahead of the popup’s clock) reads "just now"', () => {
+    expect(mount({ lastCompleteAt: NOW + 3_000 }).textContent).toContain('Every chat read just now.');
+  });
+
   it('never claims completeness before one whole sweep', () => {
     expect(mount({}).textContent).toContain('Not every chat has been read yet.');
   });
