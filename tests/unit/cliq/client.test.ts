@@ -1,39 +1,33 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
+import { describe, expect, it, vi } from 'vitest';
 import { CliqError } from '../../../lib/cliq/errors';
 import { failureOf } from '../../helpers';
-import { type Sandbox, startSandbox } from '../../sandbox';
 import type { Chat } from '../../sandbox/state';
+import { useClientSandbox } from './sandbox-client';
 
 /*
  * The client against the sandbox: what it puts on the wire (read back from the sandbox's log), how it reads what
  * comes back, and when it gives up. Bodies the sandbox would never send are served through its real routes with
  * `serve`, after the route's own checks.
  */
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'default' });
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => sandbox.reset('default'));
-
-const connect = (options: Partial<CliqClientOptions> = {}) =>
-  createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token, ...options });
-const last = () => sandbox.requests().at(-1);
+const { sb, connect } = useClientSandbox();
+const last = () => sb().requests().at(-1);
 const PINS = '/v3/chats/{CHAT_ID}/pin-messages';
 const FOLDERS = '/v3/pin-categories';
 
 /** A chat of the signed-in user with at least `pins` pins (and, for `pins: 0`, none). */
 function chatWith(pins: number): Chat {
-  const chat = [...sandbox.state.chats.values()].find((c) => {
-    const count = sandbox.state.pins.get(c.id)?.entries.length ?? 0;
-    return sandbox.state.isParticipant(c) && c.type === 'group_chat' && (pins === 0 ? count === 0 : count >= pins);
+  const chat = [...sb().state.chats.values()].find((c) => {
+    const count = sb().state.pins.get(c.id)?.entries.length ?? 0;
+    return sb().state.isParticipant(c) && c.type === 'group_chat' && (pins === 0 ? count === 0 : count >= pins);
   });
   if (!chat) throw new Error(`the default seed has no group chat with ${pins} pins`);
   return chat;
 }
 
-const pinIds = (chat: Chat) => sandbox.state.pins.get(chat.id)?.entries.map((p) => p.messageId) ?? [];
+const pinIds = (chat: Chat) =>
+  sb()
+    .state.pins.get(chat.id)
+    ?.entries.map((p) => p.messageId) ?? [];
 
 const pin = (id: string, expiry: unknown = -1, primary = false) => ({
   id,
@@ -63,7 +57,7 @@ describe('requests', () => {
   });
 
   it('sends reads with their query and no body', async () => {
-    const [a, b] = [...sandbox.state.chats.keys()];
+    const [a, b] = [...sb().state.chats.keys()];
     await connect().call('listChats', { pinned: true, limit: 50, chatIds: [a as string, b as string] });
     expect(last()).toMatchObject({
       method: 'GET',
@@ -75,7 +69,7 @@ describe('requests', () => {
 
   it('picks the body operation for each PUT on one chat', async () => {
     const chat = chatWith(1);
-    const message = sandbox.state.messagesOf(chat).at(-1)?.id as string;
+    const message = sb().state.messagesOf(chat).at(-1)?.id as string;
     await connect().call('markChatUnread', { chatId: chat.id, messageId: message });
     const unread = last()?.body;
     const renamed = await connect().call('renameChat', { chatId: chat.id, title: 'New' });
@@ -91,17 +85,13 @@ describe('answers', () => {
   it('gives undefined for 204, and ignores a status object where no content is documented', async () => {
     const chat = chatWith(1);
     expect(await connect().call('muteChatV2', { chatId: chat.id })).toBeUndefined();
-    sandbox.serve('POST', '/v2/chats/{CHAT_ID}/unmute', JSON.stringify({ 'Response Code': '204 No response' }));
+    sb().serve('POST', '/v2/chats/{CHAT_ID}/unmute', JSON.stringify({ 'Response Code': '204 No response' }));
     expect(await connect().call('unmuteChatV2', { chatId: chat.id })).toBeUndefined();
   });
 
   it('keeps documented fields and tolerates fields Zoho adds', async () => {
     const chat = chatWith(1);
-    sandbox.serve(
-      'GET',
-      PINS,
-      JSON.stringify({ type: 'pinmessages', data: [{ ...pin('1_1'), shiny: true }], extra: 1 }),
-    );
+    sb().serve('GET', PINS, JSON.stringify({ type: 'pinmessages', data: [{ ...pin('1_1'), shiny: true }], extra: 1 }));
     const result = await connect().call('listPinnedMessages', { chatId: chat.id });
     expect(result.data[0]?.pin_information.expiry_time).toBe(-1);
     expect(result.data[0]?.content?.text).toBe('pin 1_1');
@@ -127,9 +117,9 @@ describe('answers', () => {
   it('reads v2 message ids written with %20 or a space as the underscore ids of v3', async () => {
     const chat = chatWith(1);
     const [primary] = pinIds(chat);
-    // The sandbox writes the sticky message's id with %20, as Cliq does.
+    // The sb() writes the sticky message's id with %20, as Cliq does.
     expect((await connect().call('getStickyMessage', { chatId: chat.id }))?.data?.message.msguid).toBe(primary);
-    sandbox.serve('POST', '/v2/chats/{CHAT_ID}/message', JSON.stringify({ message_id: '1599387839188 229293271789' }));
+    sb().serve('POST', '/v2/chats/{CHAT_ID}/message', JSON.stringify({ message_id: '1599387839188 229293271789' }));
     const posted = await connect().call('postToChat', { chatId: chat.id, text: 'hi', syncMessage: true });
     expect(posted?.message_id).toBe('1599387839188_229293271789');
   });
@@ -137,7 +127,7 @@ describe('answers', () => {
 
 describe('malformed answers', () => {
   const served = async (template: string, body: string) => {
-    sandbox.serve('GET', template, body);
+    sb().serve('GET', template, body);
     const chat = chatWith(1);
     return failureOf(
       template === PINS ? connect().call('listPinnedMessages', { chatId: chat.id }) : connect().call('listFolders', {}),
@@ -179,11 +169,11 @@ describe('malformed answers', () => {
   });
 
   it('tells the user a write with an unreadable answer was probably made', async () => {
-    sandbox.serve('POST', FOLDERS, JSON.stringify({ data: { category_id: 7 } }));
+    sb().serve('POST', FOLDERS, JSON.stringify({ data: { category_id: 7 } }));
     const error = await failureOf(connect().call('createFolder', { title: 'Work' }));
     expect(error).toMatchObject({ kind: 'malformed', field: 'data.category_id' });
     expect(error.message).toMatch(/probably made; reload to check/);
-    expect(sandbox.state.folders.map((f) => f.title)).toContain('Work');
+    expect(sb().state.folders.map((f) => f.title)).toContain('Work');
   });
 
   it('names an enum field with its allowed values', async () => {
@@ -194,20 +184,20 @@ describe('malformed answers', () => {
 
 describe('time-outs and cancellation', () => {
   it('gives up when no answer comes within the time-out', async () => {
-    sandbox.setFaults('latency=2000');
+    sb().setFaults('latency=2000');
     const error = await failureOf(connect({ timeoutMs: 30 }).call('listFolders', {}));
     expect(error.kind).toBe('transient');
     expect(error.message).toMatch(/did not answer within 30 ms/);
   });
 
   it('gives up when the body stalls after the headers', async () => {
-    sandbox.setFaults('slow=1,slowms=2000');
+    sb().setFaults('slow=1,slowms=2000');
     expect((await failureOf(connect({ timeoutMs: 100 }).call('listFolders', {}))).kind).toBe('transient');
   });
 
   it('defaults to a 20 s time-out', async () => {
-    // The sandbox holds the answer back; only the client's own timer is moved by hand.
-    sandbox.setFaults('latency=60000');
+    // The sb() holds the answer back; only the client's own timer is moved by hand.
+    sb().setFaults('latency=60000');
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       let settled = false;
@@ -231,6 +221,6 @@ describe('time-outs and cancellation', () => {
       .catch((e: unknown) => e);
     expect(outcome).not.toBeInstanceOf(CliqError);
     expect((outcome as Error).message).toBe('user left');
-    expect(sandbox.requests()).toEqual([]);
+    expect(sb().requests()).toEqual([]);
   });
 });

@@ -1,26 +1,17 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
+import { describe, expect, it } from 'vitest';
 import type { OperationName, ParamsOf } from '../../../lib/cliq/endpoints/index';
 import type { CliqError } from '../../../lib/cliq/errors';
 import { failureOf } from '../../helpers';
-import { type Sandbox, startSandbox } from '../../sandbox';
 import { addPin } from '../../sandbox/pins';
 import type { Chat } from '../../sandbox/state';
+import { useClientSandbox } from './sandbox-client';
 
 /*
  * The client's guards against the sandbox: a refused call must leave the sandbox's request log empty, and a call
  * the guards let through is read back from that log (method, path, route template, query and body).
  */
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'default' });
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => sandbox.reset('default'));
-
-const connect = (options: Partial<CliqClientOptions> = {}) =>
-  createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token, ...options });
+const { sb, connect } = useClientSandbox();
 const PINS = '/v3/chats/{CHAT_ID}/pin-messages';
 const FOLDERS = '/v3/pin-categories';
 
@@ -30,7 +21,7 @@ const view = { lastSyncTime: 1_000_000 };
 async function refused<Op extends OperationName>(op: Op, params: ParamsOf<Op>): Promise<CliqError> {
   const error = await failureOf(connect().call(op, params));
   expect(error.kind).toBe('invalid');
-  expect(sandbox.requests()).toEqual([]);
+  expect(sb().requests()).toEqual([]);
   return error;
 }
 
@@ -39,12 +30,12 @@ const ids = (n: number, kind: 'message' | 'chat' = 'message') =>
 
 /** A group chat of the signed-in user with at least `messages` messages and no pins. */
 function unpinnedChat(messages = 1): Chat {
-  const chat = [...sandbox.state.chats.values()].find(
+  const chat = [...sb().state.chats.values()].find(
     (c) =>
-      sandbox.state.isParticipant(c) &&
+      sb().state.isParticipant(c) &&
       c.type === 'group_chat' &&
-      (sandbox.state.pins.get(c.id)?.entries.length ?? 0) === 0 &&
-      sandbox.state.messagesOf(c).length >= messages,
+      (sb().state.pins.get(c.id)?.entries.length ?? 0) === 0 &&
+      sb().state.messagesOf(c).length >= messages,
   );
   if (!chat) throw new Error(`the default seed has no unpinned group chat with ${messages} messages`);
   return chat;
@@ -52,7 +43,7 @@ function unpinnedChat(messages = 1): Chat {
 
 /** A chat of the default seed with a pinned message, and that message's id. */
 function pinnedMessage(): { chatId: string; messageId: string } {
-  const [chatId, list] = [...sandbox.state.pins.entries()].find(([, l]) => l.entries.length > 0) ?? [];
+  const [chatId, list] = [...sb().state.pins.entries()].find(([, l]) => l.entries.length > 0) ?? [];
   const messageId = list?.entries[0]?.messageId;
   if (!chatId || !messageId) throw new Error('the default seed has no pinned message');
   return { chatId, messageId };
@@ -61,13 +52,13 @@ function pinnedMessage(): { chatId: string; messageId: string } {
 /** Pins `messageIds` (messages of `chat`) in the sandbox's model, so unpinning them all is a real success. */
 function pinAll(chat: Chat, messageIds: readonly string[]): void {
   for (const messageId of messageIds) {
-    addPin(sandbox.state, chat, { messageId, expiry: -1, primary: false, creatorId: sandbox.state.currentUserId });
+    addPin(sb().state, chat, { messageId, expiry: -1, primary: false, creatorId: sb().state.currentUserId });
   }
 }
 
 const messageIdsOf = (chat: Chat, n: number) =>
-  sandbox.state
-    .messagesOf(chat)
+  sb()
+    .state.messagesOf(chat)
     .slice(-n)
     .map((m) => m.id);
 
@@ -94,7 +85,7 @@ describe('unpinMessages', () => {
     const unique = messageIdsOf(chat, 25);
     pinAll(chat, unique);
     await connect().call('unpinMessages', { chatId: chat.id, messageIds: [...unique, ...unique.slice(0, 5)] });
-    const sent = sandbox.requests();
+    const sent = sb().requests();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({
       method: 'DELETE',
@@ -110,7 +101,7 @@ describe('unpinMessages', () => {
     const pool = messageIdsOf(chat, 40);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...pool), { maxLength: 60 }), async (chosen) => {
-        sandbox.reset('default');
+        sb().reset('default');
         const distinct = [...new Set(chosen)];
         if (distinct.length >= 1 && distinct.length <= 25) pinAll(chat, distinct);
         const outcome = await connect()
@@ -119,7 +110,7 @@ describe('unpinMessages', () => {
             () => 'sent',
             (e: CliqError) => e.kind,
           );
-        const sent = sandbox.requests();
+        const sent = sb().requests();
         if (distinct.length >= 1 && distinct.length <= 25) {
           expect(outcome).toBe('sent');
           expect(sent).toHaveLength(1);
@@ -136,9 +127,9 @@ describe('unpinMessages', () => {
   it('reads v2 ids written with an encoded space as the same message', async () => {
     const { chatId, messageId } = pinnedMessage();
     await connect().call('unpinMessages', { chatId, messageIds: [messageId.replace('_', '%20')] });
-    expect(sandbox.requests()).toHaveLength(1);
-    expect(sandbox.requests()[0]).toMatchObject({ method: 'DELETE', template: PINS, status: 204 });
-    expect(sandbox.requests()[0]?.body).toEqual({ message_ids: [messageId] });
+    expect(sb().requests()).toHaveLength(1);
+    expect(sb().requests()[0]).toMatchObject({ method: 'DELETE', template: PINS, status: 204 });
+    expect(sb().requests()[0]?.body).toEqual({ message_ids: [messageId] });
   });
 });
 
@@ -150,10 +141,10 @@ describe('removeChatsFromAllFolders', () => {
   });
 
   it('sends the distinct ids as one comma-separated parameter', async () => {
-    const [first, second] = sandbox.state.folders.flatMap((f) => f.chatIds);
+    const [first, second] = sb().state.folders.flatMap((f) => f.chatIds);
     if (!first || !second) throw new Error('the default seed has fewer than two pinned chats');
     await connect().call('removeChatsFromAllFolders', { chatIds: [first, second, first] });
-    const sent = sandbox.requests();
+    const sent = sb().requests();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ method: 'DELETE', path: '/api/v3/pin-categories', template: FOLDERS, status: 204 });
     expect(sent[0]?.query).toEqual({ chat_ids: `${first},${second}` });
@@ -195,13 +186,13 @@ describe('folder guards', () => {
   });
 
   it('creates a folder with an empty symbol when none is given', async () => {
-    const before = sandbox.state.folders.map((f) => f.id);
+    const before = sb().state.folders.map((f) => f.id);
     const created = await connect().call('createFolder', { title: 'Work' });
-    const sent = sandbox.requests();
+    const sent = sb().requests();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ method: 'POST', path: '/api/v3/pin-categories', template: FOLDERS, status: 200 });
     expect(sent[0]?.body).toEqual({ title: 'Work', symbol: '' });
-    const folder = sandbox.state.folders.at(-1);
+    const folder = sb().state.folders.at(-1);
     expect(before).not.toContain(folder?.id);
     expect(folder).toMatchObject({ title: 'Work', symbol: '' });
     expect(created.data.category_id).toBe(folder?.id);
@@ -239,7 +230,7 @@ describe('ids and text', () => {
     const chat = unpinnedChat();
     const [messageId] = messageIdsOf(chat, 1);
     await connect().call('pinMessage', { chatId: chat.id, messageId: messageId as string });
-    const sent = sandbox.requests();
+    const sent = sb().requests();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({
       method: 'POST',
@@ -256,6 +247,6 @@ describe('signed out', () => {
     const error = await failureOf(connect({ getToken: async () => undefined }).call('listFolders', {}));
     expect(error).toMatchObject({ kind: 'auth', operation: 'listFolders' });
     expect(error.message).toMatch(/not signed in/);
-    expect(sandbox.requests()).toEqual([]);
+    expect(sb().requests()).toEqual([]);
   });
 });

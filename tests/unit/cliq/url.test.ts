@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
+import { describe, expect, it } from 'vitest';
 import { DATA_CENTRE_IDS, DATA_CENTRES } from '../../../lib/cliq/datacentres';
 import { buildUrl, cliqApiBase } from '../../../lib/cliq/url';
 import { type Sandbox, type SeedData, startSandbox } from '../../sandbox';
 import { DEFAULT_CURRENT_USER, loadSeed } from '../../sandbox/seed-data';
+import { useClientSandbox } from './sandbox-client';
 
 /*
  * URL building on its own, then what the client puts on the wire, read back from the sandbox's request log.
  */
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'default' });
-});
-afterAll(() => sandbox.stop());
-beforeEach(() => sandbox.reset('default'));
-
-const connect = (options: Partial<CliqClientOptions> = {}) =>
-  createCliqClient({ apiBase: () => sandbox.url, getToken: async () => sandbox.token, ...options });
+const { sb, connect } = useClientSandbox();
 const PINS = '/v3/chats/{CHAT_ID}/pin-messages';
 
 describe('cliqApiBase', () => {
@@ -35,7 +27,7 @@ describe('cliqApiBase', () => {
     expect(cliqApiBase('com', '  ')).toBe('https://cliq.zoho.com');
   });
 
-  it('allows plain http for the loopback sandbox only', () => {
+  it('allows plain http for the loopback sb() only', () => {
     expect(cliqApiBase('com', 'http://127.0.0.1:4567')).toBe('http://127.0.0.1:4567');
     expect(() => cliqApiBase('com', 'http://cliq.zoho.com')).toThrow(/https/);
     expect(() => cliqApiBase('com', 'cliq.zoho.com')).toThrow(/not a URL/);
@@ -98,7 +90,7 @@ describe('dot ids cannot re-route a request', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'invalid', operation: op });
     expect(String((error as Error).message)).toMatch(/is not a Cliq|not a Cliq id|characters that no Cliq id has/);
-    expect(sandbox.requests()).toEqual([]);
+    expect(sb().requests()).toEqual([]);
   });
 
   it('accepts the id shapes Cliq really uses', async () => {
@@ -119,12 +111,12 @@ describe('dot ids cannot re-route a request', () => {
       })),
       pins: chatIds.map((chatId) => ({ chatId, messageId })),
     };
-    loadSeed(sandbox.state, seed);
+    loadSeed(sb().state, seed);
     const client = connect();
     for (const chatId of chatIds) {
       await client.call('unpinMessages', { chatId, messageIds: [messageId] });
     }
-    const sent = sandbox.requests();
+    const sent = sb().requests();
     expect(sent.map((r) => [r.method, r.template, r.status])).toEqual(chatIds.map(() => ['DELETE', PINS, 204]));
     expect(sent.map((r) => r.path.split('/')[4])).toEqual([
       'CT_2231796882690347967_654200107-B1',
@@ -140,13 +132,13 @@ describe('client URLs', () => {
     // Two Cliqs on two origins: the switch must reach the second one with the very next call.
     const other = await startSandbox({ seed: 'default' });
     try {
-      let base = cliqApiBase('com', sandbox.url);
+      let base = cliqApiBase('com', sb().url);
       const client = connect({ apiBase: async () => base });
       await client.call('listFolders', {});
       base = cliqApiBase('com', other.url);
       await client.call('listFolders', { include: [] });
       const seen = (s: Sandbox) => s.requests().map((r) => ({ method: r.method, path: r.path, query: r.query }));
-      expect(seen(sandbox)).toEqual([
+      expect(seen(sb())).toEqual([
         { method: 'GET', path: '/api/v3/pin-categories', query: { include_fields: 'chats' } },
       ]);
       expect(seen(other)).toEqual([{ method: 'GET', path: '/api/v3/pin-categories', query: {} }]);
@@ -156,10 +148,10 @@ describe('client URLs', () => {
   });
 
   it('sends primary=true for the primary pin on the pin list path', async () => {
-    const chatId = [...sandbox.state.pins.keys()].find((id) => (sandbox.state.pins.get(id)?.entries.length ?? 0) > 0);
+    const chatId = [...sb().state.pins.keys()].find((id) => (sb().state.pins.get(id)?.entries.length ?? 0) > 0);
     if (!chatId) throw new Error('the default seed has no pinned chat');
     await connect().call('getPrimaryPinnedMessage', { chatId });
-    const sent = sandbox.requests();
+    const sent = sb().requests();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({
       method: 'GET',

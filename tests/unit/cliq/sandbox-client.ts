@@ -1,0 +1,23 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
+import { type Sandbox, startSandbox } from '../../sandbox';
+
+/**
+ * One sandbox (default seed) per test file, reset before each test, and clients connected to it: the client's
+ * tests read what it put on the wire back from the sandbox's request log.
+ */
+export function useClientSandbox() {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 'default' });
+  });
+  afterAll(() => sandbox?.stop());
+  beforeEach(() => sandbox?.reset('default'));
+  const sb = () => {
+    if (!sandbox) throw new Error('the sandbox has not started');
+    return sandbox;
+  };
+  const connect = (options: Partial<CliqClientOptions> = {}) =>
+    createCliqClient({ apiBase: () => sb().url, getToken: async () => sb().token, ...options });
+  return { sb, connect };
+}
