@@ -11,7 +11,7 @@ import { useClientSandbox } from './sandbox-client';
  * The client's guards against the sandbox: a refused call must leave the sandbox's request log empty, and a call
  * the guards let through is read back from that log (method, path, route template, query and body).
  */
-const { sb, connect } = useClientSandbox();
+const { sb, connect, onlyRequest } = useClientSandbox();
 const PINS = '/v3/chats/{CHAT_ID}/pin-messages';
 const FOLDERS = '/v3/pin-categories';
 
@@ -85,15 +85,13 @@ describe('unpinMessages', () => {
     const unique = messageIdsOf(chat, 25);
     pinAll(chat, unique);
     await connect().call('unpinMessages', { chatId: chat.id, messageIds: [...unique, ...unique.slice(0, 5)] });
-    const sent = sb().requests();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
+    const sent = onlyRequest({
       method: 'DELETE',
       path: `/api/v3/chats/${chat.id}/pin-messages`,
       template: PINS,
       status: 204,
     });
-    expect(sent[0]?.body).toEqual({ message_ids: unique });
+    expect(sent.body).toEqual({ message_ids: unique });
   });
 
   it('sends exactly the distinct ids when there are 1..25 of them, and nothing otherwise', async () => {
@@ -110,15 +108,13 @@ describe('unpinMessages', () => {
             () => 'sent',
             (e: CliqError) => e.kind,
           );
-        const sent = sb().requests();
         if (distinct.length >= 1 && distinct.length <= 25) {
           expect(outcome).toBe('sent');
-          expect(sent).toHaveLength(1);
-          expect(sent[0]).toMatchObject({ method: 'DELETE', template: PINS, status: 204 });
-          expect(sent[0]?.body).toEqual({ message_ids: distinct });
+          const sent = onlyRequest({ method: 'DELETE', template: PINS, status: 204 });
+          expect(sent.body).toEqual({ message_ids: distinct });
         } else {
           expect(outcome).toBe('invalid');
-          expect(sent).toHaveLength(0);
+          expect(sb().requests()).toHaveLength(0);
         }
       }),
     );
@@ -144,11 +140,9 @@ describe('removeChatsFromAllFolders', () => {
     const [first, second] = sb().state.folders.flatMap((f) => f.chatIds);
     if (!first || !second) throw new Error('the default seed has fewer than two pinned chats');
     await connect().call('removeChatsFromAllFolders', { chatIds: [first, second, first] });
-    const sent = sb().requests();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ method: 'DELETE', path: '/api/v3/pin-categories', template: FOLDERS, status: 204 });
-    expect(sent[0]?.query).toEqual({ chat_ids: `${first},${second}` });
-    expect(sent[0]?.body).toBeUndefined();
+    const sent = onlyRequest({ method: 'DELETE', path: '/api/v3/pin-categories', template: FOLDERS, status: 204 });
+    expect(sent.query).toEqual({ chat_ids: `${first},${second}` });
+    expect(sent.body).toBeUndefined();
   });
 });
 
@@ -188,10 +182,8 @@ describe('folder guards', () => {
   it('creates a folder with an empty symbol when none is given', async () => {
     const before = sb().state.folders.map((f) => f.id);
     const created = await connect().call('createFolder', { title: 'Work' });
-    const sent = sb().requests();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ method: 'POST', path: '/api/v3/pin-categories', template: FOLDERS, status: 200 });
-    expect(sent[0]?.body).toEqual({ title: 'Work', symbol: '' });
+    const sent = onlyRequest({ method: 'POST', path: '/api/v3/pin-categories', template: FOLDERS, status: 200 });
+    expect(sent.body).toEqual({ title: 'Work', symbol: '' });
     const folder = sb().state.folders.at(-1);
     expect(before).not.toContain(folder?.id);
     expect(folder).toMatchObject({ title: 'Work', symbol: '' });
@@ -230,15 +222,13 @@ describe('ids and text', () => {
     const chat = unpinnedChat();
     const [messageId] = messageIdsOf(chat, 1);
     await connect().call('pinMessage', { chatId: chat.id, messageId: messageId as string });
-    const sent = sb().requests();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
+    const sent = onlyRequest({
       method: 'POST',
       path: `/api/v3/chats/${chat.id}/pin-messages`,
       template: PINS,
       status: 200,
     });
-    expect(sent[0]?.body).toEqual({ message_id: messageId, expiry_time: -1, notify: false });
+    expect(sent.body).toEqual({ message_id: messageId, expiry_time: -1, notify: false });
   });
 });
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
-import { type Sandbox, startSandbox } from '../../sandbox';
+import { type LoggedRequest, type Sandbox, startSandbox } from '../../sandbox';
 
 /**
  * One sandbox (default seed) per test file, reset before each test, and clients connected to it: the client's
@@ -19,5 +19,12 @@ export function useClientSandbox() {
   };
   const connect = (options: Partial<CliqClientOptions> = {}) =>
     createCliqClient({ apiBase: () => sb().url, getToken: async () => sb().token, ...options });
-  return { sb, connect };
+  /** The one request the sandbox logged, which must match `expected`. */
+  const onlyRequest = (expected: Partial<LoggedRequest>): LoggedRequest => {
+    const sent = sb().requests();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject(expected);
+    return sent[0] as LoggedRequest;
+  };
+  return { sb, connect, onlyRequest };
 }

@@ -8,7 +8,7 @@ import { useClientSandbox } from './sandbox-client';
 /*
  * URL building on its own, then what the client puts on the wire, read back from the sandbox's request log.
  */
-const { sb, connect } = useClientSandbox();
+const { sb, connect, onlyRequest } = useClientSandbox();
 const PINS = '/v3/chats/{CHAT_ID}/pin-messages';
 
 describe('cliqApiBase', () => {
@@ -151,14 +151,12 @@ describe('client URLs', () => {
     const chatId = [...sb().state.pins.keys()].find((id) => (sb().state.pins.get(id)?.entries.length ?? 0) > 0);
     if (!chatId) throw new Error('the default seed has no pinned chat');
     await connect().call('getPrimaryPinnedMessage', { chatId });
-    const sent = sb().requests();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
+    const sent = onlyRequest({
       method: 'GET',
       path: `/api/v3/chats/${chatId}/pin-messages`,
       template: PINS,
       status: 200,
     });
-    expect(sent[0]?.query).toEqual({ primary: 'true' });
+    expect(sent.query).toEqual({ primary: 'true' });
   });
 });
