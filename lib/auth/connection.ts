@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { SANDBOX_BUILD } from '../build-mode';
 import { accountsOrigin, cliqOrigin, DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '../cliq/datacentres';
+import * as z from '../cliq/zod';
 
 /**
  * Where to sign in and which Cliq to talk to. Kept in `storage.local` by the background; nothing secret in it.
@@ -8,15 +8,15 @@ import { accountsOrigin, cliqOrigin, DATA_CENTRE_IDS, DATA_CENTRES, type DataCen
  * in sandbox builds.
  */
 export const connectionSchema = z.object({
-  dataCentre: z.enum(DATA_CENTRE_IDS as [DataCentre, ...DataCentre[]]).default('com'),
-  clientId: z.string().trim().max(200).default(''),
-  apiHost: z.string().trim().default(''),
-  accountsHost: z.string().trim().default(''),
+  dataCentre: z._default(z.enum(DATA_CENTRE_IDS as [DataCentre, ...DataCentre[]]), 'com'),
+  clientId: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
+  apiHost: z._default(z.string().check(z.trim()), ''),
+  accountsHost: z._default(z.string().check(z.trim()), ''),
   /**
    * Sandbox builds only: the length of the rate-limit "minute" the sandbox was started with
    * (`npm run sandbox -- --minute-ms`), so the queue paces itself on the same scaled clock.
    */
-  sandboxMinuteMs: z.number().int().min(100).max(60_000).optional(),
+  sandboxMinuteMs: z.optional(z.int().check(z.gte(100), z.lte(60_000))),
 });
 export type Connection = z.output<typeof connectionSchema>;
 

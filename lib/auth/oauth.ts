@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { PRODUCT_OPERATIONS, scopesFor } from '../cliq';
+import * as z from '../cliq/zod';
 
 /**
  * Zoho documents an `id_token` in the answer when `email` is in scope: it tells which Zoho user signed in,
@@ -43,14 +43,14 @@ function flowUrl(path: string, opts: FlowRequest): string {
 }
 
 const grantSchema = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.coerce.number().positive(),
-  state: z.string().optional(),
-  scope: z.string().optional(),
-  location: z.string().optional(),
-  'accounts-server': z.string().optional(),
-  granted_for_session: z.string().optional(),
-  id_token: z.string().optional(),
+  access_token: z.string().check(z.minLength(1)),
+  expires_in: z.coerce.number().check(z.positive()),
+  state: z.optional(z.string()),
+  scope: z.optional(z.string()),
+  location: z.optional(z.string()),
+  'accounts-server': z.optional(z.string()),
+  granted_for_session: z.optional(z.string()),
+  id_token: z.optional(z.string()),
 });
 
 export interface Grant {
@@ -115,7 +115,10 @@ export function parseRedirect(redirectedTo: string, expectedState: string, now: 
   };
 }
 
-const idTokenClaims = z.object({ email: z.string().min(1).optional(), sub: z.string().min(1).optional() });
+const idTokenClaims = z.object({
+  email: z.optional(z.string().check(z.minLength(1))),
+  sub: z.optional(z.string().check(z.minLength(1))),
+});
 
 /**
  * The user an `id_token` names. It arrived in the flow's own redirect over HTTPS, and it only decides whose

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { accountsOrigin, DATA_CENTRE_IDS, type DataCentre } from '../cliq/datacentres';
+import * as z from '../cliq/zod';
 import { t } from '../i18n';
 import { showBadge } from './badge';
 import { accountsServer, apiOrigin, type Connection, connectionSchema, dataCentreOfLocation } from './connection';
@@ -32,11 +32,11 @@ type Session = z.output<typeof sessionSchema>;
 
 export const accountSchema = z.object({
   /** API origin, plus the Zoho user when Zoho named one: the key the account's database is named by. */
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   apiOrigin: z.string(),
-  user: z.string().optional(),
+  user: z.optional(z.string()),
   /** For people: who is signed in, as Zoho's `id_token` named them. */
-  email: z.string().optional(),
+  email: z.optional(z.string()),
   /** The user let Zoho renew the token for the session: `/oauth/v2/auth/refresh` may work without asking. */
   grantedForSession: z.boolean(),
 });

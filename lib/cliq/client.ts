@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ListView, QueryValue } from './endpoints/define';
 import { type Endpoint, endpointFor, type OperationName, type ParamsOf, type ResultOf } from './endpoints/index';
 import { httpFailure, invalidParams, malformedAnswer, notSignedIn, staleView, unreachable } from './errors';
@@ -36,7 +36,7 @@ interface Wire {
   body?: unknown;
 }
 
-function firstIssue(error: z.ZodError): z.core.$ZodIssue {
+function firstIssue(error: z.core.$ZodError): z.core.$ZodIssue {
   const [issue] = error.issues;
   if (issue === undefined) throw error;
   return issue;
@@ -50,7 +50,7 @@ function prepare(op: OperationName, entry: Endpoint, params: unknown) {
     throw invalidParams(op, field, problem);
   }
   const wire = entry.toWire(parsed.data) as Wire;
-  const checked = (schema: z.ZodType | undefined, value: unknown, part: string) => {
+  const checked = (schema: z.ZodMiniType | undefined, value: unknown, part: string) => {
     if (schema === undefined) {
       if (value !== undefined) throw new Error(`${op} maps a ${part} but declares no ${part} schema`);
       return undefined;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 const CLIQ_ERROR_KINDS = ['auth', 'forbidden', 'rateLimited', 'conflict', 'invalid', 'transient', 'malformed'] as const;
 
@@ -27,9 +27,9 @@ const cliqErrorJson = z.object({
   kind: z.enum(CLIQ_ERROR_KINDS),
   operation: z.string(),
   message: z.string(),
-  status: z.number().int().optional(),
-  code: z.string().optional(),
-  field: z.string().optional(),
+  status: z.optional(z.int()),
+  code: z.optional(z.string()),
+  field: z.optional(z.string()),
 });
 
 /** The stored form of a failure (the queue keeps these in IndexedDB). */

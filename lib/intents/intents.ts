@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   chatId as chatIdOf,
   DEFAULT_FOLDER_ID,
@@ -6,6 +5,7 @@ import {
   folderSymbol,
   messageId as messageIdOf,
 } from '../cliq';
+import * as z from '../cliq/zod';
 
 /*
  * What a person asked for, as the popup and content scripts send it. Content scripts run in the page, so
@@ -19,27 +19,38 @@ const MAX_IDS_PER_INTENT = 500;
 const chatId = chatIdOf();
 const messageId = messageIdOf();
 const folderId = folderIdOf();
-const movableFolderId = folderId.refine((value) => value !== DEFAULT_FOLDER_ID, {
-  error: 'My Pins cannot be moved, renamed or deleted',
-});
+const movableFolderId = folderId.check(
+  z.refine((value) => value !== DEFAULT_FOLDER_ID, {
+    error: 'My Pins cannot be moved, renamed or deleted',
+  }),
+);
 
-const ids = (item: z.ZodType<string, string>, label: string, min: number) =>
-  z
-    .array(item)
-    .max(MAX_IDS_PER_INTENT, { error: `at most ${MAX_IDS_PER_INTENT} ${label}s at once` })
-    .transform((list): string[] => [...new Set(list)])
-    .pipe(z.array(z.string()).min(min, { error: `at least ${min} ${label} is required` }));
+const ids = (item: z.ZodMiniType<string, string>, label: string, min: number) =>
+  z.pipe(
+    z.pipe(
+      z
+        .array(item)
+        .check(z.maxLength(MAX_IDS_PER_INTENT, { error: `at most ${MAX_IDS_PER_INTENT} ${label}s at once` })),
+      z.transform((list): string[] => [...new Set(list)]),
+    ),
+    z.array(z.string()).check(z.minLength(min, { error: `at least ${min} ${label} is required` })),
+  );
 
 /** -1 (never), epoch ms or ISO 8601 with an offset; stored as -1 or epoch ms. */
-const expirySchema = z
-  .union([z.literal(-1), z.number().int().positive(), z.iso.datetime({ offset: true })], {
+const expirySchema = z.pipe(
+  z.union([z.literal(-1), z.int().check(z.positive()), z.iso.datetime({ offset: true })], {
     error: 'expiry must be -1 (never), epoch milliseconds or an ISO 8601 time',
-  })
-  .transform((value) => (typeof value === 'string' ? Date.parse(value) : value));
+  }),
+  z.transform((value) => (typeof value === 'string' ? Date.parse(value) : value)),
+);
 
-const folderTitle = z.string().trim().min(1, { error: 'folder title is empty' }).max(255, {
-  error: 'folder title is longer than 255 characters',
-});
+const folderTitle = z.string().check(
+  z.trim(),
+  z.minLength(1, { error: 'folder title is empty' }),
+  z.maxLength(255, {
+    error: 'folder title is longer than 255 characters',
+  }),
+);
 
 export const intentSchema = z.discriminatedUnion(
   'kind',
@@ -49,34 +60,39 @@ export const intentSchema = z.discriminatedUnion(
       kind: z.literal('pinMessage'),
       chatId,
       messageId,
-      expiry: expirySchema.default(-1),
-      notify: z.boolean().default(false),
-      primary: z.boolean().optional(),
+      expiry: z._default(expirySchema, -1),
+      notify: z._default(z.boolean(), false),
+      primary: z.optional(z.boolean()),
       /** What the page showed of the message, so the board can show the pin before Cliq confirms it. */
-      preview: z.object({ text: z.string().max(5000), senderName: z.string().max(255).optional() }).optional(),
+      preview: z.optional(
+        z.object({
+          text: z.string().check(z.maxLength(5000)),
+          senderName: z.optional(z.string().check(z.maxLength(255))),
+        }),
+      ),
     }),
     /** Moves the pin directly above `above`; without it, to the end of the chat's pins. */
-    z.object({ kind: z.literal('reorderPin'), chatId, messageId, above: messageId.optional() }),
+    z.object({ kind: z.literal('reorderPin'), chatId, messageId, above: z.optional(messageId) }),
     z.object({ kind: z.literal('makePrimary'), chatId, messageId }),
     /** Cliq has no call to change an expiry: the queue unpins and pins again, keeping place and primary. */
     z.object({ kind: z.literal('changePinExpiry'), chatId, messageId, expiry: expirySchema }),
     /** Without a folder, the chat goes to My Pins. */
-    z.object({ kind: z.literal('pinChatToFolder'), chatId, folderId: folderId.optional() }),
+    z.object({ kind: z.literal('pinChatToFolder'), chatId, folderId: z.optional(folderId) }),
     /** Unpins the chat from My Pins and every folder. */
     z.object({ kind: z.literal('unpinChat'), chatId }),
-    z.object({ kind: z.literal('moveChatInFolder'), folderId, chatId, above: chatId.optional() }),
-    z.object({ kind: z.literal('moveFolder'), folderId: movableFolderId, above: movableFolderId.optional() }),
+    z.object({ kind: z.literal('moveChatInFolder'), folderId, chatId, above: z.optional(chatId) }),
+    z.object({ kind: z.literal('moveFolder'), folderId: movableFolderId, above: z.optional(movableFolderId) }),
     z.object({
       kind: z.literal('createFolder'),
       title: folderTitle,
-      symbol: folderSymbol.default(''),
-      chatIds: ids(chatId, 'chat id', 0).pipe(z.array(z.string()).max(100)).optional(),
+      symbol: z._default(folderSymbol, ''),
+      chatIds: z.optional(z.pipe(ids(chatId, 'chat id', 0), z.array(z.string()).check(z.maxLength(100)))),
     }),
     z.object({ kind: z.literal('renameFolder'), folderId: movableFolderId, title: folderTitle }),
     z.object({ kind: z.literal('changeFolderSymbol'), folderId: movableFolderId, symbol: folderSymbol }),
     z.object({ kind: z.literal('setFolderCollapsed'), folderId: movableFolderId, collapsed: z.boolean() }),
     /** Without `unpinAll` the folder's chats move to My Pins. */
-    z.object({ kind: z.literal('deleteFolder'), folderId: movableFolderId, unpinAll: z.boolean().default(false) }),
+    z.object({ kind: z.literal('deleteFolder'), folderId: movableFolderId, unpinAll: z._default(z.boolean(), false) }),
     /**
      * The folder's whole chat list. `editedFrom` is the list the user edited (default: the list shown when the
      * intent was queued), so the edit can be re-applied to a list that changed meanwhile without losing chats.
@@ -84,15 +100,16 @@ export const intentSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal('replaceFolderChats'),
       folderId,
-      chatIds: ids(chatId, 'chat id', 0).pipe(
-        z.array(z.string()).max(100, { error: 'a folder holds at most 100 chats' }),
+      chatIds: z.pipe(
+        ids(chatId, 'chat id', 0),
+        z.array(z.string()).check(z.maxLength(100, { error: 'a folder holds at most 100 chats' })),
       ),
-      editedFrom: z.array(chatId).optional(),
+      editedFrom: z.optional(z.array(chatId)),
       /**
        * Chats leave this folder because they move to that one: each leaves only once it is there, so a move that
        * could not add a chat never leaves it pinned nowhere.
        */
-      movedTo: folderId.optional(),
+      movedTo: z.optional(folderId),
     }),
     z.object({ kind: z.literal('removeChatsFromAllFolders'), chatIds: ids(chatId, 'chat id', 1) }),
   ],

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { connectionSchema } from '../auth/connection';
 import type { AuthState } from '../auth/session';
 import type { ShownFolder, ShownPin } from '../board/read-models';
+import * as z from '../cliq/zod';
 import type { EnqueueResult } from '../queue/queue';
 import type { QueueProgress } from '../store/journal';
 
@@ -12,34 +12,40 @@ import type { QueueProgress } from '../store/journal';
  * may come from a content script at all; everything else is for extension pages only.
  * Intents are validated again, field by field, by the queue's own schema.
  */
-const none = z.object({}).strict();
-const id = z.string().min(1).max(100);
+const none = z.strictObject({});
+const id = z.string().check(z.minLength(1), z.maxLength(100));
 
 export const protocol = {
   ping: { request: none, fromContentScript: true },
   getAuthState: { request: none, fromContentScript: false },
-  saveConnection: { request: connectionSchema.strict(), fromContentScript: false },
+  saveConnection: { request: z.strictObject(connectionSchema.shape), fromContentScript: false },
   signIn: { request: none, fromContentScript: false },
   /** With queued intents the user chooses: send them first, or discard them. */
   signOut: {
-    request: z.object({ pending: z.enum(['send', 'discard']).optional() }).strict(),
+    request: z.strictObject({ pending: z.optional(z.enum(['send', 'discard'])) }),
     fromContentScript: false,
   },
   /** User actions; the queue journals them before anything is sent. */
-  enqueue: { request: z.object({ intents: z.array(z.unknown()).min(1).max(100) }).strict(), fromContentScript: true },
+  enqueue: {
+    request: z.strictObject({ intents: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100)) }),
+    fromContentScript: true,
+  },
   /** One chat's pins as the page shows them (the popup reads IndexedDB itself). */
-  getChatPins: { request: z.object({ chatId: id }).strict(), fromContentScript: true },
+  getChatPins: { request: z.strictObject({ chatId: id }), fromContentScript: true },
   getFolders: { request: none, fromContentScript: true },
   getProgress: { request: none, fromContentScript: true },
   /** Ask for fresher data: the open chat first. The queue's budgets decide when it is actually read. */
   refresh: {
-    request: z.object({ chatIds: z.array(id).max(50).default([]), folders: z.boolean().default(false) }).strict(),
+    request: z.strictObject({
+      chatIds: z._default(z.array(id).check(z.maxLength(50)), []),
+      folders: z._default(z.boolean(), false),
+    }),
     fromContentScript: true,
   },
   /** The popup's Refresh: the folder list now and every chat's pins again, within the budgets. */
   refreshBoard: { request: none, fromContentScript: false },
-  retryIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
-  dismissIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
+  retryIntent: { request: z.strictObject({ id: z.int().check(z.nonnegative()) }), fromContentScript: false },
+  dismissIntent: { request: z.strictObject({ id: z.int().check(z.nonnegative()) }), fromContentScript: false },
 } as const;
 
 /** The sign-in state as pages see it, with the count of intents a sign-out would have to ask about. */
@@ -70,4 +76,4 @@ export type ResponseOf<T extends MessageType> = Responses[T];
 /** What travels back: handlers' failures reach the caller as a message a person can read, never as a stack. */
 export type Reply<T extends MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: string };
 
-export const envelopeSchema = z.object({ type: z.string(), data: z.unknown() }).strict();
+export const envelopeSchema = z.strictObject({ type: z.string(), data: z.unknown() });

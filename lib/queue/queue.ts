@@ -1,5 +1,6 @@
 import type { CliqCaller } from '../budget/call';
 import type { BudgetLedger, Clock } from '../budget/ledger';
+import * as z from '../cliq/zod';
 import { type Intent, intentSchema, listKeyOf } from '../intents/intents';
 import { shownFolders, shownPins } from '../lists/overlay';
 import type { PinsDb } from '../store/db';
@@ -151,7 +152,7 @@ export function createPinQueue(options: QueueOptions): PinQueue {
 
   return {
     async enqueue(input) {
-      const parsed = intentSchema.array().safeParse(Array.isArray(input) ? input : [input]);
+      const parsed = z.array(intentSchema).safeParse(Array.isArray(input) ? input : [input]);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const which = Array.isArray(input) && input.length > 1 ? `intent ${Number(issue?.path[0]) + 1}, ` : '';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../cliq/zod';
 import type { PinsDb } from './db';
 
 const MINUTE = 60_000;
@@ -6,35 +6,19 @@ const HOUR = 60 * MINUTE;
 
 /** Every setting has a default, so a missing or partial stored object still parses. */
 export const settingsSchema = z.object({
-  version: z.literal(1).default(1),
+  version: z._default(z.literal(1), 1),
   /** How the board orders pins inside a chat: Cliq's own order, or most recently pinned first. */
-  pinOrder: z.enum(['chatOrder', 'newestPinned']).default('chatOrder'),
+  pinOrder: z._default(z.enum(['chatOrder', 'newestPinned']), 'chatOrder'),
   /** A pin expiring within this long is listed as "expiring soon". */
-  expiringSoonMs: z
-    .number()
-    .int()
-    .positive()
-    .default(24 * HOUR),
+  expiringSoonMs: z._default(z.int().check(z.positive()), 24 * HOUR),
   /** Pinning notifies the chat's members unless the user turns this on. */
-  notifyOnPin: z.boolean().default(false),
+  notifyOnPin: z._default(z.boolean(), false),
   /** The folder list is read again once it is older than this. */
-  folderMaxAgeMs: z
-    .number()
-    .int()
-    .positive()
-    .default(5 * MINUTE),
+  folderMaxAgeMs: z._default(z.int().check(z.positive()), 5 * MINUTE),
   /** A chat's pins are read again once they are older than this. */
-  pinListMaxAgeMs: z
-    .number()
-    .int()
-    .positive()
-    .default(15 * MINUTE),
+  pinListMaxAgeMs: z._default(z.int().check(z.positive()), 15 * MINUTE),
   /** A complete listing replaces `sync_token` deltas this often, in case a delta was ever missed. */
-  fullResyncEveryMs: z
-    .number()
-    .int()
-    .positive()
-    .default(6 * HOUR),
+  fullResyncEveryMs: z._default(z.int().check(z.positive()), 6 * HOUR),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

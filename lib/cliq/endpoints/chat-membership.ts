@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { endpoint, perMinute } from './define';
 import { chatId, csv } from './params';
 import { noContent } from './shapes';
@@ -21,13 +21,13 @@ const listMembers = (version: Version) =>
     limit: perMinute(20, 10),
     params: z.object({
       chatId: chatId(),
-      fields: z.array(z.enum(['name', 'email_id', 'user_id'])).optional(),
+      fields: z.optional(z.array(z.enum(['name', 'email_id', 'user_id']))),
     }),
-    query: z.object({ fields: z.string().optional() }),
+    query: z.object({ fields: z.optional(z.string()) }),
     toWire: (p) => ({ path: chatPath(p), query: { fields: p.fields && csv(p.fields) } }),
     response: z.object({
       members: z.array(
-        z.object({ user_id: z.string().optional(), email_id: z.string().optional(), name: z.string().optional() }),
+        z.object({ user_id: z.optional(z.string()), email_id: z.optional(z.string()), name: z.optional(z.string()) }),
       ),
     }),
   });

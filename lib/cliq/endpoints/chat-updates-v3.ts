@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { endpoint, perMinute } from './define';
 import { chatId as chatIdOf, messageId, title } from './params';
 import { noContent } from './shapes';
@@ -17,7 +17,7 @@ export const chatUpdateV3Endpoints = {
   renameChat: endpoint({
     ...chatPut,
     params: z.object({ chatId, title: title('chat title') }),
-    body: z.object({ operation: z.literal('update_title'), title: z.string().min(1).max(255) }),
+    body: z.object({ operation: z.literal('update_title'), title: z.string().check(z.minLength(1), z.maxLength(255)) }),
     toWire: (p) => ({ path: chatPath(p), body: { operation: 'update_title', title: p.title } }),
     response: z.object({ data: z.object({ chat_id: z.string(), title: z.string() }) }),
   }),

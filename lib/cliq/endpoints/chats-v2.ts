@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { endpoint, perMinute } from './define';
 import { chatId, messageId } from './params';
 import { noContent, v2Chat, v2MessageId } from './shapes';
@@ -10,17 +10,17 @@ const STICKY = '/v2/chats/{CHAT_ID}/stickymessage';
 /** A v2 "sticky" pin: the single pin older clients know about. Times are epoch milliseconds here. */
 const stickyMessage = z.object({
   expiry_time: z.number(),
-  creator: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  creator: z.optional(z.object({ id: z.optional(z.string()), name: z.optional(z.string()) })),
   message: z.object({
     msguid: v2MessageId,
-    msg: z.string().optional(),
-    sender: z.string().optional(),
-    dname: z.string().optional(),
-    time: z.string().optional(),
+    msg: z.optional(z.string()),
+    sender: z.optional(z.string()),
+    dname: z.optional(z.string()),
+    time: z.optional(z.string()),
   }),
-  created_time: z.number().optional(),
-  last_modified_time: z.number().optional(),
-  chat_id: z.string().optional(),
+  created_time: z.optional(z.number()),
+  last_modified_time: z.optional(z.number()),
+  chat_id: z.optional(z.string()),
 });
 
 export const chatV2Endpoints = {
@@ -30,21 +30,21 @@ export const chatV2Endpoints = {
     scope: 'ZohoCliq.Chats.READ',
     limit: perMinute(20, 10),
     params: z.object({
-      limit: z.number().int().min(1).max(100, { error: 'at most 100 chats per page' }).optional(),
-      modifiedBefore: z.number().int().nonnegative().optional(),
-      modifiedAfter: z.number().int().nonnegative().optional(),
-      drafts: z.boolean().optional(),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(100, { error: 'at most 100 chats per page' }))),
+      modifiedBefore: z.optional(z.int().check(z.nonnegative())),
+      modifiedAfter: z.optional(z.int().check(z.nonnegative())),
+      drafts: z.optional(z.boolean()),
     }),
     query: z.object({
-      limit: z.number().int().max(100).optional(),
-      modified_before: z.number().optional(),
-      modified_after: z.number().optional(),
-      drafts: z.boolean().optional(),
+      limit: z.optional(z.int().check(z.lte(100))),
+      modified_before: z.optional(z.number()),
+      modified_after: z.optional(z.number()),
+      drafts: z.optional(z.boolean()),
     }),
     toWire: (p) => ({
       query: { limit: p.limit, modified_before: p.modifiedBefore, modified_after: p.modifiedAfter, drafts: p.drafts },
     }),
-    response: z.object({ chats: z.array(v2Chat).default([]) }),
+    response: z.object({ chats: z._default(z.array(v2Chat), []) }),
   }),
 
   /** v2 pin; `expiryTime` is epoch milliseconds, `-1` for never. */
@@ -56,10 +56,10 @@ export const chatV2Endpoints = {
     params: z.object({
       chatId: chatId(),
       messageId: messageId(),
-      expiryTime: z.union([z.literal(-1), z.number().int().positive()]).optional(),
-      notify: z.boolean().optional(),
+      expiryTime: z.optional(z.union([z.literal(-1), z.int().check(z.positive())])),
+      notify: z.optional(z.boolean()),
     }),
-    body: z.object({ id: z.string(), expiry_time: z.number().optional(), notify: z.boolean().optional() }),
+    body: z.object({ id: z.string(), expiry_time: z.optional(z.number()), notify: z.optional(z.boolean()) }),
     toWire: (p) => ({ path: chatPath(p), body: { id: p.messageId, expiry_time: p.expiryTime, notify: p.notify } }),
     response: z.object({ data: stickyMessage }),
   }),
@@ -72,7 +72,7 @@ export const chatV2Endpoints = {
     limit: perMinute(20, 10),
     params: chatOnly,
     toWire: (p) => ({ path: chatPath(p) }),
-    response: z.object({ data: stickyMessage.optional() }).optional(),
+    response: z.optional(z.object({ data: z.optional(stickyMessage) })),
   }),
 
   removeStickyMessage: endpoint({

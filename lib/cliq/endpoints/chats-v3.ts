@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { endpoint, perMinute } from './define';
 import { chatId, cliqId, csv, idList, messageId, timestamp, title } from './params';
 import { noContent, v3Chat } from './shapes';
 
-const chatList = z.object({ chats: z.array(v3Chat).default([]) });
+const chatList = z.object({ chats: z._default(z.array(v3Chat), []) });
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
 const userIds = (max: number) => idList({ label: 'user id', min: 1, max });
-const epochMs = z.number().int().nonnegative();
+const epochMs = z.int().check(z.nonnegative());
 
 export const chatV3Endpoints = {
   /** Filters combine; `pinned: true` lists the chats the user pinned. */
@@ -16,34 +16,34 @@ export const chatV3Endpoints = {
     scope: 'ZohoCliq.Chats.READ',
     limit: perMinute(30, 10),
     params: z.object({
-      name: z.string().max(200).optional(),
-      recipient: cliqId('recipient').optional(),
-      limit: z.number().int().min(1).max(100, { error: 'at most 100 chats per page' }).optional(),
-      modifiedBefore: epochMs.optional(),
-      modifiedAfter: epochMs.optional(),
-      muted: z.boolean().optional(),
-      drafts: z.boolean().optional(),
-      pinned: z.boolean().optional(),
-      closed: z.boolean().optional(),
-      joined: z.boolean().optional(),
-      chatIds: idList({ label: 'chat id', min: 1, max: 100 }).optional(),
-      parentChatId: chatId('parent chat id').optional(),
-      type: z.enum(['guests', 'threads', 'channel', 'bot', 'dm', 'muted']).optional(),
+      name: z.optional(z.string().check(z.maxLength(200))),
+      recipient: z.optional(cliqId('recipient')),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(100, { error: 'at most 100 chats per page' }))),
+      modifiedBefore: z.optional(epochMs),
+      modifiedAfter: z.optional(epochMs),
+      muted: z.optional(z.boolean()),
+      drafts: z.optional(z.boolean()),
+      pinned: z.optional(z.boolean()),
+      closed: z.optional(z.boolean()),
+      joined: z.optional(z.boolean()),
+      chatIds: z.optional(idList({ label: 'chat id', min: 1, max: 100 })),
+      parentChatId: z.optional(chatId('parent chat id')),
+      type: z.optional(z.enum(['guests', 'threads', 'channel', 'bot', 'dm', 'muted'])),
     }),
     query: z.object({
-      name: z.string().optional(),
-      recipient: z.string().optional(),
-      limit: z.number().optional(),
-      modified_before: z.number().optional(),
-      modified_after: z.number().optional(),
-      muted: z.boolean().optional(),
-      drafts: z.boolean().optional(),
-      pinned: z.boolean().optional(),
-      closed: z.boolean().optional(),
-      joined: z.boolean().optional(),
-      chat_ids: z.string().optional(),
-      parent_chid: z.string().optional(),
-      type: z.string().optional(),
+      name: z.optional(z.string()),
+      recipient: z.optional(z.string()),
+      limit: z.optional(z.number()),
+      modified_before: z.optional(z.number()),
+      modified_after: z.optional(z.number()),
+      muted: z.optional(z.boolean()),
+      drafts: z.optional(z.boolean()),
+      pinned: z.optional(z.boolean()),
+      closed: z.optional(z.boolean()),
+      joined: z.optional(z.boolean()),
+      chat_ids: z.optional(z.string()),
+      parent_chid: z.optional(z.string()),
+      type: z.optional(z.string()),
     }),
     toWire: ({ modifiedBefore, modifiedAfter, chatIds, parentChatId, ...same }) => ({
       query: {
@@ -63,24 +63,24 @@ export const chatV3Endpoints = {
     scope: 'ZohoCliq.Chats.READ',
     limit: perMinute(50, 10),
     params: z.object({
-      title: z.string().max(200, { error: 'search text is longer than 200 characters' }).optional(),
-      limit: z.number().int().min(1).max(500, { error: 'at most 500 chats per search' }).optional(),
-      modifiedBefore: timestamp('modified before').optional(),
-      modifiedAfter: timestamp('modified after').optional(),
-      recipient: cliqId('recipient').optional(),
-      chatTypes: z.array(z.enum(['direct_message', 'group_chat', 'channel', 'thread'])).optional(),
-      parentChatId: chatId('parent chat id').optional(),
-      sortBy: z.enum(['usage', 'recent']).optional(),
+      title: z.optional(z.string().check(z.maxLength(200, { error: 'search text is longer than 200 characters' }))),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(500, { error: 'at most 500 chats per search' }))),
+      modifiedBefore: z.optional(timestamp('modified before')),
+      modifiedAfter: z.optional(timestamp('modified after')),
+      recipient: z.optional(cliqId('recipient')),
+      chatTypes: z.optional(z.array(z.enum(['direct_message', 'group_chat', 'channel', 'thread']))),
+      parentChatId: z.optional(chatId('parent chat id')),
+      sortBy: z.optional(z.enum(['usage', 'recent'])),
     }),
     query: z.object({
-      title: z.string().optional(),
-      limit: z.number().optional(),
-      modified_before: z.union([z.string(), z.number()]).optional(),
-      modified_after: z.union([z.string(), z.number()]).optional(),
-      recipient: z.string().optional(),
-      chat_type: z.string().optional(),
-      parent_chat_id: z.string().optional(),
-      sort_by: z.string().optional(),
+      title: z.optional(z.string()),
+      limit: z.optional(z.number()),
+      modified_before: z.optional(z.union([z.string(), z.number()])),
+      modified_after: z.optional(z.union([z.string(), z.number()])),
+      recipient: z.optional(z.string()),
+      chat_type: z.optional(z.string()),
+      parent_chat_id: z.optional(z.string()),
+      sort_by: z.optional(z.string()),
     }),
     toWire: (p) => ({
       query: {
@@ -104,10 +104,12 @@ export const chatV3Endpoints = {
     limit: perMinute(60, 10),
     params: z.object({
       chatId: chatId(),
-      fields: z.array(z.string().min(1)).max(20, { error: 'at most 20 fields' }).optional(),
-      includeLastMessage: z.boolean().optional(),
+      fields: z.optional(
+        z.array(z.string().check(z.minLength(1))).check(z.maxLength(20, { error: 'at most 20 fields' })),
+      ),
+      includeLastMessage: z.optional(z.boolean()),
     }),
-    query: z.object({ fields: z.string().optional(), include: z.literal('last_message_info').optional() }),
+    query: z.object({ fields: z.optional(z.string()), include: z.optional(z.literal('last_message_info')) }),
     toWire: (p) => ({
       path: chatPath(p),
       query: {
@@ -130,9 +132,9 @@ export const chatV3Endpoints = {
     ]),
     body: z.object({
       chat_type: z.enum(['direct_message', 'group_chat']),
-      user_id: z.string().optional(),
-      user_ids: z.array(z.string()).min(1).max(50).optional(),
-      title: z.string().max(255).optional(),
+      user_id: z.optional(z.string()),
+      user_ids: z.optional(z.array(z.string()).check(z.minLength(1), z.maxLength(50))),
+      title: z.optional(z.string().check(z.maxLength(255))),
     }),
     toWire: (p) => ({
       body:
@@ -152,16 +154,17 @@ export const chatV3Endpoints = {
     params: z.object({
       chats: z
         .array(z.object({ chatId: chatId(), lastMessageId: messageId('last message id') }))
-        .min(1, { error: 'at least 1 chat is required' })
-        .max(100, { error: 'at most 100 chats fit in one request' }),
+        .check(
+          z.minLength(1, { error: 'at least 1 chat is required' }),
+          z.maxLength(100, { error: 'at most 100 chats fit in one request' }),
+        ),
     }),
     body: z.object({
       operation: z.literal('read_status_update'),
       read_status: z.literal('read'),
       chats: z
         .array(z.object({ chat_id: z.string(), last_message_id: z.string() }))
-        .min(1)
-        .max(100),
+        .check(z.minLength(1), z.maxLength(100)),
     }),
     toWire: (p) => ({
       body: {
@@ -170,11 +173,11 @@ export const chatV3Endpoints = {
         chats: p.chats.map((c) => ({ chat_id: c.chatId, last_message_id: c.lastMessageId })),
       },
     }),
-    response: z
-      .object({
-        data: z.object({ success: z.array(z.string()).default([]), failure: z.array(z.string()).default([]) }),
-      })
-      .optional(),
+    response: z.optional(
+      z.object({
+        data: z.object({ success: z._default(z.array(z.string()), []), failure: z._default(z.array(z.string()), []) }),
+      }),
+    ),
   }),
 
   /** Chats without unread messages are skipped silently. */
@@ -184,7 +187,10 @@ export const chatV3Endpoints = {
     scope: 'ZohoCliq.Chats.UPDATE',
     limit: perMinute(60, 5),
     params: z.object({ chatIds: idList({ label: 'chat id', min: 1, max: 100 }) }),
-    body: z.object({ operation: z.literal('clear_unread'), chat_ids: z.array(z.string()).min(1).max(100) }),
+    body: z.object({
+      operation: z.literal('clear_unread'),
+      chat_ids: z.array(z.string()).check(z.minLength(1), z.maxLength(100)),
+    }),
     toWire: (p) => ({ body: { operation: 'clear_unread', chat_ids: p.chatIds } }),
     response: noContent,
   }),
@@ -195,9 +201,11 @@ export const chatV3Endpoints = {
     scope: 'ZohoCliq.Chats.UPDATE',
     limit: perMinute(20, 10),
     params: z.object({ chatId: chatId(), userIds: userIds(100) }),
-    body: z.object({ user_ids: z.array(z.string()).min(1).max(100) }),
+    body: z.object({ user_ids: z.array(z.string()).check(z.minLength(1), z.maxLength(100)) }),
     toWire: (p) => ({ path: chatPath(p), body: { user_ids: p.userIds } }),
-    response: z.object({ data: z.object({ chat_id: z.string(), added_user_ids: z.array(z.string()).default([]) }) }),
+    response: z.object({
+      data: z.object({ chat_id: z.string(), added_user_ids: z._default(z.array(z.string()), []) }),
+    }),
   }),
 
   removeChatMembers: endpoint({
@@ -206,9 +214,11 @@ export const chatV3Endpoints = {
     scope: 'ZohoCliq.Chats.DELETE',
     limit: perMinute(20, 10),
     params: z.object({ chatId: chatId(), userIds: userIds(100) }),
-    query: z.object({ user_ids: z.string().min(1) }),
+    query: z.object({ user_ids: z.string().check(z.minLength(1)) }),
     toWire: (p) => ({ path: chatPath(p), query: { user_ids: csv(p.userIds) } }),
-    response: z.object({ data: z.object({ chat_id: z.string(), removed_user_ids: z.array(z.string()).default([]) }) }),
+    response: z.object({
+      data: z.object({ chat_id: z.string(), removed_user_ids: z._default(z.array(z.string()), []) }),
+    }),
   }),
 
   /** A new chat starting from `messageId`, with chosen users or everyone in the original chat. */
@@ -221,14 +231,14 @@ export const chatV3Endpoints = {
       chatId: chatId(),
       messageId: messageId(),
       title: title('chat title'),
-      userIds: userIds(100).optional(),
-      includeParticipants: z.boolean().optional(),
+      userIds: z.optional(userIds(100)),
+      includeParticipants: z.optional(z.boolean()),
     }),
     body: z.object({
       message_id: z.string(),
-      title: z.string().max(255),
-      user_ids: z.string().optional(),
-      include_participants: z.boolean().optional(),
+      title: z.string().check(z.maxLength(255)),
+      user_ids: z.optional(z.string()),
+      include_participants: z.optional(z.boolean()),
     }),
     toWire: (p) => ({
       path: chatPath(p),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -58,8 +58,8 @@ type ListKind = 'folderList' | 'pinList';
 /** `Query` and `Body` are the wire shapes, taken from the schemas so `toWire` is checked against them. */
 export interface EndpointSpec<
   Path extends string,
-  P extends z.ZodType,
-  R extends z.ZodType,
+  P extends z.ZodMiniType,
+  R extends z.ZodMiniType,
   Query = never,
   Body = never,
   S extends ListKind | undefined = undefined,
@@ -72,8 +72,8 @@ export interface EndpointSpec<
   /** What callers pass, in their words; also where the guards live. */
   params: P;
   /** The wire query and body exactly as Cliq names them; checked again after mapping so a mapping slip cannot reach the wire. */
-  query?: z.ZodType<Record<string, QueryValue>, Query>;
-  body?: z.ZodType<unknown, Body>;
+  query?: z.ZodMiniType<Record<string, QueryValue>, Query>;
+  body?: z.ZodMiniType<unknown, Body>;
   toWire: (params: z.output<P>) => WireRequest<Path, Query, Body>;
   response: R;
   /** The result is a copy of this list: the client hands back a `view` to base later writes on. */
@@ -83,14 +83,14 @@ export interface EndpointSpec<
 }
 
 /** Any operation of the table, its types erased; `endpoint()` keeps each one's own. */
-export type Endpoint = EndpointSpec<string, z.ZodType, z.ZodType, unknown, unknown, ListKind | undefined> & {
+export type Endpoint = EndpointSpec<string, z.ZodMiniType, z.ZodMiniType, unknown, unknown, ListKind | undefined> & {
   budget: Budget;
 };
 
 export function endpoint<
   Path extends string,
-  P extends z.ZodType,
-  R extends z.ZodType,
+  P extends z.ZodMiniType,
+  R extends z.ZodMiniType,
   Query = never,
   Body = never,
   S extends ListKind | undefined = undefined,

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { DEFAULT_FOLDER_ID } from '../constants';
+import * as z from '../zod';
 import { endpoint, perMinute } from './define';
 import { chatId, csv, folderId as folderIdOf, folderSymbol, idList, listView, timestamp, title } from './params';
 import { folder, noContent } from './shapes';
@@ -13,9 +13,11 @@ const FOLDER = '/v3/pin-categories/{CATEGORY_ID}';
 const CHAT_PINS = '/v3/chats/{CHAT_ID}/pins';
 
 const folderId = folderIdOf();
-const movableFolderId = folderId.refine((id) => id !== DEFAULT_FOLDER_ID, {
-  error: 'My Pins (the default folder) cannot be moved or deleted',
-});
+const movableFolderId = folderId.check(
+  z.refine((id) => id !== DEFAULT_FOLDER_ID, {
+    error: 'My Pins (the default folder) cannot be moved or deleted',
+  }),
+);
 const folderPath = (p: { categoryId: string }) => ({ CATEGORY_ID: p.categoryId });
 const chatIds = (min: number, max: number, emptyMeans?: string) => idList({ label: 'chat id', min, max, emptyMeans });
 
@@ -30,9 +32,9 @@ export const folderEndpoints = {
     scope: 'ZohoCliq.Chats.READ',
     limit: perMinute(20, 5),
     params: z.object({
-      include: z.array(z.enum(['chats', 'recipients_summary', 'last_message_info'])).default(['chats']),
+      include: z._default(z.array(z.enum(['chats', 'recipients_summary', 'last_message_info'])), ['chats']),
     }),
-    query: z.object({ include_fields: z.string().optional() }),
+    query: z.object({ include_fields: z.optional(z.string()) }),
     toWire: (p) => ({ query: { include_fields: p.include.length > 0 ? csv(p.include) : undefined } }),
     response: z.object({ data: z.array(folder) }),
     snapshotOf: 'folderList',
@@ -45,13 +47,13 @@ export const folderEndpoints = {
     limit: perMinute(20, 5),
     params: z.object({
       title: title('folder title'),
-      symbol: folderSymbol.default(''),
-      chatIds: chatIds(0, MAX_CHATS_PER_FOLDER).optional(),
+      symbol: z._default(folderSymbol, ''),
+      chatIds: z.optional(chatIds(0, MAX_CHATS_PER_FOLDER)),
     }),
     body: z.object({
-      title: z.string().min(1).max(255),
-      symbol: z.string().max(50),
-      chat_ids: z.array(z.string()).max(MAX_CHATS_PER_FOLDER).optional(),
+      title: z.string().check(z.minLength(1), z.maxLength(255)),
+      symbol: z.string().check(z.maxLength(50)),
+      chat_ids: z.optional(z.array(z.string()).check(z.maxLength(MAX_CHATS_PER_FOLDER))),
     }),
     toWire: (p) => ({ body: { title: p.title, symbol: p.symbol, chat_ids: p.chatIds } }),
     response: z.object({ data: folder }),
@@ -65,7 +67,7 @@ export const folderEndpoints = {
     scope: 'ZohoCliq.Chats.DELETE',
     limit: perMinute(20, 5),
     params: z.object({ chatIds: chatIds(1, MAX_CHATS_PER_REMOVAL) }),
-    query: z.object({ chat_ids: z.string().min(1) }),
+    query: z.object({ chat_ids: z.string().check(z.minLength(1)) }),
     toWire: (p) => ({ query: { chat_ids: csv(p.chatIds) } }),
     response: noContent,
     changes: 'folderList',
@@ -76,17 +78,19 @@ export const folderEndpoints = {
     params: z
       .object({
         categoryId: folderId,
-        title: title('folder title').optional(),
-        symbol: folderSymbol.optional(),
-        state: z.enum(['expanded', 'collapsed']).optional(),
+        title: z.optional(title('folder title')),
+        symbol: z.optional(folderSymbol),
+        state: z.optional(z.enum(['expanded', 'collapsed'])),
       })
-      .refine((p) => p.title !== undefined || p.symbol !== undefined || p.state !== undefined, {
-        error: 'nothing to change: give a title, a symbol or a state',
-      }),
+      .check(
+        z.refine((p) => p.title !== undefined || p.symbol !== undefined || p.state !== undefined, {
+          error: 'nothing to change: give a title, a symbol or a state',
+        }),
+      ),
     body: z.object({
-      title: z.string().max(255).optional(),
-      symbol: z.string().max(50).optional(),
-      state: z.enum(['expanded', 'collapsed']).optional(),
+      title: z.optional(z.string().check(z.maxLength(255))),
+      symbol: z.optional(z.string().check(z.maxLength(50))),
+      state: z.optional(z.enum(['expanded', 'collapsed'])),
     }),
     toWire: (p) => ({ path: folderPath(p), body: { title: p.title, symbol: p.symbol, state: p.state } }),
     response: noContent,
@@ -99,12 +103,12 @@ export const folderEndpoints = {
     params: z.object({
       categoryId: folderId,
       chatId: chatId(),
-      pinAbove: chatId('pin above').optional(),
+      pinAbove: z.optional(chatId('pin above')),
       basedOn: listView,
     }),
     body: z.object({
       chat_id: z.string(),
-      pin_above: z.string().optional(),
+      pin_above: z.optional(z.string()),
       last_sync_time: timestamp('last sync time'),
     }),
     toWire: (p) => ({
@@ -120,10 +124,10 @@ export const folderEndpoints = {
     ...folderPut,
     params: z.object({
       categoryId: movableFolderId,
-      pinAbove: movableFolderId.optional(),
+      pinAbove: z.optional(movableFolderId),
       basedOn: listView,
     }),
-    body: z.object({ pin_above: z.string().optional(), last_sync_time: timestamp('last sync time') }),
+    body: z.object({ pin_above: z.optional(z.string()), last_sync_time: timestamp('last sync time') }),
     toWire: (p) => ({ path: folderPath(p), body: { pin_above: p.pinAbove, last_sync_time: p.basedOn.lastSyncTime } }),
     response: noContent,
     changes: 'folderList',
@@ -141,7 +145,7 @@ export const folderEndpoints = {
       basedOn: listView,
     }),
     body: z.object({
-      chat_ids: z.array(z.string()).max(MAX_CHATS_PER_FOLDER),
+      chat_ids: z.array(z.string()).check(z.maxLength(MAX_CHATS_PER_FOLDER)),
       last_sync_time: timestamp('last sync time'),
     }),
     toWire: (p) => ({ path: folderPath(p), body: { chat_ids: p.chatIds, last_sync_time: p.basedOn.lastSyncTime } }),
@@ -155,8 +159,8 @@ export const folderEndpoints = {
     path: FOLDER,
     scope: 'ZohoCliq.Chats.DELETE',
     limit: perMinute(20, 5),
-    params: z.object({ categoryId: movableFolderId, unpinAll: z.boolean().optional() }),
-    query: z.object({ unpin_all: z.boolean().optional() }),
+    params: z.object({ categoryId: movableFolderId, unpinAll: z.optional(z.boolean()) }),
+    query: z.object({ unpin_all: z.optional(z.boolean()) }),
     toWire: (p) => ({ path: folderPath(p), query: { unpin_all: p.unpinAll } }),
     response: noContent,
     changes: 'folderList',
@@ -168,10 +172,10 @@ export const folderEndpoints = {
     path: CHAT_PINS,
     scope: 'ZohoCliq.Chats.UPDATE',
     limit: perMinute(50, 5),
-    params: z.object({ chatId: chatId(), categoryId: folderId.optional() }),
-    body: z.object({ category_id: z.string().optional() }),
+    params: z.object({ chatId: chatId(), categoryId: z.optional(folderId) }),
+    body: z.object({ category_id: z.optional(z.string()) }),
     toWire: (p) => ({ path: { CHAT_ID: p.chatId }, body: { category_id: p.categoryId } }),
-    response: z.object({ data: z.object({ chat_id: z.string(), category_id: z.string().optional() }) }),
+    response: z.object({ data: z.object({ chat_id: z.string(), category_id: z.optional(z.string()) }) }),
     changes: 'folderList',
   }),
 

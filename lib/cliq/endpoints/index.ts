@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { chatMembershipEndpoints } from './chat-membership';
 import { chatUpdateV3Endpoints } from './chat-updates-v3';
 import { chatV2Endpoints } from './chats-v2';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { endpoint, perMinute } from './define';
 import { chatId, cliqId, csv, idList, messageId } from './params';
 import { noContent, v2Message, v2MessageId } from './shapes';
@@ -9,25 +9,27 @@ const REACTIONS = '/v2/chats/{CHAT_ID}/messages/{MESSAGE_ID}/reactions';
 
 const text = z
   .string({ error: 'message text is required' })
-  .min(1, { error: 'message text is empty' })
-  .max(5000, { error: 'message text is longer than 5000 characters' });
-const emoji = z.string({ error: 'emoji is required' }).min(1).max(100);
+  .check(
+    z.minLength(1, { error: 'message text is empty' }),
+    z.maxLength(5000, { error: 'message text is longer than 5000 characters' }),
+  );
+const emoji = z.string({ error: 'emoji is required' }).check(z.minLength(1), z.maxLength(100));
 const inChat = { chatId: chatId() };
 const onMessage = { chatId: chatId(), messageId: messageId() };
 const messagePath = (p: { chatId: string; messageId: string }) => ({ CHAT_ID: p.chatId, MESSAGE_ID: p.messageId });
-const messageList = z.object({ data: z.array(v2Message).default([]) });
+const messageList = z.object({ data: z._default(z.array(v2Message), []) });
 
 /** Posting answers 204, or the new message's id when `syncMessage` asks to wait for it. */
-const posted = z.object({ message_id: v2MessageId.optional() }).optional();
+const posted = z.optional(z.object({ message_id: z.optional(v2MessageId) }));
 const postOptions = {
-  replyTo: messageId('reply to').optional(),
-  syncMessage: z.boolean().optional(),
+  replyTo: z.optional(messageId('reply to')),
+  syncMessage: z.optional(z.boolean()),
 };
 const postBody = z.object({
-  text: z.string().max(5000),
-  reply_to: z.string().optional(),
-  sync_message: z.boolean().optional(),
-  mark_as_read: z.boolean().optional(),
+  text: z.string().check(z.maxLength(5000)),
+  reply_to: z.optional(z.string()),
+  sync_message: z.optional(z.boolean()),
+  mark_as_read: z.optional(z.boolean()),
 });
 const postLimit = perMinute(20, 10);
 
@@ -40,11 +42,15 @@ export const messageV2Endpoints = {
     limit: perMinute(15, 10),
     params: z.object({
       ...inChat,
-      fromTime: z.number().int().nonnegative().optional(),
-      toTime: z.number().int().nonnegative().optional(),
-      limit: z.number().int().min(1).max(100, { error: 'at most 100 messages per page' }).optional(),
+      fromTime: z.optional(z.int().check(z.nonnegative())),
+      toTime: z.optional(z.int().check(z.nonnegative())),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(100, { error: 'at most 100 messages per page' }))),
     }),
-    query: z.object({ fromtime: z.number().optional(), totime: z.number().optional(), limit: z.number().optional() }),
+    query: z.object({
+      fromtime: z.optional(z.number()),
+      totime: z.optional(z.number()),
+      limit: z.optional(z.number()),
+    }),
     toWire: (p) => ({ path: { CHAT_ID: p.chatId }, query: { fromtime: p.fromTime, totime: p.toTime, limit: p.limit } }),
     response: messageList,
   }),
@@ -75,7 +81,7 @@ export const messageV2Endpoints = {
     path: '/v2/chats/{CHAT_ID}/message',
     scope: 'ZohoCliq.Webhooks.CREATE',
     limit: postLimit,
-    params: z.object({ ...inChat, text, ...postOptions, markAsRead: z.boolean().optional() }),
+    params: z.object({ ...inChat, text, ...postOptions, markAsRead: z.optional(z.boolean()) }),
     body: postBody,
     toWire: (p) => ({
       path: { CHAT_ID: p.chatId },
@@ -94,10 +100,10 @@ export const messageV2Endpoints = {
       channelName: cliqId('channel name'),
       text,
       ...postOptions,
-      asBot: cliqId('bot name').optional(),
-      markAsRead: z.boolean().optional(),
+      asBot: z.optional(cliqId('bot name')),
+      markAsRead: z.optional(z.boolean()),
     }),
-    query: z.object({ bot_unique_name: z.string().optional(), mark_as_read: z.boolean().optional() }),
+    query: z.object({ bot_unique_name: z.optional(z.string()), mark_as_read: z.optional(z.boolean()) }),
     body: postBody,
     toWire: (p) => ({
       path: { CHANNEL_UNIQUE_NAME: p.channelName },
@@ -117,19 +123,19 @@ export const messageV2Endpoints = {
       botName: cliqId('bot name'),
       text,
       ...postOptions,
-      userIds: idList({ label: 'user id', min: 1, max: 100 }).optional(),
+      userIds: z.optional(idList({ label: 'user id', min: 1, max: 100 })),
     }),
-    body: postBody.extend({ userids: z.string().optional() }),
+    body: z.extend(postBody, { userids: z.optional(z.string()) }),
     toWire: (p) => ({
       path: { BOT_UNIQUE_NAME: p.botName },
       body: { text: p.text, reply_to: p.replyTo, sync_message: p.syncMessage, userids: p.userIds && csv(p.userIds) },
     }),
-    response: z
-      .object({
-        user_ids: z.array(z.string()).optional(),
-        message_details: z.record(z.string(), z.object({ chat_id: z.string(), message_id: v2MessageId })).optional(),
-      })
-      .optional(),
+    response: z.optional(
+      z.object({
+        user_ids: z.optional(z.array(z.string())),
+        message_details: z.optional(z.record(z.string(), z.object({ chat_id: z.string(), message_id: v2MessageId }))),
+      }),
+    ),
   }),
 
   /** Only to a mutual contact or someone in the organisation; `user` is an email address or a user id. */
@@ -141,11 +147,13 @@ export const messageV2Endpoints = {
     params: z.object({
       user: z
         .string({ error: 'user (an email address or user id) is required' })
-        .max(254)
-        .regex(/^([^\s@/?#]+@[^\s@/?#]+|\d+)$/, { error: 'user must be an email address or a numeric user id' }),
+        .check(
+          z.maxLength(254),
+          z.regex(/^([^\s@/?#]+@[^\s@/?#]+|\d+)$/, { error: 'user must be an email address or a numeric user id' }),
+        ),
       text,
       ...postOptions,
-      markAsRead: z.boolean().optional(),
+      markAsRead: z.optional(z.boolean()),
     }),
     body: postBody,
     toWire: (p) => ({
@@ -160,8 +168,8 @@ export const messageV2Endpoints = {
     path: MESSAGE,
     scope: 'ZohoCliq.Webhooks.UPDATE',
     limit: perMinute(20, 10),
-    params: z.object({ ...onMessage, text, notifyEdit: z.boolean().optional() }),
-    body: z.object({ text: z.string().max(5000), notify_edit: z.boolean().optional() }),
+    params: z.object({ ...onMessage, text, notifyEdit: z.optional(z.boolean()) }),
+    body: z.object({ text: z.string().check(z.maxLength(5000)), notify_edit: z.optional(z.boolean()) }),
     toWire: (p) => ({ path: messagePath(p), body: { text: p.text, notify_edit: p.notifyEdit } }),
     response: noContent,
   }),
@@ -196,7 +204,7 @@ export const messageV2Endpoints = {
     limit: perMinute(20, 10),
     params: z.object(onMessage),
     toWire: (p) => ({ path: messagePath(p) }),
-    response: z.object({ data: z.record(z.string(), z.array(z.string())).default({}) }),
+    response: z.object({ data: z._default(z.record(z.string(), z.array(z.string())), {}) }),
   }),
 
   removeReaction: endpoint({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /** Cliq ids are short tokens (`1573708648341_375412769224`, `CT_2243…-C4`); anything longer is a caller bug. */
 const ID_MAX_LENGTH = 100;
@@ -8,12 +8,14 @@ const ID_MAX_LENGTH = 100;
  * would resolve into another path (a folder delete on `.` would hit the folder list itself).
  */
 export function cliqId(label: string) {
-  return z
-    .string({ error: `${label} is required` })
-    .min(1, { error: `${label} is empty` })
-    .max(ID_MAX_LENGTH, { error: `${label} is longer than ${ID_MAX_LENGTH} characters, so it is not a Cliq id` })
-    .regex(/^[^\s/\\?#%]+$/, { error: `${label} contains characters that no Cliq id has` })
-    .refine((value) => !/^\.+$/.test(value), { error: `${label} "." or ".." is not a Cliq id` });
+  return z.string({ error: `${label} is required` }).check(
+    z.minLength(1, { error: `${label} is empty` }),
+    z.maxLength(ID_MAX_LENGTH, {
+      error: `${label} is longer than ${ID_MAX_LENGTH} characters, so it is not a Cliq id`,
+    }),
+    z.regex(/^[^\s/\\?#%]+$/, { error: `${label} contains characters that no Cliq id has` }),
+    z.refine((value) => !/^\.+$/.test(value), { error: `${label} "." or ".." is not a Cliq id` }),
+  );
 }
 
 /**
@@ -27,15 +29,19 @@ const MESSAGE_ID_SHAPE = /^\d{13}_\d+$/;
 const FOLDER_ID_SHAPE = /^(?:default|\d{1,25})$/;
 
 export function chatId(label = 'chat id') {
-  return cliqId(label).regex(CHAT_ID_SHAPE, {
-    error: (issue) => `${label} "${String(issue.input)}" is not a Cliq chat id (CT_<digits>_<digits> or 19 digits)`,
-  });
+  return cliqId(label).check(
+    z.regex(CHAT_ID_SHAPE, {
+      error: (issue) => `${label} "${String(issue.input)}" is not a Cliq chat id (CT_<digits>_<digits> or 19 digits)`,
+    }),
+  );
 }
 
 export function folderId(label = 'folder id') {
-  return cliqId(label).regex(FOLDER_ID_SHAPE, {
-    error: (issue) => `${label} "${String(issue.input)}" is not a Cliq folder id (digits, or "default")`,
-  });
+  return cliqId(label).check(
+    z.regex(FOLDER_ID_SHAPE, {
+      error: (issue) => `${label} "${String(issue.input)}" is not a Cliq folder id (digits, or "default")`,
+    }),
+  );
 }
 
 /** v2 payloads write the `_` inside message ids as an encoded space; both spellings name one message. */
@@ -44,14 +50,14 @@ export function normaliseMessageId(raw: string): string {
 }
 
 export function messageId(label = 'message id') {
-  return z
-    .string({ error: `${label} is required` })
-    .transform(normaliseMessageId)
-    .pipe(
-      cliqId(label).regex(MESSAGE_ID_SHAPE, {
+  return z.pipe(
+    z.pipe(z.string({ error: `${label} is required` }), z.transform(normaliseMessageId)),
+    cliqId(label).check(
+      z.regex(MESSAGE_ID_SHAPE, {
         error: (issue) => `${label} "${String(issue.input)}" is not a Cliq message id (<epoch ms>_<digits>)`,
       }),
-    );
+    ),
+  );
 }
 
 /**
@@ -63,20 +69,25 @@ export function idList(opts: {
   min: number;
   max: number;
   emptyMeans?: string;
-  item?: z.ZodType<string, string>;
+  item?: z.ZodMiniType<string, string>;
 }) {
   const { label, min, max, emptyMeans } = opts;
   const item = opts.item ?? cliqId(label);
   const empty = emptyMeans ? `: an empty list would ${emptyMeans}` : '';
-  return z
-    .array(item, { error: `a list of ${label}s is required${empty}` })
-    .transform((ids) => [...new Set(ids)])
-    .pipe(
-      z
-        .array(z.string())
-        .min(min, { error: `at least ${min} ${label} is required${empty}` })
-        .max(max, { error: (issue) => `at most ${max} ${label}s fit in one request (got ${countOf(issue.input)})` }),
-    );
+  return z.pipe(
+    z.pipe(
+      z.array(item, { error: `a list of ${label}s is required${empty}` }),
+      z.transform((ids) => [...new Set(ids)]),
+    ),
+    z
+      .array(z.string())
+      .check(
+        z.minLength(min, { error: `at least ${min} ${label} is required${empty}` }),
+        z.maxLength(max, {
+          error: (issue) => `at most ${max} ${label}s fit in one request (got ${countOf(issue.input)})`,
+        }),
+      ),
+  );
 }
 
 function countOf(input: unknown): number | string {
@@ -86,16 +97,18 @@ function countOf(input: unknown): number | string {
 export const title = (label: string, max = 255) =>
   z
     .string({ error: `${label} is required` })
-    .min(1, { error: `${label} is empty` })
-    .max(max, { error: `${label} is longer than ${max} characters` });
+    .check(
+      z.minLength(1, { error: `${label} is empty` }),
+      z.maxLength(max, { error: `${label} is longer than ${max} characters` }),
+    );
 
 /** An empty symbol is allowed: Cliq reads it as "no symbol". */
-export const folderSymbol = z.string().max(50, { error: 'folder symbol is longer than 50 characters' });
+export const folderSymbol = z.string().check(z.maxLength(50, { error: 'folder symbol is longer than 50 characters' }));
 
 /** Cliq takes an ISO 8601 string or epoch milliseconds. */
 export function timestamp(label: string) {
   const error = `${label} must be epoch milliseconds or an ISO 8601 time such as 2026-04-19T19:09:44+05:30`;
-  return z.union([z.number().int().nonnegative(), z.iso.datetime({ offset: true, error })], { error });
+  return z.union([z.int().check(z.nonnegative()), z.iso.datetime({ offset: true, error })], { error });
 }
 
 /** `-1` keeps the pin until someone removes it. */
@@ -104,7 +117,7 @@ export const expiryTime = z.union([z.literal(-1), timestamp('expiry time')], {
 });
 
 export const listView = z.object(
-  { lastSyncTime: z.number({ error: 'basedOn.lastSyncTime must be epoch milliseconds' }).int().nonnegative() },
+  { lastSyncTime: z.int({ error: 'basedOn.lastSyncTime must be epoch milliseconds' }).check(z.nonnegative()) },
   { error: 'basedOn (the view of the list this change was made from) is required' },
 );
 

@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import { MAX_PINS_PER_CHAT } from '../constants';
+import * as z from '../zod';
 import { endpoint, perMinute } from './define';
 import { chatId, expiryTime, idList, listView, messageId, timestamp } from './params';
 import { noContent, type PinnedMessage, pinListEntry, pinnedMessage } from './shapes';
 
 const PIN_MESSAGES = '/v3/chats/{CHAT_ID}/pin-messages';
 const token = (label: string) =>
-  z
-    .string()
-    .min(1)
-    .max(100, { error: `${label} is longer than 100 characters` });
+  z.string().check(z.minLength(1), z.maxLength(100, { error: `${label} is longer than 100 characters` }));
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
 
 export const pinMessageEndpoints = {
@@ -25,30 +22,31 @@ export const pinMessageEndpoints = {
     limit: perMinute(20, 5),
     params: z.object({
       chatId: chatId(),
-      limit: z.number().int().positive().optional(),
-      nextToken: token('next token').optional(),
-      syncToken: token('sync token').optional(),
+      limit: z.optional(z.int().check(z.positive())),
+      nextToken: z.optional(token('next token')),
+      syncToken: z.optional(token('sync token')),
     }),
     query: z.object({
-      limit: z.number().int().positive().optional(),
-      next_token: z.string().max(100).optional(),
-      sync_token: z.string().max(100).optional(),
+      limit: z.optional(z.int().check(z.positive())),
+      next_token: z.optional(z.string().check(z.maxLength(100))),
+      sync_token: z.optional(z.string().check(z.maxLength(100))),
     }),
     toWire: (p) => ({
       path: chatPath(p),
       query: { limit: p.limit, next_token: p.nextToken, sync_token: p.syncToken },
     }),
-    response: z
-      .object({
-        sync_token: z.string().optional(),
-        next_token: z.string().optional(),
-        data: z.array(pinListEntry).default([]),
-      })
-      .transform(({ data, ...tokens }) => ({
+    response: z.pipe(
+      z.object({
+        sync_token: z.optional(z.string()),
+        next_token: z.optional(z.string()),
+        data: z._default(z.array(pinListEntry), []),
+      }),
+      z.transform(({ data, ...tokens }) => ({
         ...tokens,
         data: data.filter((entry): entry is PinnedMessage => entry.is_pinned !== false),
         unpinnedIds: data.filter((entry) => entry.is_pinned === false).map((entry) => entry.id),
       })),
+    ),
     snapshotOf: 'pinList',
   }),
 
@@ -62,7 +60,7 @@ export const pinMessageEndpoints = {
     query: z.object({ primary: z.literal(true) }),
     toWire: (p) => ({ path: chatPath(p), query: { primary: true } }),
     // A chat without pins answers 200 with no `data`.
-    response: z.object({ data: pinnedMessage.optional() }),
+    response: z.object({ data: z.optional(pinnedMessage) }),
   }),
 
   pinMessage: endpoint({
@@ -73,15 +71,15 @@ export const pinMessageEndpoints = {
     params: z.object({
       chatId: chatId(),
       messageId: messageId(),
-      expiryTime: expiryTime.default(-1),
-      notify: z.boolean().default(false),
-      primary: z.boolean().optional(),
+      expiryTime: z._default(expiryTime, -1),
+      notify: z._default(z.boolean(), false),
+      primary: z.optional(z.boolean()),
     }),
     body: z.object({
       message_id: z.string(),
       expiry_time: z.union([z.string(), z.number()]),
       notify: z.boolean(),
-      primary: z.boolean().optional(),
+      primary: z.optional(z.boolean()),
     }),
     toWire: (p) => ({
       path: chatPath(p),
@@ -100,12 +98,12 @@ export const pinMessageEndpoints = {
     params: z.object({
       chatId: chatId(),
       messageId: messageId(),
-      pinAbove: messageId('pin above').optional(),
+      pinAbove: z.optional(messageId('pin above')),
       basedOn: listView,
     }),
     body: z.object({
       message_id: z.string(),
-      pin_above: z.string().optional(),
+      pin_above: z.optional(z.string()),
       last_sync_time: timestamp('last sync time'),
     }),
     toWire: (p) => ({
@@ -132,7 +130,7 @@ export const pinMessageEndpoints = {
         item: messageId(),
       }),
     }),
-    body: z.object({ message_ids: z.array(z.string()).min(1).max(MAX_PINS_PER_CHAT) }),
+    body: z.object({ message_ids: z.array(z.string()).check(z.minLength(1), z.maxLength(MAX_PINS_PER_CHAT)) }),
     toWire: (p) => ({ path: chatPath(p), body: { message_ids: p.messageIds } }),
     response: noContent,
     changes: 'pinList',

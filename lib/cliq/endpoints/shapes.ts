@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { normaliseMessageId } from './params';
 
 /*
@@ -7,19 +7,22 @@ import { normaliseMessageId } from './params';
  */
 
 /** Endpoints that answer 204; any JSON they do send (Zoho sometimes echoes a status object) is ignored. */
-export const noContent = z.unknown().transform((): undefined => undefined);
+export const noContent = z.pipe(
+  z.unknown(),
+  z.transform((): undefined => undefined),
+);
 
-const person = z.object({ id: z.string().optional(), name: z.string().optional() });
+const person = z.object({ id: z.optional(z.string()), name: z.optional(z.string()) });
 
 /** v2 payloads spell message ids with an encoded space; results always carry the `_` spelling. */
-export const v2MessageId = z.string().transform(normaliseMessageId);
+export const v2MessageId = z.pipe(z.string(), z.transform(normaliseMessageId));
 
 const pinInformation = z.object({
   expiry_time: z.union([z.string(), z.literal(-1)]),
   is_primary: z.boolean(),
-  creator: person.optional(),
-  created_time: z.string().optional(),
-  last_modified_time: z.string().optional(),
+  creator: z.optional(person),
+  created_time: z.optional(z.string()),
+  last_modified_time: z.optional(z.string()),
 });
 
 /**
@@ -27,21 +30,21 @@ const pinInformation = z.object({
  * v2 messages docs show them (the pinned-message object is the original message's fields).
  */
 const messageContent = z.object({
-  text: z.string().optional(),
-  comment: z.string().optional(),
-  file: z.object({ name: z.string().optional(), type: z.string().optional() }).optional(),
+  text: z.optional(z.string()),
+  comment: z.optional(z.string()),
+  file: z.optional(z.object({ name: z.optional(z.string()), type: z.optional(z.string()) })),
 });
 
 export const pinnedMessage = z.object({
   id: z.string(),
-  type: z.string().optional(),
-  content: messageContent.optional(),
-  sender: person.optional(),
-  time: z.string().optional(),
-  mentions: z
-    .array(z.object({ id: z.string().optional(), name: z.string().optional(), type: z.string().optional() }))
-    .optional(),
-  is_pinned: z.literal(true).optional(),
+  type: z.optional(z.string()),
+  content: z.optional(messageContent),
+  sender: z.optional(person),
+  time: z.optional(z.string()),
+  mentions: z.optional(
+    z.array(z.object({ id: z.optional(z.string()), name: z.optional(z.string()), type: z.optional(z.string()) })),
+  ),
+  is_pinned: z.optional(z.literal(true)),
   pin_information: pinInformation,
 });
 export type PinnedMessage = z.output<typeof pinnedMessage>;
@@ -57,68 +60,68 @@ export const pinListEntry = z.discriminatedUnion('is_pinned', [
 
 const pinnedChat = z.object({
   chat_id: z.string(),
-  chat_type: z.string().optional(),
-  name: z.string().optional(),
-  participant_count: z.number().optional(),
-  is_pinned: z.boolean().optional(),
-  recipients_summary: z.array(person).optional(),
-  last_message_info: z
-    .object({
-      id: z.string().optional(),
-      sender: person.optional(),
-      time: z.string().optional(),
-      type: z.string().optional(),
-      content: z.object({ text: z.string().optional() }).optional(),
-    })
-    .optional(),
+  chat_type: z.optional(z.string()),
+  name: z.optional(z.string()),
+  participant_count: z.optional(z.number()),
+  is_pinned: z.optional(z.boolean()),
+  recipients_summary: z.optional(z.array(person)),
+  last_message_info: z.optional(
+    z.object({
+      id: z.optional(z.string()),
+      sender: z.optional(person),
+      time: z.optional(z.string()),
+      type: z.optional(z.string()),
+      content: z.optional(z.object({ text: z.optional(z.string()) })),
+    }),
+  ),
 });
 
 /** The default folder (My Pins) arrives as `{ category_id: "default" }` and nothing else. */
 export const folder = z.object({
   category_id: z.string(),
-  title: z.string().optional(),
-  symbol: z.string().optional(),
-  state: z.enum(['expanded', 'collapsed']).optional(),
-  chats: z.array(pinnedChat).optional(),
+  title: z.optional(z.string()),
+  symbol: z.optional(z.string()),
+  state: z.optional(z.enum(['expanded', 'collapsed'])),
+  chats: z.optional(z.array(pinnedChat)),
 });
 export type Folder = z.output<typeof folder>;
 
 export const v3Chat = z.object({
   chat_id: z.string(),
-  name: z.string().optional(),
-  chat_type: z.string().optional(),
-  participant_count: z.number().optional(),
-  created_time: z.string().optional(),
-  last_modified_time: z.string().optional(),
-  pinned: z.boolean().optional(),
-  removed: z.boolean().optional(),
-  creator: person.optional(),
-  last_message_info: z.record(z.string(), z.unknown()).optional(),
-  unread_message_count: z.number().optional(),
-  unread_time: z.string().optional(),
-  thread_message_id: z.string().optional(),
-  parent_chat_id: z.string().optional(),
+  name: z.optional(z.string()),
+  chat_type: z.optional(z.string()),
+  participant_count: z.optional(z.number()),
+  created_time: z.optional(z.string()),
+  last_modified_time: z.optional(z.string()),
+  pinned: z.optional(z.boolean()),
+  removed: z.optional(z.boolean()),
+  creator: z.optional(person),
+  last_message_info: z.optional(z.record(z.string(), z.unknown())),
+  unread_message_count: z.optional(z.number()),
+  unread_time: z.optional(z.string()),
+  thread_message_id: z.optional(z.string()),
+  parent_chat_id: z.optional(z.string()),
 });
 
 export const v2Chat = z.object({
   chat_id: z.string(),
-  name: z.string().optional(),
-  chat_type: z.string().optional(),
-  creation_time: z.string().optional(),
-  creator_id: z.string().optional(),
-  last_modified_time: z.string().optional(),
-  removed: z.boolean().optional(),
-  pinned: z.boolean().optional(),
-  participant_count: z.number().optional(),
-  recipients_summary: z.array(z.object({ user_id: z.string().optional(), name: z.string().optional() })).optional(),
-  last_message_info: z.record(z.string(), z.unknown()).optional(),
+  name: z.optional(z.string()),
+  chat_type: z.optional(z.string()),
+  creation_time: z.optional(z.string()),
+  creator_id: z.optional(z.string()),
+  last_modified_time: z.optional(z.string()),
+  removed: z.optional(z.boolean()),
+  pinned: z.optional(z.boolean()),
+  participant_count: z.optional(z.number()),
+  recipients_summary: z.optional(z.array(z.object({ user_id: z.optional(z.string()), name: z.optional(z.string()) }))),
+  last_message_info: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /** v2 message times are epoch milliseconds, sometimes as strings. */
 export const v2Message = z.object({
   id: v2MessageId,
-  time: z.union([z.number(), z.string()]).optional(),
-  type: z.string().optional(),
-  sender: z.record(z.string(), z.unknown()).optional(),
+  time: z.optional(z.union([z.number(), z.string()])),
+  type: z.optional(z.string()),
+  sender: z.optional(z.record(z.string(), z.unknown())),
   content: z.unknown(),
 });
