@@ -1,6 +1,6 @@
 import { callWithinBudget } from '../budget/call';
 import { BACKGROUND_SHARE } from '../budget/ledger';
-import { CliqError, endpointFor, type ResultOf } from '../cliq';
+import { CliqError, endpointFor, type ResultOf, ROUTES } from '../cliq';
 import { epochMs } from '../lists/convert';
 import { type ReadDeps, readPinList } from '../lists/read';
 import { chatsByActivity, upsertChats } from '../store/cache';
@@ -94,7 +94,7 @@ async function learnChats(deps: ReadDeps, signal?: AbortSignal): Promise<'ok' | 
  * 7 min left" says. `minuteMs` is the rate-limit minute (shorter against a time-scaled sandbox).
  */
 export function sweepTimeLeftMs(chatsToRead: number, minuteMs: number): number {
-  const perMinute = Math.max(1, Math.floor(endpointFor('listPinnedMessages').budget.perMinute * BACKGROUND_SHARE));
+  const perMinute = Math.max(1, Math.floor(ROUTES.listPinnedMessages.limit.perMinute * BACKGROUND_SHARE));
   return Math.ceil(chatsToRead / perMinute) * minuteMs;
 }
 

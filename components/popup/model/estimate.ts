@@ -1,5 +1,5 @@
 import type { BudgetUse } from '../../../lib/board/board';
-import { type Budget, endpoints, MAX_CHATS_PER_REMOVAL, MAX_PINS_PER_CHAT } from '../../../lib/cliq';
+import { type Budget, budgetOf, MAX_CHATS_PER_REMOVAL, MAX_PINS_PER_CHAT, ROUTES } from '../../../lib/cliq';
 import type { IntentInput } from '../../../lib/intents/intents';
 
 /*
@@ -14,7 +14,10 @@ export interface Estimate {
   waitMs: number;
 }
 
-const ep = endpoints;
+/** Each operation's budget, from the schema-free routes (the endpoint table's schemas stay out of the popup). */
+const ep = Object.fromEntries(
+  Object.entries(ROUTES).map(([name, route]) => [name, { budget: budgetOf(route) }]),
+) as Record<keyof typeof ROUTES, { budget: Budget }>;
 
 /**
  * Requests per budget key (several operations share one: the four folder PUTs); reads are added where the

@@ -1,6 +1,7 @@
 import * as z from '../zod';
-import { endpoint, perMinute } from './define';
+import { endpoint } from './define';
 import { chatId, csv } from './params';
+import { perMinute } from './routes';
 import { noContent } from './shapes';
 
 /*

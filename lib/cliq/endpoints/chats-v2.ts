@@ -1,6 +1,7 @@
 import * as z from '../zod';
-import { endpoint, perMinute } from './define';
+import { endpoint } from './define';
 import { chatId, messageId } from './params';
+import { perMinute } from './routes';
 import { noContent, v2Chat, v2MessageId } from './shapes';
 
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });

@@ -1,6 +1,7 @@
 import * as z from '../zod';
-import { endpoint, perMinute } from './define';
+import { endpoint } from './define';
 import { chatId, cliqId, csv, idList, messageId, timestamp, title } from './params';
+import { perMinute } from './routes';
 import { noContent, v3Chat } from './shapes';
 
 const chatList = z.object({ chats: z._default(z.array(v3Chat), []) });

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { type Budget, budgetOf } from './routes';
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -17,18 +18,6 @@ export const CLIQ_SCOPES = [
 ] as const;
 
 export type CliqScope = (typeof CLIQ_SCOPES)[number];
-
-export const MINUTE_MS = 60_000;
-
-/**
- * Cliq counts requests per user per method + path template, so several operations sharing one template
- * (the four folder PUTs, list and primary pin reads) drain one budget.
- */
-export interface Budget {
-  key: string;
-  perMinute: number;
-  lockMs: number;
-}
 
 /** A point in the server's history that a caller's copy of a list reflects; sent back as `last_sync_time`. */
 export interface ListView {
@@ -95,10 +84,5 @@ export function endpoint<
   Body = never,
   S extends ListKind | undefined = undefined,
 >(spec: EndpointSpec<Path, P, R, Query, Body, S>): EndpointSpec<Path, P, R, Query, Body, S> & { budget: Budget } {
-  return { ...spec, budget: { key: `${spec.method} ${spec.path}`, ...spec.limit } };
+  return { ...spec, budget: budgetOf(spec) };
 }
-
-export const perMinute = (count: number, lockMinutes: number) => ({
-  perMinute: count,
-  lockMs: lockMinutes * MINUTE_MS,
-});

@@ -1,16 +1,11 @@
-import { DEFAULT_FOLDER_ID } from '../constants';
+import { DEFAULT_FOLDER_ID, MAX_CHATS_PER_REMOVAL } from '../constants';
 import * as z from '../zod';
-import { endpoint, perMinute } from './define';
+import { endpoint } from './define';
 import { chatId, csv, folderId as folderIdOf, folderSymbol, idList, listView, timestamp, title } from './params';
+import { ROUTES } from './routes';
 import { folder, noContent } from './shapes';
 
 const MAX_CHATS_PER_FOLDER = 100;
-/** Bulk unpin across folders takes at most 25 chats. */
-export const MAX_CHATS_PER_REMOVAL = 25;
-
-const FOLDERS = '/v3/pin-categories';
-const FOLDER = '/v3/pin-categories/{CATEGORY_ID}';
-const CHAT_PINS = '/v3/chats/{CHAT_ID}/pins';
 
 const folderId = folderIdOf();
 const movableFolderId = folderId.check(
@@ -21,16 +16,11 @@ const movableFolderId = folderId.check(
 const folderPath = (p: { categoryId: string }) => ({ CATEGORY_ID: p.categoryId });
 const chatIds = (min: number, max: number, emptyMeans?: string) => idList({ label: 'chat id', min, max, emptyMeans });
 
-// The four PUTs on one folder share a template, hence one budget of 50 a minute.
-const folderPut = { method: 'PUT', path: FOLDER, scope: 'ZohoCliq.Chats.UPDATE', limit: perMinute(50, 5) } as const;
-
 export const folderEndpoints = {
   /** Every folder in order, My Pins first. The result's `view` is what reorders and replaces are based on. */
   listFolders: endpoint({
-    method: 'GET',
-    path: FOLDERS,
+    ...ROUTES.listFolders,
     scope: 'ZohoCliq.Chats.READ',
-    limit: perMinute(20, 5),
     params: z.object({
       include: z._default(z.array(z.enum(['chats', 'recipients_summary', 'last_message_info'])), ['chats']),
     }),
@@ -41,10 +31,8 @@ export const folderEndpoints = {
   }),
 
   createFolder: endpoint({
-    method: 'POST',
-    path: FOLDERS,
+    ...ROUTES.createFolder,
     scope: 'ZohoCliq.Chats.CREATE',
-    limit: perMinute(20, 5),
     params: z.object({
       title: title('folder title'),
       symbol: z._default(folderSymbol, ''),
@@ -62,10 +50,8 @@ export const folderEndpoints = {
 
   /** Unpins each chat from every folder it is in. */
   removeChatsFromAllFolders: endpoint({
-    method: 'DELETE',
-    path: FOLDERS,
+    ...ROUTES.removeChatsFromAllFolders,
     scope: 'ZohoCliq.Chats.DELETE',
-    limit: perMinute(20, 5),
     params: z.object({ chatIds: chatIds(1, MAX_CHATS_PER_REMOVAL) }),
     query: z.object({ chat_ids: z.string().check(z.minLength(1)) }),
     toWire: (p) => ({ query: { chat_ids: csv(p.chatIds) } }),
@@ -74,7 +60,8 @@ export const folderEndpoints = {
   }),
 
   updateFolder: endpoint({
-    ...folderPut,
+    ...ROUTES.updateFolder,
+    scope: 'ZohoCliq.Chats.UPDATE',
     params: z
       .object({
         categoryId: folderId,
@@ -99,7 +86,8 @@ export const folderEndpoints = {
 
   /** Moves a chat directly above `pinAbove` in the folder; without it, to the end. */
   reorderChatInFolder: endpoint({
-    ...folderPut,
+    ...ROUTES.reorderChatInFolder,
+    scope: 'ZohoCliq.Chats.UPDATE',
     params: z.object({
       categoryId: folderId,
       chatId: chatId(),
@@ -121,7 +109,8 @@ export const folderEndpoints = {
 
   /** Moves a folder directly above `pinAbove`; without it, to the end. Nothing goes above My Pins. */
   moveFolder: endpoint({
-    ...folderPut,
+    ...ROUTES.moveFolder,
+    scope: 'ZohoCliq.Chats.UPDATE',
     params: z.object({
       categoryId: movableFolderId,
       pinAbove: z.optional(movableFolderId),
@@ -138,7 +127,8 @@ export const folderEndpoints = {
    * refuses views older than the newest folder-list state it has seen, so a stale edit cannot drop chats.
    */
   replaceFolderChats: endpoint({
-    ...folderPut,
+    ...ROUTES.replaceFolderChats,
+    scope: 'ZohoCliq.Chats.UPDATE',
     params: z.object({
       categoryId: folderId,
       chatIds: chatIds(0, MAX_CHATS_PER_FOLDER),
@@ -155,10 +145,8 @@ export const folderEndpoints = {
 
   /** Without `unpinAll` the folder's chats move to My Pins. */
   deleteFolder: endpoint({
-    method: 'DELETE',
-    path: FOLDER,
+    ...ROUTES.deleteFolder,
     scope: 'ZohoCliq.Chats.DELETE',
-    limit: perMinute(20, 5),
     params: z.object({ categoryId: movableFolderId, unpinAll: z.optional(z.boolean()) }),
     query: z.object({ unpin_all: z.optional(z.boolean()) }),
     toWire: (p) => ({ path: folderPath(p), query: { unpin_all: p.unpinAll } }),
@@ -168,10 +156,8 @@ export const folderEndpoints = {
 
   /** Pins a chat in a folder (My Pins when no folder is given); pinning it where it already is changes nothing. */
   pinChat: endpoint({
-    method: 'POST',
-    path: CHAT_PINS,
+    ...ROUTES.pinChat,
     scope: 'ZohoCliq.Chats.UPDATE',
-    limit: perMinute(50, 5),
     params: z.object({ chatId: chatId(), categoryId: z.optional(folderId) }),
     body: z.object({ category_id: z.optional(z.string()) }),
     toWire: (p) => ({ path: { CHAT_ID: p.chatId }, body: { category_id: p.categoryId } }),
@@ -181,10 +167,8 @@ export const folderEndpoints = {
 
   /** Unpins a chat from My Pins and every folder. */
   unpinChat: endpoint({
-    method: 'DELETE',
-    path: CHAT_PINS,
+    ...ROUTES.unpinChat,
     scope: 'ZohoCliq.Chats.UPDATE',
-    limit: perMinute(50, 5),
     params: z.object({ chatId: chatId() }),
     toWire: (p) => ({ path: { CHAT_ID: p.chatId } }),
     response: z.object({ data: z.object({ chat_id: z.string() }) }),

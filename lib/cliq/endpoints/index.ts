@@ -33,9 +33,9 @@ export function endpointFor(op: OperationName): Endpoint {
   return endpoints[op] as Endpoint;
 }
 
-export { DEFAULT_FOLDER_ID, MAX_PINS_PER_CHAT } from '../constants';
-export { type Budget, CLIQ_SCOPES, type Endpoint } from './define';
-export { MAX_CHATS_PER_REMOVAL } from './folders';
+export { DEFAULT_FOLDER_ID, MAX_CHATS_PER_REMOVAL, MAX_PINS_PER_CHAT } from '../constants';
+export { CLIQ_SCOPES, type Endpoint } from './define';
 /** The id and symbol guards, for callers that validate user input before it becomes a request (intents). */
 export { chatId, folderId, folderSymbol, messageId } from './params';
+export { type Budget, budgetOf, ROUTES } from './routes';
 export type { Folder, PinnedMessage } from './shapes';

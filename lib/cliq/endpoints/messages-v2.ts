@@ -1,6 +1,7 @@
 import * as z from '../zod';
-import { endpoint, perMinute } from './define';
+import { endpoint } from './define';
 import { chatId, cliqId, csv, idList, messageId } from './params';
+import { perMinute } from './routes';
 import { noContent, v2Message, v2MessageId } from './shapes';
 
 const MESSAGES = '/v2/chats/{CHAT_ID}/messages';

@@ -79,14 +79,12 @@ export function idList(opts: {
       z.array(item, { error: `a list of ${label}s is required${empty}` }),
       z.transform((ids) => [...new Set(ids)]),
     ),
-    z
-      .array(z.string())
-      .check(
-        z.minLength(min, { error: `at least ${min} ${label} is required${empty}` }),
-        z.maxLength(max, {
-          error: (issue) => `at most ${max} ${label}s fit in one request (got ${countOf(issue.input)})`,
-        }),
-      ),
+    z.array(z.string()).check(
+      z.minLength(min, { error: `at least ${min} ${label} is required${empty}` }),
+      z.maxLength(max, {
+        error: (issue) => `at most ${max} ${label}s fit in one request (got ${countOf(issue.input)})`,
+      }),
+    ),
   );
 }
 

@@ -1,10 +1,10 @@
 import { MAX_PINS_PER_CHAT } from '../constants';
 import * as z from '../zod';
-import { endpoint, perMinute } from './define';
+import { endpoint } from './define';
 import { chatId, expiryTime, idList, listView, messageId, timestamp } from './params';
+import { ROUTES } from './routes';
 import { noContent, type PinnedMessage, pinListEntry, pinnedMessage } from './shapes';
 
-const PIN_MESSAGES = '/v3/chats/{CHAT_ID}/pin-messages';
 const token = (label: string) =>
   z.string().check(z.minLength(1), z.maxLength(100, { error: `${label} is longer than 100 characters` }));
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
@@ -16,10 +16,8 @@ export const pinMessageEndpoints = {
    * The result's `view` is what `reorderPinnedMessage` needs; when paging, keep the first page's view.
    */
   listPinnedMessages: endpoint({
-    method: 'GET',
-    path: PIN_MESSAGES,
+    ...ROUTES.listPinnedMessages,
     scope: 'ZohoCliq.Chats.READ',
-    limit: perMinute(20, 5),
     params: z.object({
       chatId: chatId(),
       limit: z.optional(z.int().check(z.positive())),
@@ -52,10 +50,8 @@ export const pinMessageEndpoints = {
 
   /** Same budget as the list: it is the same method and path with `primary=true`. */
   getPrimaryPinnedMessage: endpoint({
-    method: 'GET',
-    path: PIN_MESSAGES,
+    ...ROUTES.getPrimaryPinnedMessage,
     scope: 'ZohoCliq.Chats.READ',
-    limit: perMinute(20, 5),
     params: z.object({ chatId: chatId() }),
     query: z.object({ primary: z.literal(true) }),
     toWire: (p) => ({ path: chatPath(p), query: { primary: true } }),
@@ -64,10 +60,8 @@ export const pinMessageEndpoints = {
   }),
 
   pinMessage: endpoint({
-    method: 'POST',
-    path: PIN_MESSAGES,
+    ...ROUTES.pinMessage,
     scope: 'ZohoCliq.Chats.CREATE',
-    limit: perMinute(20, 5),
     params: z.object({
       chatId: chatId(),
       messageId: messageId(),
@@ -91,10 +85,8 @@ export const pinMessageEndpoints = {
 
   /** Moves a pin directly above `pinAbove` (above the primary makes it primary); without it, to the end. */
   reorderPinnedMessage: endpoint({
-    method: 'PUT',
-    path: PIN_MESSAGES,
+    ...ROUTES.reorderPinnedMessage,
     scope: 'ZohoCliq.Chats.UPDATE',
-    limit: perMinute(20, 5),
     params: z.object({
       chatId: chatId(),
       messageId: messageId(),
@@ -116,10 +108,8 @@ export const pinMessageEndpoints = {
 
   /** Never sends an empty list: on the wire that unpins every message in the chat. */
   unpinMessages: endpoint({
-    method: 'DELETE',
-    path: PIN_MESSAGES,
+    ...ROUTES.unpinMessages,
     scope: 'ZohoCliq.Chats.DELETE',
-    limit: perMinute(20, 5),
     params: z.object({
       chatId: chatId(),
       messageIds: idList({

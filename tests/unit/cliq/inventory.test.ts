@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { MINUTE_MS } from '../../../lib/cliq/endpoints/define';
+import type * as z from 'zod/mini';
 import { CLIQ_SCOPES, type Endpoint, endpoints } from '../../../lib/cliq/endpoints/index';
+import { MINUTE_MS } from '../../../lib/cliq/endpoints/routes';
 import { DOCUMENTED_OPERATIONS, type DocumentedOperation } from '../../fixtures/cliq-operations';
 
 const table = Object.entries(endpoints) as [string, Endpoint][];
@@ -75,7 +75,7 @@ describe('every table entry', () => {
 
 /** The body's `operation` literal, for entries that share a path and are told apart by it. */
 function operationOf(entry: Endpoint): string | undefined {
-  const field = (entry.body as z.ZodObject | undefined)?.shape?.operation as z.ZodLiteral<string> | undefined;
+  const field = (entry.body as z.ZodMiniObject | undefined)?.shape?.operation as z.ZodMiniLiteral<string> | undefined;
   const values = field?.def?.type === 'literal' ? field.def.values : undefined;
   return values?.[0] as string | undefined;
 }
