@@ -25,18 +25,36 @@ export async function callWithinBudget<Op extends ProductOperation>(
   params: ParamsOf<Op>,
   options: SendOptions = {},
 ): Promise<WithinBudget<ResultOf<Op>>> {
+  const started = await startWithinBudget(deps, op, params, options);
+  return started.ok ? { ok: true, result: await started.answer } : started;
+}
+
+/**
+ * Like `callWithinBudget`, but resolves as soon as the slot is reserved, with the answer still to come: a caller
+ * can reserve several slots one after another (each stored before its request leaves) and have their requests in
+ * flight together.
+ */
+export async function startWithinBudget<Op extends ProductOperation>(
+  deps: { ledger: BudgetLedger; client: CliqCaller },
+  op: Op,
+  params: ParamsOf<Op>,
+  options: SendOptions = {},
+): Promise<{ ok: true; answer: Promise<ResultOf<Op>> } | { ok: false; retryAt: number }> {
   const budget = endpointFor(op).budget;
   const slot = await deps.ledger.reserve(budget, options.priority ?? 'user');
   if (!slot.ok) return slot;
-  try {
-    await options.beforeSend?.();
-    return { ok: true, result: await deps.client.call(op, params, { signal: options.signal }) };
-  } catch (error) {
-    if (error instanceof CliqError && error.kind === 'rateLimited') await deps.ledger.lockOut(budget);
-    throw error;
-  } finally {
-    await deps.ledger.settle(slot.entryId);
-  }
+  const answer = (async () => {
+    try {
+      await options.beforeSend?.();
+      return await deps.client.call(op, params, { signal: options.signal });
+    } catch (error) {
+      if (error instanceof CliqError && error.kind === 'rateLimited') await deps.ledger.lockOut(budget);
+      throw error;
+    } finally {
+      await deps.ledger.settle(slot.entryId);
+    }
+  })();
+  return { ok: true, answer };
 }
 
 /** Anything that is not a CliqError (a bug, an abort) is treated like a lost answer: outcome unknown. */

@@ -1,4 +1,4 @@
-import { type CliqCaller, callWithinBudget, errorKind, type SendOptions } from '../budget/call';
+import { type CliqCaller, errorKind, type SendOptions, startWithinBudget } from '../budget/call';
 import type { BudgetLedger, Clock } from '../budget/ledger';
 import { endpointFor, type ParamsOf } from '../cliq';
 import { isPinIntent, listKeyOf } from '../intents/intents';
@@ -41,7 +41,9 @@ export async function recover(deps: RunnerDeps): Promise<void> {
 
 /**
  * Looks at the first workable intent of every list (intents on one list keep their order) and does the
- * first thing that can be done now: conclude an intent, read a list, or send one request.
+ * first thing that can be done now: conclude an intent, read a list, or send requests. Writes on different
+ * lists go out together, as many as their budgets have free slots (each slot reserved before its request
+ * leaves), so a bulk unpin across chats runs at the budget's rate rather than one round trip at a time.
  */
 export async function runPass(deps: RunnerDeps): Promise<PassResult> {
   if ((await readQueueMeta(deps.db)).waitingForSignIn) return { acted: false, wakeAt: null, slotAt: null };
@@ -58,6 +60,7 @@ export async function runPass(deps: RunnerDeps): Promise<PassResult> {
     full.set(budget, retryAt);
     slotAt = Math.min(slotAt, retryAt);
   };
+  const inFlight: Promise<void>[] = [];
   for (const queue of byList.values()) {
     const head = queue[0] as IntentRecord;
     if (head.notBefore > now) {
@@ -67,6 +70,7 @@ export async function runPass(deps: RunnerDeps): Promise<PassResult> {
     const views = await viewsFor(deps.db, head);
     const step = planStep(head, views, now);
     if (step.type === 'done' || step.type === 'fail') {
+      if (inFlight.length > 0) continue; // Concluded on the next pass, after the writes in flight.
       await finish(deps, head, step);
       return ACTED;
     }
@@ -76,10 +80,20 @@ export async function runPass(deps: RunnerDeps): Promise<PassResult> {
       slotAt = Math.min(slotAt, blockedUntil);
       continue;
     }
-    const result =
-      step.type === 'read' ? await readList(deps, head) : await send(deps, gather(queue, head, step, views, now));
-    if (result.ok) return ACTED;
-    waitFor(budget, result.retryAt);
+    if (step.type === 'read') {
+      if (inFlight.length > 0) continue;
+      const result = await readList(deps, head);
+      if (result.ok) return ACTED;
+      waitFor(budget, result.retryAt);
+      continue;
+    }
+    const started = await startSend(deps, gather(queue, head, step, views, now));
+    if (started.ok) inFlight.push(started.settled);
+    else waitFor(budget, started.retryAt);
+  }
+  if (inFlight.length > 0) {
+    await Promise.all(inFlight);
+    return ACTED;
   }
   const soonest = Math.min(wakeAt, slotAt);
   return {
@@ -155,45 +169,57 @@ async function readList(
   }
 }
 
-async function send(deps: RunnerDeps, members: Member[]): Promise<{ ok: true } | { ok: false; retryAt: number }> {
+/** Reserves the request's slot; once reserved, `settled` resolves when its answer (or failure) is journalled. */
+async function startSend(
+  deps: RunnerDeps,
+  members: Member[],
+): Promise<{ ok: true; settled: Promise<void> } | { ok: false; retryAt: number }> {
   const [first] = members as [Member, ...Member[]];
   const { request } = first.step;
-  const sentIds = new Set(first.step.batch ? (idsOf(request) ?? []) : []);
-  try {
-    const result = await sendWrite(deps, request, {
-      signal: deps.signal,
-      beforeSend: () => markSending(deps, members),
-    });
-    if (!result.ok) return result;
-    const list = await applyConfirmedWrite(deps.db, request, result.result);
-    const now = deps.clock.now();
-    const updated = members.map(({ record, step }): IntentRecord => {
-      const memory = { ...record.memory, ...step.remember };
-      if (!step.batch)
-        return { ...record, memory, state: step.completes ? 'done' : 'queued', attempts: 0, updatedAt: now };
-      const confirmedIds = [
-        ...new Set([...(memory.confirmedIds ?? []), ...step.batch.ids.filter((id) => sentIds.has(id))]),
-      ];
-      const left = step.batch.ids.filter((id) => !sentIds.has(id));
-      return {
-        ...record,
-        memory: { ...memory, confirmedIds },
-        state: left.length ? 'queued' : 'done',
-        attempts: 0,
-        updatedAt: now,
-      };
-    });
-    await saveIntents(deps.db, updated);
-    deps.changed(['journal', list]);
-  } catch (error) {
-    await settleFailure(
+  const failed = (error: unknown) =>
+    settleFailure(
       deps,
       members.map(({ record, step }) => ({ record: withMemory(record, step), rereadOnInvalid: step.rereadOnInvalid })),
       error,
       true,
     );
+  let started: Awaited<ReturnType<typeof sendWrite>>;
+  try {
+    started = await sendWrite(deps, request, { signal: deps.signal, beforeSend: () => markSending(deps, members) });
+  } catch (error) {
+    await failed(error);
+    return { ok: true, settled: Promise.resolve() };
   }
-  return { ok: true };
+  if (!started.ok) return started;
+  // A confirmed answer that cannot be journalled is settled like a lost one, as when requests went one by one.
+  const settled = started.answer.then((result) => confirmed(deps, members, result)).catch(failed);
+  return { ok: true, settled };
+}
+
+async function confirmed(deps: RunnerDeps, members: Member[], result: unknown): Promise<void> {
+  const [first] = members as [Member, ...Member[]];
+  const { request } = first.step;
+  const sentIds = new Set(first.step.batch ? (idsOf(request) ?? []) : []);
+  const list = await applyConfirmedWrite(deps.db, request, result);
+  const now = deps.clock.now();
+  const updated = members.map(({ record, step }): IntentRecord => {
+    const memory = { ...record.memory, ...step.remember };
+    if (!step.batch)
+      return { ...record, memory, state: step.completes ? 'done' : 'queued', attempts: 0, updatedAt: now };
+    const confirmedIds = [
+      ...new Set([...(memory.confirmedIds ?? []), ...step.batch.ids.filter((id) => sentIds.has(id))]),
+    ];
+    const left = step.batch.ids.filter((id) => !sentIds.has(id));
+    return {
+      ...record,
+      memory: { ...memory, confirmedIds },
+      state: left.length ? 'queued' : 'done',
+      attempts: 0,
+      updatedAt: now,
+    };
+  });
+  await saveIntents(deps.db, updated);
+  deps.changed(['journal', list]);
 }
 
 function sendWrite<Op extends WriteOp>(
@@ -201,7 +227,7 @@ function sendWrite<Op extends WriteOp>(
   request: { op: Op; params: ParamsOf<Op> },
   options: SendOptions,
 ) {
-  return callWithinBudget(deps, request.op, request.params, options);
+  return startWithinBudget(deps, request.op, request.params, options);
 }
 
 const idsOf = (request: SendStep['request']) =>

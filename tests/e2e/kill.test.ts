@@ -165,12 +165,14 @@ describe('a bulk unpin whose service worker is killed three times (Chromium)', (
     expect(deletesOf(log(), BULK)).toHaveLength(10);
     await wake(dead);
 
-    // Kill 3: Cliq has the eleventh DELETE and is still working on it. The same latency for every request keeps
-    // them in order, as one connection to Cliq would: the new worker's read is answered after that DELETE landed.
+    // Kill 3: Cliq has the eleventh DELETE (and the twelfth, when both slots came free together: writes on different
+    // chats go out concurrently) and is still working on it. The same latency for every request keeps them in
+    // order, as one connection to Cliq would: the new worker's read is answered after those DELETEs landed.
     sandbox.setFaults(`latency=${SLOW_LATENCY_MS}`);
     await until(sandbox, 'a DELETE on the wire', () => deletesOf(log(), BULK).some((r) => r.status === 0));
     dead = await kill();
-    expect(deletesOf(log(), BULK).filter((r) => r.status === 0)).toHaveLength(1);
+    const onTheWire = deletesOf(log(), BULK).filter((r) => r.status === 0).length;
+    expect(onTheWire === 1 || onTheWire === 2).toBe(true);
     await wake(dead);
 
     await until(sandbox, 'every intent done', async () => (await journal()).every((intent) => intent.state === 'done'));
