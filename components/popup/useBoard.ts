@@ -8,10 +8,13 @@ import { subscribeToEvents } from '../../lib/messaging/events';
 import { accountDbName } from '../../lib/store/account';
 import { openPinsDb, type PinsDb } from '../../lib/store/db';
 import type { QueueProgress } from '../../lib/store/journal';
+import { SNAPSHOT_ID, SNAPSHOT_KEY, snapshotOf } from './snapshot';
 
 export type { Board };
 
 let opened: { key: string; db: Promise<PinsDb> } | undefined;
+/** The account whose board is read: the snapshot of the first screen is kept under it. */
+let shownAccount: string | undefined;
 
 /**
  * The signed-in account's database, found from storage the popup can read itself (no wait for the worker);
@@ -20,6 +23,7 @@ let opened: { key: string; db: Promise<PinsDb> } | undefined;
 async function accountDb(): Promise<PinsDb | undefined> {
   const account = accountSchema.safeParse((await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY]);
   if (!account.success) return undefined;
+  shownAccount = account.data.key;
   if (opened?.key !== account.data.key) {
     opened = { key: account.data.key, db: openPinsDb(accountDbName(account.data.key)) };
   }
@@ -28,6 +32,19 @@ async function accountDb(): Promise<PinsDb | undefined> {
 
 /** The popup's one board: every view reads (and the pin order is written) through it. */
 export const boardStore = openBoard(accountDb, () => new Error(t('enqueueSignedOut')));
+// Opened while the popup's first render runs, not after it.
+accountDb().catch(() => undefined);
+
+/**
+ * Once the board (or why it cannot be read) is on screen: the early snapshot goes, and the first screen is kept
+ * for the next opening (entrypoints/popup-snapshot.ts).
+ */
+function replaceSnapshot(board: Board | undefined): void {
+  document.getElementById(SNAPSHOT_ID)?.remove();
+  const snapshot = board && shownAccount ? snapshotOf(document, shownAccount) : undefined;
+  if (snapshot) browser.storage.session.set({ [SNAPSHOT_KEY]: snapshot }).catch(() => undefined);
+  else browser.storage.session.remove(SNAPSHOT_KEY).catch(() => undefined);
+}
 
 /**
  * The board straight from IndexedDB (the popup shares the extension's origin), so the first paint needs no
@@ -75,6 +92,10 @@ export function useBoard() {
     sendMessage('refresh', { chatIds: [], folders: false }).catch(() => undefined);
     return unsubscribe;
   }, [load]);
+
+  useEffect(() => {
+    if (board || error) replaceSnapshot(board);
+  }, [board, error]);
 
   return { board, error, progress, reload: load };
 }

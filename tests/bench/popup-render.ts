@@ -8,12 +8,18 @@ import { type BenchModule, median, ms, round } from './report';
  * (3) The popup's first render: from the IndexedDB cache (the usual case) against a cold start (nothing
  * cached, so the worker must read folders and pins from Cliq first), with Cliq answering after 100 ms.
  * Both start with the service worker stopped, as after the browser has been idle. Times are from the popup
- * page's navigation start to the first pin row and the first folder row in the document.
+ * page's navigation start to the first pin on screen (the early snapshot of the last-seen first screen, or a live
+ * row), the first live pin row (the board read from IndexedDB) and the first folder row.
  */
 
 const LATENCY_MS = 100;
 const RUNS = 7;
-const MARKS = { pin: '[data-testid=pin]', folder: '[data-testid=folder]' };
+const MARKS = {
+  shown: '[data-snapshot-pin], [data-testid=pin]',
+  pin: '[data-testid=pin]',
+  folder: '[data-testid=folder]',
+};
+const NAMES = Object.keys(MARKS);
 
 async function openPopup(session: Awaited<ReturnType<typeof launchBenchBrowser>>): Promise<Page> {
   const page = await session.browser.newPage();
@@ -33,41 +39,50 @@ export const popupRender: BenchModule = {
       const cold: Record<string, number>[] = [];
       const warm: Record<string, number>[] = [];
       for (let run = 0; run < RUNS; run++) {
-        // Cold: no cache and no worker; Cliq's rate ledger is fresh too, so no run waits on an earlier one.
+        // Cold: no cache, no snapshot and no worker; Cliq's rate ledger is fresh too, so no run waits on an earlier one.
         sandbox.reset('default');
         await stopWorker(session);
         // The signed-in account's database (one per account: lib/store/account.ts).
+        await options.evaluate(`chrome.storage.session.remove('popupSnapshot')`);
         await options.evaluate(`chrome.storage.local.get('account').then(({ account }) => new Promise((resolve, reject) => {
           const request = indexedDB.deleteDatabase('cliq-pins ' + account.key);
           request.onsuccess = () => resolve(undefined);
           request.onerror = () => reject(request.error);
         }))`);
         let page = await openPopup(session);
-        cold.push(await markTimes(page, ['pin', 'folder']));
+        cold.push(await markTimes(page, NAMES));
         await page.close();
 
         // From cache: what the cold run read is in IndexedDB; the worker is stopped again.
         await stopWorker(session);
         page = await openPopup(session);
-        warm.push(await markTimes(page, ['pin', 'folder']));
+        warm.push(await markTimes(page, NAMES));
         await page.close();
       }
       const row = (label: string, runs: Record<string, number>[]) => [
         label,
+        ms(median(runs.map((r) => r.shown as number))),
         ms(median(runs.map((r) => r.pin as number))),
         ms(median(runs.map((r) => r.folder as number))),
-        ms(Math.min(...runs.map((r) => r.pin as number))),
-        ms(Math.max(...runs.map((r) => r.pin as number))),
+        ms(Math.min(...runs.map((r) => r.shown as number))),
+        ms(Math.max(...runs.map((r) => r.shown as number))),
       ];
-      const ratio = median(cold.map((r) => r.pin as number)) / median(warm.map((r) => r.pin as number));
+      const ratio = median(cold.map((r) => r.shown as number)) / median(warm.map((r) => r.shown as number));
       return {
         data: { latencyMs: LATENCY_MS, runs: RUNS, cold, warm, coldOverWarm: ratio },
         tables: [
           {
             title: `Time to first pin and first folder row (median of ${RUNS} runs, headless Chromium)`,
-            columns: ['popup opened', 'first pin', 'first folder', 'fastest pin', 'slowest pin'],
+            columns: [
+              'popup opened',
+              'first pin on screen',
+              'first live pin row',
+              'first folder',
+              'fastest',
+              'slowest',
+            ],
             rows: [row('from cache', warm), row('cold start', cold)],
-            notes: [`cold start / from cache (first pin, medians): ${round(ratio, 1)}x`],
+            notes: [`cold start / from cache (first pin on screen, medians): ${round(ratio, 1)}x`],
           },
         ],
       };
