@@ -10,18 +10,20 @@ import { type Entry, type Measured, measureEntries } from './bundles';
  * it loads, gzip level 9 per file, in the production Chrome build (`npm run build`), built into its own folder so
  * the build other tests read is left alone.
  *
- * Goals (issue 15): content script 20, popup 35, background 30, options 30 kB. The content script's goal needs
- * more than zod gone (see its budget); popup, background and options share a chunk that is mostly classic zod and
- * reach theirs only with zod/mini. Until then their budgets are the sizes measured when this test was written,
- * plus about 3 %: no regression, and each budget comes down when an entry shrinks.
+ * Goals (issue 15): content script 20, popup 35, background 30, options 30 kB. Each budget is the size measured
+ * when it was last lowered plus about 3 %: no regression, and each budget comes down when an entry shrinks.
  */
 const BUDGETS: Record<Entry, { budget: number; goal: number }> = {
   // 23.8 kB when written: no zod (its constants and the message sender are schema-free modules) and no WXT shadow-root
   // helper. The rest is Preact (5.6), webextension-polyfill (2.7), the page's CSS (1.8) and the features themselves.
   'content script': { budget: 24.5 * 1024, goal: 20 * 1024 },
-  popup: { budget: 75.8 * 1024, goal: 35 * 1024 },
-  background: { budget: 58.7 * 1024, goal: 30 * 1024 },
-  options: { budget: 40.9 * 1024, goal: 30 * 1024 },
+  // 42.8 kB: zod/mini for the settings and account it reads (~8), Preact (~5.5), the polyfill (2.7), no endpoint
+  // table (lib/cliq/endpoints/routes.ts), the early snapshot script (0.8).
+  popup: { budget: 44 * 1024, goal: 35 * 1024 },
+  // 40.0 kB, one classic script: the endpoint table and queue with zod/mini.
+  background: { budget: 41.2 * 1024, goal: 30 * 1024 },
+  // 21.6 kB: within its goal.
+  options: { budget: 22.3 * 1024, goal: 30 * 1024 },
 };
 
 const OUT_DIR = '.output-size';
