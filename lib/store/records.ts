@@ -131,6 +131,8 @@ export interface PinSweep {
   /** Chats this sweep lists in all (read and pending), for "42 of 180 chats read"; absent in sweeps before it. */
   total?: number;
   finishedAt?: number;
+  /** The user asked for a refresh then: lists read before it are read again, however recent. */
+  staleBefore?: number;
   /** When a sweep last read every chat (this one or an earlier one): the board was complete then. */
   completedAt?: number;
 }

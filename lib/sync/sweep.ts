@@ -15,6 +15,11 @@ import { readSettings } from '../store/settings';
  */
 
 const SWEEP_KEY = 'pinSweep';
+/**
+ * When the user last asked for a refresh. A key of its own, because a sweep that is running saves its record after
+ * every chat and would overwrite a mark kept there.
+ */
+const RESTART_KEY = 'pinSweepRestartAt';
 /** Cliq's largest page of the chat list. */
 const CHAT_PAGE = 100;
 
@@ -98,10 +103,39 @@ export function sweepTimeLeftMs(chatsToRead: number, minuteMs: number): number {
   return Math.ceil(chatsToRead / perMinute) * minuteMs;
 }
 
-/** Starts the next sweep at the next run, whatever the cached lists' age (the user asked for a refresh). */
-export async function restartSweep(db: PinsDb): Promise<void> {
-  const sweep = (await db.get('meta', SWEEP_KEY)) as PinSweep | undefined;
-  if (sweep) await saveSweep(db, { ...sweep, pending: [], finishedAt: Number.NEGATIVE_INFINITY });
+/** Starts a new sweep at the next run, whatever the cached lists' age (the user asked for a refresh). */
+export async function restartSweep(db: PinsDb, now: number): Promise<void> {
+  await db.put('meta', now, RESTART_KEY);
+}
+
+/** Clears the refresh this sweep answers, but not one asked for while it was starting. */
+async function clearRestart(db: PinsDb, answered: number): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  if ((await tx.store.get(RESTART_KEY)) === answered) await tx.store.delete(RESTART_KEY);
+  await tx.done;
+}
+
+/** Whether the sweep passes over this chat: read recently, and not before a refresh the user asked for. */
+async function isFresh(db: PinsDb, sweep: PinSweep, chatId: string, now: number, maxAgeMs: number) {
+  const cached = await db.get('pinLists', chatId);
+  return (
+    cached !== undefined &&
+    now - cached.fetchedAt < maxAgeMs &&
+    cached.fetchedAt > (sweep.staleBefore ?? Number.NEGATIVE_INFINITY)
+  );
+}
+
+/** Named chats go first; those not already waiting are added to the total only if this sweep will read them. */
+async function putFirst(db: PinsDb, sweep: PinSweep, named: readonly string[], now: number, maxAgeMs: number) {
+  const known = new Set(sweep.pending);
+  let added = 0;
+  if (sweep.finishedAt === undefined) {
+    for (const chatId of unique(named)) {
+      // Already read by this sweep or just now by the user: passed over at once, so not a chat still to read.
+      if (!known.has(chatId) && !(await isFresh(db, sweep, chatId, now, maxAgeMs))) added += 1;
+    }
+  }
+  return { ...sweep, pending: unique([...named, ...sweep.pending]), total: (sweep.total ?? known.size) + added };
 }
 
 export async function sweepPins(deps: ReadDeps, options: SweepOptions = {}): Promise<SweepResult> {
@@ -109,22 +143,29 @@ export async function sweepPins(deps: ReadDeps, options: SweepOptions = {}): Pro
   const { pinListMaxAgeMs } = await readSettings(db);
   const named = options.priorityChatIds ?? [];
   let sweep = (await db.get('meta', SWEEP_KEY)) as PinSweep | undefined;
-  const due = !sweep || (sweep.finishedAt !== undefined && clock.now() - sweep.finishedAt >= pinListMaxAgeMs);
+  const restartAt = (await db.get('meta', RESTART_KEY)) as number | undefined;
+  const due =
+    !sweep ||
+    restartAt !== undefined ||
+    (sweep.finishedAt !== undefined && clock.now() - sweep.finishedAt >= pinListMaxAgeMs);
   if (due) {
     if ((await learnChats(deps, options.signal)) === 'signInNeeded') return { state: 'signInNeeded' };
+    if (restartAt !== undefined) await clearRestart(db, restartAt);
     const pending = await sweepOrder(db);
     const completedAt = sweep?.completedAt;
-    sweep = { startedAt: clock.now(), pending, total: pending.length, ...(completedAt && { completedAt }) };
+    sweep = {
+      startedAt: clock.now(),
+      pending,
+      total: pending.length,
+      ...(completedAt && { completedAt }),
+      ...(restartAt !== undefined && { staleBefore: restartAt }),
+    };
   }
   if (!sweep) throw new Error('unreachable: a sweep was just started');
-  const known = new Set(sweep.pending);
-  const added = sweep.finishedAt === undefined ? named.filter((chatId) => !known.has(chatId)).length : 0;
-  sweep = { ...sweep, pending: unique([...named, ...sweep.pending]), total: (sweep.total ?? known.size) + added };
+  sweep = await putFirst(db, sweep, named, clock.now(), pinListMaxAgeMs);
   while (sweep.pending.length > 0) {
     const chatId = sweep.pending[0] as string;
-    const cached = await db.get('pinLists', chatId);
-    const fresh = cached !== undefined && clock.now() - cached.fetchedAt < pinListMaxAgeMs;
-    if (!fresh) {
+    if (!(await isFresh(db, sweep, chatId, clock.now(), pinListMaxAgeMs))) {
       try {
         const read = await readPinList(deps, chatId, { priority: 'background', signal: options.signal });
         if (!read.ok) {

@@ -108,7 +108,7 @@ export function createPinSync(options: SyncOptions): PinSync {
       guarded(() => readPinList(deps, chatId, { priority: 'user', signal: lifetime.signal }), `pins:${chatId}`),
     refreshFolders: () => guarded(() => readFolderList(deps, { priority: 'user', signal: lifetime.signal }), 'folders'),
     async refreshAll() {
-      await restartSweep(db);
+      await restartSweep(db, clock.now());
       return guarded(() => readFolderList(deps, { priority: 'user', signal: lifetime.signal }), 'folders');
     },
     noteChats: (chats) => upsertChats(db, chats),

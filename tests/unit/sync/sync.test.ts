@@ -4,6 +4,7 @@ import { endpointFor } from '../../../lib/cliq';
 import { readPinList } from '../../../lib/lists/read';
 import { getFolderList, getPinList } from '../../../lib/store/cache';
 import type { PinsDb } from '../../../lib/store/db';
+import type { PinSweep } from '../../../lib/store/records';
 import { createPinSync } from '../../../lib/sync/sync';
 import { freshDb, startCliq } from '../queue/harness';
 import { ManualClock, type SandboxCliq } from '../queue/sandbox-cliq';
@@ -124,6 +125,59 @@ describe('the pin sweep', () => {
     const all = fake.callsOf('listPinnedMessages').map((c) => (c.params as { chatId: string }).chatId);
     expect(all).toHaveLength(30);
     expect(new Set(all).size).toBe(30);
+  });
+
+  it('re-reads every chat after a refresh, even one asked for while a sweep was running', async () => {
+    const clock = new ManualClock();
+    const fake = await startCliq(clock);
+    const db = await freshDb();
+    const chats = Array.from({ length: 5 }, (_, i) => ({ chatId: `CT_${i + 1}_1`, lastActivityAt: 1000 - i }));
+    for (const { chatId } of chats) fake.chat(chatId);
+    let asked = false;
+    const ledger = createBudgetLedger(db, { clock, minuteMs: 60_000, bootId: 'boot-refresh' });
+    const sync = createPinSync({
+      db,
+      client: fake,
+      ledger,
+      clock,
+      // The user presses Refresh while the sweep is between two chats.
+      onChange: (lists) => {
+        if (!asked && lists.includes('pins:CT_2_1')) {
+          asked = true;
+          void sync.refreshAll();
+        }
+      },
+    });
+    await sync.noteChats(chats);
+    await sync.run();
+    const reads = () => fake.callsOf('listPinnedMessages').length;
+    expect(reads()).toBe(5);
+
+    // Minutes later, well within the lists' 15-minute freshness: only the refresh makes them worth reading again.
+    clock.advance(2 * 60_000);
+    await sync.run();
+    expect(reads()).toBe(10);
+    const sweep = (await db.get('meta', 'pinSweep')) as PinSweep;
+    expect(sweep.total).toBe(5);
+
+    // Answered once: the next run leaves the fresh lists alone.
+    clock.advance(60_000);
+    await sync.run();
+    expect(reads()).toBe(10);
+  });
+
+  it('does not count a named chat the sweep has already read as one still to read', async () => {
+    const { fake, sync, db } = await setup();
+    const chats = Array.from({ length: 20 }, (_, i) => ({ chatId: `CT_${i + 1}_1`, lastActivityAt: 1000 - i }));
+    for (const { chatId } of chats) fake.chat(chatId);
+    await sync.noteChats(chats);
+    await sync.run();
+    // 15 read this minute; CT_1_1 (read first) is then opened by the user and named again.
+    expect(fake.callsOf('listPinnedMessages')).toHaveLength(15);
+    await sync.run({ priorityChatIds: ['CT_1_1'] });
+    const sweep = (await db.get('meta', 'pinSweep')) as PinSweep;
+    expect(sweep.total).toBe(20);
+    expect((sweep.total ?? 0) - sweep.pending.length).toBe(15);
   });
 
   it('reads the folder list when it is stale and not before', async () => {
