@@ -30,21 +30,41 @@ describe('frameBatcher', () => {
     expect(clock.schedule).toHaveBeenCalledTimes(1);
   });
 
-  it('spreads a large batch over frames, a few at a time', () => {
+  it('hands a large batch over in chunks and yields to the next frame once its time slice is spent', () => {
     const clock = frames();
-    const handle = vi.fn();
+    let now = 0;
+    // Each chunk takes 3 ms of the 8 ms slice: three chunks fit in a frame (3, 6, 9 ≥ 8 stops).
+    const handle = vi.fn(() => {
+      now += 3;
+    });
     const batcher = frameBatcher({
       schedule: clock.schedule,
       signal: new AbortController().signal,
       handle,
-      maxPerFrame: 2,
+      sliceMs: 8,
+      chunk: 2,
+      now: () => now,
     });
-    batcher.add([1, 2, 3, 4, 5]);
+    batcher.add([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     clock.frame();
+    expect(handle.mock.calls).toEqual([[[1, 2]], [[3, 4]], [[5, 6]]]);
     clock.frame();
-    clock.frame();
-    expect(handle.mock.calls).toEqual([[[1, 2]], [[3, 4]], [[5]]]);
+    expect(handle.mock.calls.slice(3)).toEqual([[[7, 8]], [[9]]]);
     expect(clock.pending()).toBe(0);
+  });
+
+  it('keeps the rest for the next frame when a chunk throws', () => {
+    const clock = frames();
+    const seen: number[][] = [];
+    const handle = vi.fn((items: number[]) => {
+      seen.push(items);
+      if (seen.length === 1) throw new Error('one bad chunk');
+    });
+    const batcher = frameBatcher({ schedule: clock.schedule, signal: new AbortController().signal, handle, chunk: 2 });
+    batcher.add([1, 2, 3]);
+    expect(() => clock.frame()).toThrow('one bad chunk');
+    clock.frame();
+    expect(seen).toEqual([[1, 2], [3]]);
   });
 
   it('drops what is pending once its signal ends', () => {
@@ -142,6 +162,12 @@ describe('watchChanges (the page changed: re-check where UIs belong)', () => {
 
     const host = document.createElement('cliq-pins-bar');
     document.body.append(host);
+    await mutationsDelivered();
+    expect(clock.pending()).toBe(0);
+
+    // Moving our own node (the pin control following the pointer) is not a change of the page.
+    const main = document.querySelector('main') as Element;
+    main.append(host);
     await mutationsDelivered();
     expect(clock.pending()).toBe(0);
 
