@@ -11,7 +11,7 @@ import {
   messagePreview,
 } from '../../../lib/page/messages';
 import { observeAdded } from '../../../lib/page/observe';
-import { OWN_NODE_ATTRIBUTE, shownChatId } from '../../../lib/page/selectors';
+import { OWN_NODE_ATTRIBUTE, pageChatId, shownChatId } from '../../../lib/page/selectors';
 import { pinDialogFor } from '../ui/pin-dialog-host';
 
 const CONTROL = 'pin-control';
@@ -21,6 +21,7 @@ const SLICE_MS = 8;
 /** Readable on Cliq's light and dark backgrounds; the jump highlight uses the same amber. */
 const PINNED_COLOUR = '#d36b00';
 const NAME_LENGTH = 60;
+const FOCUS_RING = '2px solid #1a73e8';
 
 /** Whether a message is pinned; `undefined`: the chat's pins could not be read, so neither is claimed. */
 type State = boolean | undefined;
@@ -119,6 +120,8 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
   let at: { message: Element; id: string; name?: string } | undefined;
   let latest: Element | undefined;
   let pointerNear = false;
+  /** The control has the keyboard's focus (not a click's): the pointer leaves it where it is. */
+  let keyboardFocus = false;
 
   // Marks and the control go with the feature (navigation, extension update): nothing is left without its listener.
   signal.addEventListener(
@@ -202,7 +205,7 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
       pointerNear = true;
       const message = messageOf(reader, event.target);
       // A keyboard user's control stays where they are: moving a focused element would drop its focus.
-      if (message && document.activeElement !== control) place(message);
+      if (message && !keyboardFocus) place(message);
     } else if (event.type === 'focusin' && event.target !== control) {
       const message = messageOf(reader, event.target);
       if (message) place(message);
@@ -213,10 +216,12 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
   list.addEventListener('mouseleave', approach, { signal, passive: true });
   list.addEventListener('focusin', approach, { signal });
   control.addEventListener('focus', () => {
-    control.style.outline = control.matches(':focus-visible') ? '2px solid #1a73e8' : '';
+    keyboardFocus = control.matches(':focus-visible');
+    control.style.outline = keyboardFocus ? FOCUS_RING : '';
     paint();
   });
   control.addEventListener('blur', () => {
+    keyboardFocus = false;
     control.style.outline = '';
     // Focus may move into the dialog, which needs the control where it is to return to.
     paint();
@@ -232,6 +237,9 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
       if (!next) return;
       place(next);
       control.focus();
+      // Moving it blurred it; the focus given back is the keyboard's whatever the browser's heuristics say.
+      keyboardFocus = true;
+      control.style.outline = FOCUS_RING;
       control.scrollIntoView({ block: 'nearest' });
       paint();
     }),
@@ -290,6 +298,9 @@ export const pinMessage: PageFeature = {
     env.track(
       'messages',
       () => {
+        // The URL names the next chat before the page shows it: until then these messages are another chat's.
+        const shown = pageChatId();
+        if (shown && shown !== env.location.chatId) return null;
         const found = findMessages();
         reader = found?.reader;
         return found?.root ?? null;
