@@ -153,6 +153,13 @@ describe.each(BROWSERS)(
         text: 'Live after the markup change',
         senderId: OMAR.id,
       })) as { id: string };
+      // The page renders it at its next poll, under whatever attribute names the scrambled markup uses.
+      await page.waitForFunction(
+        (value: string) =>
+          [...document.querySelectorAll('*')].some((el) => [...el.attributes].some((a) => a.value === value)),
+        { timeout: 10_000 },
+        live.id.replace('_', '%20'),
+      );
       // The one pin control reaches it under the pointer and opens its dialog.
       await openPinDialog(page, live.id);
       await page.keyboard.press('Escape');
