@@ -95,9 +95,12 @@ describe.each(BROWSERS)(
           const markers = [...document.querySelectorAll(marker)];
           if (markers.length !== count || !document.querySelector('[purpose=date]')) return false;
           // The id each marked message carries, whatever the scrambled markup calls the attribute.
-          return markers.map(
-            (m) => [...(m.parentElement?.attributes ?? [])].find((a) => /^\d{13}%20/.test(a.value))?.value,
-          );
+          const idOf = (element: Element) => [...element.attributes].find((a) => /^\d{13}%20/.test(a.value))?.value;
+          return markers.map((marker) => {
+            let at = marker.parentElement;
+            while (at && !idOf(at)) at = at.parentElement;
+            return at && idOf(at);
+          });
         },
         { timeout: 20_000 },
         PIN_MARKER,

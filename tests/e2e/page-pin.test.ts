@@ -135,7 +135,7 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
   });
 
   it('marks a pinned message in the chat, and unpins it from the pin control', async () => {
-    const marker = `${pageMessage(m(6))} > ${PIN_MARKER}`;
+    const marker = `${pageMessage(m(6))} ${PIN_MARKER}`;
     await page.waitForSelector(marker, { timeout: 15_000 });
     await openPinDialog(page, m(6));
     await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=true]'));
@@ -196,7 +196,7 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
         return found;
       });
       expect(entry?.expiry).toBe(-1);
-      await page.waitForSelector(`${pageMessage(m(8))} > ${PIN_MARKER}`, { timeout: 15_000 });
+      await page.waitForSelector(`${pageMessage(m(8))} ${PIN_MARKER}`, { timeout: 15_000 });
     },
   );
 

@@ -6,6 +6,7 @@ import {
   findMessages,
   isMessage,
   type MessageReader,
+  messageBody,
   messageIdIn,
   messageOf,
   messagePreview,
@@ -50,10 +51,11 @@ function pinIcon(): SVGSVGElement {
   return svg;
 }
 
-const FLOAT = 'float:inline-end;margin:0 0 0 6px;padding:3px;line-height:0;';
-
 let markerTemplate: HTMLElement | undefined;
-/** The mark a pinned message wears without hover: built once, then cloned. */
+/**
+ * The mark a pinned message wears without hover, inline after its text: in the flow, so it moves nothing of the
+ * page's layout (a float or a corner badge would collide with Cliq's own row layout). Built once, then cloned.
+ */
 function newMarker(): HTMLElement {
   if (!markerTemplate) {
     const marker = document.createElement('span');
@@ -61,7 +63,7 @@ function newMarker(): HTMLElement {
     marker.setAttribute('role', 'img');
     marker.setAttribute('aria-label', t('pageMarkerPinned'));
     marker.title = t('pageMarkerPinned');
-    marker.style.cssText = `${FLOAT}color:${PINNED_COLOUR}`;
+    marker.style.cssText = `display:inline-block;margin-inline-start:6px;vertical-align:-2px;line-height:0;color:${PINNED_COLOUR}`;
     const icon = pinIcon();
     icon.setAttribute('fill', 'currentColor');
     marker.append(icon);
@@ -76,7 +78,10 @@ function newControl(): HTMLButtonElement {
   button.type = 'button';
   button.setAttribute(OWN_NODE_ATTRIBUTE, CONTROL);
   button.setAttribute('aria-haspopup', 'dialog');
-  button.style.cssText = `${FLOAT}border:0;border-radius:4px;background:none;font:inherit;cursor:pointer;transition:opacity 120ms`;
+  // Out of the flow, in the message's top corner: showing and hiding it never moves the page's text.
+  button.style.cssText =
+    'position:absolute;top:2px;inset-inline-end:6px;z-index:1;margin:0;padding:3px;line-height:0;border:0;' +
+    'border-radius:4px;background:none;font:inherit;cursor:pointer;transition:opacity 120ms';
   button.append(pinIcon());
   return button;
 }
@@ -129,6 +134,7 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
     () => {
       control.remove();
       for (const marker of markers.values()) marker.remove();
+      for (const message of anchored) message.style.position = '';
     },
     { once: true },
   );
@@ -143,18 +149,23 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
     control.title = nameFor(state, '');
     control.firstElementChild?.setAttribute('fill', state ? 'currentColor' : 'none');
     control.style.color = state ? PINNED_COLOUR : 'inherit';
-    const shown = state === true || pointerNear || document.activeElement === control;
+    const shown = pointerNear || document.activeElement === control;
+    if (shown) anchor(at.message);
     control.style.opacity = shown ? '1' : '0';
-    // The control stands in for the marker of the message it is on.
-    const marker = markers.get(at.id) as HTMLElement | undefined;
-    if (marker) marker.style.display = shown ? 'none' : '';
+  }
+
+  /** The control's corner is its message's: a message not positioned by the page is made the containing block. */
+  const anchored = new Set<HTMLElement>();
+  function anchor(message: Element): void {
+    if (!(message instanceof HTMLElement) || anchored.has(message)) return;
+    if (getComputedStyle(message).position !== 'static') return;
+    message.style.position = 'relative';
+    anchored.add(message);
   }
 
   function place(message: Element): void {
     const id = messageIdIn(reader, message);
     if (!id || at?.message === message) return;
-    const left = at && (markers.get(at.id) as HTMLElement | undefined);
-    if (left) left.style.display = '';
     at = { message, id };
     message.prepend(control);
   }
@@ -169,7 +180,7 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
     const message = index.get(id);
     if (!message) return;
     const added = newMarker();
-    message.prepend(added);
+    (messageBody(reader, message) ?? message).append(added);
     markers.set(id, added);
   }
 
@@ -189,8 +200,10 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
     }),
   });
 
-  /** A control whose message went is put back, in the message that arrived last, where the keyboard finds it. */
+  /** A marker the page threw out is put back; a control whose message went, in the message that arrived last. */
   function home(): void {
+    // The page may re-render a message's text, and its marker with it.
+    for (const [id, marker] of markers) if (!marker.isConnected) setMarker(id, true);
     if (control.isConnected || !latest?.isConnected) return;
     const message = isMessage(reader, latest) ? latest : messageOf(reader, latest);
     if (!message) return;

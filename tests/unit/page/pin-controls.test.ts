@@ -19,7 +19,7 @@ const message = (id: string) =>
     (element) => idOf(element) === id && !element.closest('blockquote'),
   ) as HTMLElement;
 const control = () => document.querySelector<HTMLButtonElement>(CONTROL);
-const markedIds = () => [...document.querySelectorAll(MARKER)].map((marker) => idOf(marker.parentElement));
+const markedIds = () => [...document.querySelectorAll(MARKER)].map((marker) => idOf(marker.closest('[msguid]')));
 const hover = (element: Element) => element.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
 
 describe.each([
@@ -100,11 +100,11 @@ describe.each([
     expect(control()?.getAttribute('aria-label')).toBe('Pinned — change or unpin: npm run deploy -- --prod');
     expect(control()?.title).toBe('Pinned — change or unpin');
     expect(control()?.querySelector('svg')?.getAttribute('fill')).toBe('currentColor');
-    // The control stands in for the marker while it is on the pinned message, and gives it back when it leaves.
-    const marker = message(PINNED).querySelector<HTMLElement>(MARKER);
-    expect(marker?.style.display).toBe('none');
+    // The marker sits after the message's own text, not in a quoted reply.
+    const marker = message(PINNED).querySelector(MARKER);
+    expect(marker?.previousSibling?.textContent).toContain('npm run deploy');
     hover(message(MESSAGE_IDS[0] as string));
-    expect(marker?.style.display).toBe('');
+    expect(idOf(control()?.parentElement)).toBe(MESSAGE_IDS[0]);
     expect(document.querySelectorAll(CONTROL)).toHaveLength(1);
   });
 
