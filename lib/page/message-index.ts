@@ -3,7 +3,7 @@ import { findMessage, isMessage, type MessageReader, messageIdIn } from './messa
 /**
  * Messages by id, filled as they reach the page, so a pinned id finds its message without a query over every
  * node. Date dividers repeat their first message's id and are never indexed; a quote that carries another
- * message's id may be, so `get` checks what it hands back and asks the page when the entry is stale or wrong.
+ * message's id may be, so `get` checks what it hands back and searches the page only when an entry is stale or wrong.
  */
 export interface MessageIndex {
   /** Indexes `elements` (candidates from the observer); returns the ids it read, in order, for each message. */
@@ -26,7 +26,9 @@ export function messageIndex(reader: MessageReader, root: ParentNode): MessageIn
     },
     get(messageId) {
       const known = byId.get(messageId);
-      if (known?.isConnected && isMessage(reader, known)) return known;
+      // Every message reaches `add` when it arrives: an id never seen is not on the page yet, and is not searched for.
+      if (!known) return null;
+      if (known.isConnected && isMessage(reader, known)) return known;
       const found = findMessage(reader, root, messageId);
       if (found) byId.set(messageId, found);
       else byId.delete(messageId);

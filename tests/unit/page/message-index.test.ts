@@ -50,4 +50,13 @@ describe('messageIndex (pinned ids find their message without a query over every
     fresh.remove();
     expect(index.get(FIRST)).toBeNull();
   });
+
+  it('does not search the page for an id it has never seen (that message has not arrived yet)', () => {
+    const found = findMessages();
+    if (!found) throw new Error('no messages');
+    const index = messageIndex(found.reader, found.root);
+    expect(index.get(FIRST)).toBeNull();
+    index.add([...found.root.querySelectorAll(found.reader.candidates)]);
+    expect(index.get(FIRST)?.getAttribute('msguid')).toBe(msguid(FIRST));
+  });
 });
