@@ -102,7 +102,8 @@ export function observeAdded(
   });
   observer.observe(root, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  if (options.includeExisting) batcher.add(root.querySelectorAll(selector));
+  // Finding thousands of existing messages is work of its own: at the next frame, not inside the caller's task.
+  if (options.includeExisting) options.schedule(() => signal.aborted || batcher.add(root.querySelectorAll(selector)));
 }
 
 /**

@@ -93,6 +93,10 @@ describe('observeAdded (one MutationObserver for the message list)', () => {
     const clock = frames();
     const onAdded = vi.fn();
     observeAdded(list, '.message', { ...clock, signal: new AbortController().signal, onAdded, includeExisting: true });
+    // Existing messages are looked for at the next frame (not in the caller's task), and handed over at the one after.
+    expect(onAdded).not.toHaveBeenCalled();
+    clock.frame();
+    expect(onAdded).not.toHaveBeenCalled();
     clock.frame();
     expect(onAdded.mock.calls.map(([els]) => els.map((el: HTMLElement) => el.dataset.messageId))).toEqual([
       ['m1', 'm2'],
@@ -104,7 +108,7 @@ describe('observeAdded (one MutationObserver for the message list)', () => {
     day.append(message('nested'));
     list.append(day);
     await mutationsDelivered();
-    expect(clock.schedule).toHaveBeenCalledTimes(2);
+    expect(clock.schedule).toHaveBeenCalledTimes(3);
     clock.frame();
     expect(onAdded).toHaveBeenCalledTimes(2);
     expect(onAdded.mock.calls[1]?.[0]).toHaveLength(51);
