@@ -1,5 +1,5 @@
 import { SANDBOX_BUILD } from '../build-mode';
-import { accountsOrigin, cliqOrigin, DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '../cliq/datacentres';
+import { accountsOrigin, cliqOrigin, DATA_CENTRE_IDS, type DataCentre } from '../cliq/datacentres';
 import * as z from '../cliq/zod';
 
 /**
@@ -101,6 +101,18 @@ export function rateMinuteMs(connection: Connection, sandboxAllowed = SANDBOX_BU
   return sandboxAllowed && connection.sandboxMinuteMs ? connection.sandboxMinuteMs : 60_000;
 }
 
+const DATA_CENTRE_LABELS: Record<DataCentre, string> = {
+  com: 'United States (zoho.com)',
+  eu: 'Europe (zoho.eu)',
+  in: 'India (zoho.in)',
+  'com.au': 'Australia (zoho.com.au)',
+  jp: 'Japan (zoho.jp)',
+  sa: 'Saudi Arabia (zoho.sa)',
+  'com.cn': 'China (zoho.com.cn)',
+  ca: 'Canada (zohocloud.ca)',
+  uk: 'United Kingdom (zoho.uk)',
+};
+
 export function dataCentreLabel(dc: DataCentre): string {
-  return DATA_CENTRES[dc].label;
+  return DATA_CENTRE_LABELS[dc];
 }

@@ -2,17 +2,18 @@
  * Zoho data centres. Cliq and the accounts server live on the same top-level domain per data centre.
  * Canada is `zohocloud.ca` only: Zoho's accounts docs list `accounts.zohocloud.ca`, and the one report about
  * `cliq.zoho.ca` says it does not resolve (docs/permissions.md has the decision and how to revisit it).
+ * Their labels live with the connection settings (`lib/auth/connection.ts`): the content script needs domains only.
  */
 export const DATA_CENTRES = {
-  com: { label: 'United States (zoho.com)', domain: 'zoho.com' },
-  eu: { label: 'Europe (zoho.eu)', domain: 'zoho.eu' },
-  in: { label: 'India (zoho.in)', domain: 'zoho.in' },
-  'com.au': { label: 'Australia (zoho.com.au)', domain: 'zoho.com.au' },
-  jp: { label: 'Japan (zoho.jp)', domain: 'zoho.jp' },
-  sa: { label: 'Saudi Arabia (zoho.sa)', domain: 'zoho.sa' },
-  'com.cn': { label: 'China (zoho.com.cn)', domain: 'zoho.com.cn' },
-  ca: { label: 'Canada (zohocloud.ca)', domain: 'zohocloud.ca' },
-  uk: { label: 'United Kingdom (zoho.uk)', domain: 'zoho.uk' },
+  com: { domain: 'zoho.com' },
+  eu: { domain: 'zoho.eu' },
+  in: { domain: 'zoho.in' },
+  'com.au': { domain: 'zoho.com.au' },
+  jp: { domain: 'zoho.jp' },
+  sa: { domain: 'zoho.sa' },
+  'com.cn': { domain: 'zoho.com.cn' },
+  ca: { domain: 'zohocloud.ca' },
+  uk: { domain: 'zoho.uk' },
 } as const;
 
 export type DataCentre = keyof typeof DATA_CENTRES;

@@ -129,9 +129,13 @@ function senderName(reader: MessageReader, message: Element): string {
   return '';
 }
 
+/** The element holding a message's own text (not a quoted reply's), when the markup is known. */
+export const messageBody = (reader: MessageReader, message: Element): Element | undefined =>
+  [...message.querySelectorAll(css('messageBody'))].find(outside(reader, message));
+
 /** What the page shows of a message, for the pin's preview before Cliq confirms it. Read as text, never HTML. */
 export function messagePreview(reader: MessageReader, message: Element): { text: string; senderName?: string } {
-  const body = [...message.querySelectorAll(css('messageBody'))].find(outside(reader, message));
+  const body = messageBody(reader, message);
   const text = cleanText(body ?? textOutsideQuotes(reader, message)).slice(0, 5000);
   const sender = senderName(reader, message).slice(0, 255);
   return sender ? { text, senderName: sender } : { text };

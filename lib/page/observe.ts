@@ -4,18 +4,21 @@ import { OWN_NODE_ATTRIBUTE } from './selectors';
 export type Schedule = (work: () => void) => void;
 
 /**
- * Collects items and hands them to `handle` in one call per frame, at most `maxPerFrame` at a time (the rest
- * wait for the next frame, so thousands of messages never make one long task). Nothing is scheduled while
- * nothing arrives.
+ * Collects items and hands them to `handle` at the next frame, in one call, or, with `sliceMs`, in chunks until
+ * that much time has gone, the rest at the next frame: thousands of messages never make one long task however
+ * slow the machine. Nothing is scheduled while nothing arrives.
  */
 export function frameBatcher<T>(options: {
   schedule: Schedule;
   signal: AbortSignal;
   handle: (items: T[]) => void;
-  maxPerFrame?: number;
+  sliceMs?: number;
+  /** Items per call within a slice (the time is checked between calls). */
+  chunk?: number;
+  now?: () => number;
 }): { add(items: Iterable<T>): void } {
-  const { schedule, signal, handle } = options;
-  const maxPerFrame = options.maxPerFrame ?? Number.POSITIVE_INFINITY;
+  const { schedule, signal, handle, sliceMs = Number.POSITIVE_INFINITY, now = () => performance.now() } = options;
+  const chunk = options.chunk ?? (sliceMs === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : 50);
   const pending = new Set<T>();
   let armed = false;
 
@@ -24,17 +27,27 @@ export function frameBatcher<T>(options: {
     armed = true;
     schedule(flush);
   };
-  function flush() {
-    armed = false;
-    if (signal.aborted) return;
+  const take = () => {
     const batch: T[] = [];
     for (const item of pending) {
-      if (batch.length >= maxPerFrame) break;
+      if (batch.length >= chunk) break;
       batch.push(item);
       pending.delete(item);
     }
-    arm();
-    handle(batch);
+    return batch;
+  };
+  function flush() {
+    armed = false;
+    const started = now();
+    try {
+      while (pending.size > 0 && !signal.aborted) {
+        handle(take());
+        if (now() - started >= sliceMs) break;
+      }
+    } finally {
+      // A handler that throws loses its own chunk, never the rest.
+      arm();
+    }
   }
   signal.addEventListener('abort', () => pending.clear(), { once: true });
   return {
@@ -50,7 +63,8 @@ const isOwn = (node: Element) => node.hasAttribute(OWN_NODE_ATTRIBUTE) || node.l
 
 /**
  * One MutationObserver on `root`: elements matching `selector` (added themselves or inside added nodes) reach
- * `onAdded` in per-frame batches, those already there first when `includeExisting`. Our own nodes are skipped.
+ * `onAdded` in per-frame batches (time-sliced with `sliceMs`), those already there first when `includeExisting`.
+ * Our own nodes are skipped.
  */
 export function observeAdded(
   root: Element,
@@ -60,7 +74,7 @@ export function observeAdded(
     signal: AbortSignal;
     onAdded: (elements: Element[]) => void;
     includeExisting?: boolean;
-    maxPerFrame?: number;
+    sliceMs?: number;
   },
 ): void {
   const { signal } = options;
@@ -68,7 +82,7 @@ export function observeAdded(
   const batcher = frameBatcher<Element>({
     schedule: options.schedule,
     signal,
-    maxPerFrame: options.maxPerFrame,
+    sliceMs: options.sliceMs,
     // A message may be gone again by the time its frame comes.
     handle: (elements) => {
       const live = elements.filter((element) => element.isConnected);
@@ -88,12 +102,14 @@ export function observeAdded(
   });
   observer.observe(root, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  if (options.includeExisting) batcher.add(root.querySelectorAll(selector));
+  // Finding thousands of existing messages is work of its own: at the next frame, not inside the caller's task.
+  if (options.includeExisting) options.schedule(() => signal.aborted || batcher.add(root.querySelectorAll(selector)));
 }
 
 /**
  * "The page changed": one call per frame in which anything was added or removed under `root`, none while the
- * page is still. Adding our own nodes does not count; removing them does (the page may have thrown one out).
+ * page is still. Adding our own nodes does not count, nor moving them (the pin control follows the pointer); removing
+ * one does (the page may have thrown it out).
  */
 export function watchChanges(
   root: Node,
@@ -106,8 +122,12 @@ export function watchChanges(
     for (const node of nodes) if (!(node instanceof Element) || !isOwn(node)) return true;
     return false;
   };
+  const removesNodes = (nodes: NodeList) => {
+    for (const node of nodes) if (!(node instanceof Element) || !isOwn(node) || !node.isConnected) return true;
+    return false;
+  };
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => r.removedNodes.length > 0 || addsPageNodes(r.addedNodes))) batcher.add([true]);
+    if (records.some((r) => removesNodes(r.removedNodes) || addsPageNodes(r.addedNodes))) batcher.add([true]);
   });
   observer.observe(root, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });

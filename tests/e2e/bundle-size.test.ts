@@ -14,9 +14,10 @@ import { type Entry, type Measured, measureEntries } from './bundles';
  * when it was last lowered plus about 3 %: no regression, and each budget comes down when an entry shrinks.
  */
 const BUDGETS: Record<Entry, { budget: number; goal: number }> = {
-  // 23.8 kB when written: no zod (its constants and the message sender are schema-free modules) and no WXT shadow-root
-  // helper. The rest is Preact (5.6), webextension-polyfill (2.7), the page's CSS (1.8) and the features themselves.
-  'content script': { budget: 24.5 * 1024, goal: 20 * 1024 },
+  // 21.7 kB: no zod (its constants and the message sender are schema-free modules), no WXT shadow-root helper, no
+  // webextension-polyfill (WXT's native `browser`, see wxt.config.ts) and one delegated pin control. The rest is
+  // Preact with its hooks (5.8), the page's CSS (1.5), WXT's content-script context (1.3) and the features themselves.
+  'content script': { budget: 22.2 * 1024, goal: 20 * 1024 },
   // 42.8 kB: zod/mini for the settings and account it reads (~8), Preact (~5.5), the polyfill (2.7), no endpoint
   // table (lib/cliq/endpoints/routes.ts), the early snapshot script (0.8).
   popup: { budget: 44 * 1024, goal: 35 * 1024 },

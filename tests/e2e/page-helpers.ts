@@ -112,6 +112,8 @@ export const PAGE_MESSAGES = '[msg-cont][msguid]';
 export const pageChatItem = (chatId: string) => `[purpose=chatitem][chid="${chatId}"]`;
 export const pageHeader = (chatId: string) => `[purpose=chatheader][chid="${chatId}"]`;
 export const PIN_CONTROL = '[data-cliq-pins=pin-control]';
+/** What a pinned message wears in the chat, without hover. */
+export const PIN_MARKER = '[data-cliq-pins=pin-marker]';
 
 /**
  * A message whatever the markup calls its attributes (the scrambled markup renames them): the element with an

@@ -12,14 +12,21 @@ export const pageCheck: PageFeature = {
   scope: 'page',
   start({ signal }) {
     // Extension pages only (the options page): not the page's scripts, which cannot reach this channel anyway.
-    const listener = (message: unknown, sender: { id?: string; url?: string }) => {
+    // Answered through `sendResponse`, synchronously: the content script has no polyfill turning a returned
+    // promise into the answer, and both browsers take this form natively.
+    const listener = (
+      message: unknown,
+      sender: { id?: string; url?: string },
+      sendResponse: (answer: unknown) => void,
+    ): undefined => {
       const fromExtensionPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
       if (!fromExtensionPage || !isPageCheckRequest(message)) return undefined;
-      return Promise.resolve(
+      sendResponse(
         message.cliqPinsPageCheck === 'report'
           ? { report: pageStructureReport(document, location.href) }
           : { check: checkPage(document, location.href) },
       );
+      return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
     signal.addEventListener('abort', () => {

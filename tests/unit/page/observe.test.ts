@@ -30,21 +30,41 @@ describe('frameBatcher', () => {
     expect(clock.schedule).toHaveBeenCalledTimes(1);
   });
 
-  it('spreads a large batch over frames, a few at a time', () => {
+  it('hands a large batch over in chunks and yields to the next frame once its time slice is spent', () => {
     const clock = frames();
-    const handle = vi.fn();
+    let now = 0;
+    // Each chunk takes 3 ms of the 8 ms slice: three chunks fit in a frame (3, 6, 9 ≥ 8 stops).
+    const handle = vi.fn(() => {
+      now += 3;
+    });
     const batcher = frameBatcher({
       schedule: clock.schedule,
       signal: new AbortController().signal,
       handle,
-      maxPerFrame: 2,
+      sliceMs: 8,
+      chunk: 2,
+      now: () => now,
     });
-    batcher.add([1, 2, 3, 4, 5]);
+    batcher.add([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     clock.frame();
+    expect(handle.mock.calls).toEqual([[[1, 2]], [[3, 4]], [[5, 6]]]);
     clock.frame();
-    clock.frame();
-    expect(handle.mock.calls).toEqual([[[1, 2]], [[3, 4]], [[5]]]);
+    expect(handle.mock.calls.slice(3)).toEqual([[[7, 8]], [[9]]]);
     expect(clock.pending()).toBe(0);
+  });
+
+  it('keeps the rest for the next frame when a chunk throws', () => {
+    const clock = frames();
+    const seen: number[][] = [];
+    const handle = vi.fn((items: number[]) => {
+      seen.push(items);
+      if (seen.length === 1) throw new Error('one bad chunk');
+    });
+    const batcher = frameBatcher({ schedule: clock.schedule, signal: new AbortController().signal, handle, chunk: 2 });
+    batcher.add([1, 2, 3]);
+    expect(() => clock.frame()).toThrow('one bad chunk');
+    clock.frame();
+    expect(seen).toEqual([[1, 2], [3]]);
   });
 
   it('drops what is pending once its signal ends', () => {
@@ -73,6 +93,10 @@ describe('observeAdded (one MutationObserver for the message list)', () => {
     const clock = frames();
     const onAdded = vi.fn();
     observeAdded(list, '.message', { ...clock, signal: new AbortController().signal, onAdded, includeExisting: true });
+    // Existing messages are looked for at the next frame (not in the caller's task), and handed over at the one after.
+    expect(onAdded).not.toHaveBeenCalled();
+    clock.frame();
+    expect(onAdded).not.toHaveBeenCalled();
     clock.frame();
     expect(onAdded.mock.calls.map(([els]) => els.map((el: HTMLElement) => el.dataset.messageId))).toEqual([
       ['m1', 'm2'],
@@ -84,7 +108,7 @@ describe('observeAdded (one MutationObserver for the message list)', () => {
     day.append(message('nested'));
     list.append(day);
     await mutationsDelivered();
-    expect(clock.schedule).toHaveBeenCalledTimes(2);
+    expect(clock.schedule).toHaveBeenCalledTimes(3);
     clock.frame();
     expect(onAdded).toHaveBeenCalledTimes(2);
     expect(onAdded.mock.calls[1]?.[0]).toHaveLength(51);
@@ -142,6 +166,12 @@ describe('watchChanges (the page changed: re-check where UIs belong)', () => {
 
     const host = document.createElement('cliq-pins-bar');
     document.body.append(host);
+    await mutationsDelivered();
+    expect(clock.pending()).toBe(0);
+
+    // Moving our own node (the pin control following the pointer) is not a change of the page.
+    const main = document.querySelector('main') as Element;
+    main.append(host);
     await mutationsDelivered();
     expect(clock.pending()).toBe(0);
 

@@ -6,9 +6,12 @@ import { pageCheck } from '../../../entrypoints/cliq.content/features/page-check
 import { runFeatures } from '../../../lib/page/features';
 import { CHAT, EVIDENCE } from './evidence';
 
-/** What the page-check listener answers `message` from `sender` (undefined: it did not answer). */
+/** What the page-check listener answers `message` from `sender` through `sendResponse` (undefined: no answer). */
 async function ask(message: unknown, sender: { id?: string; url?: string }): Promise<unknown> {
-  const [answer] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
+  let answer: unknown;
+  await fakeBrowser.runtime.onMessage.trigger(message, sender as never, (response: unknown) => {
+    answer = response;
+  });
   return answer;
 }
 

@@ -7,14 +7,20 @@ import { runFeatures } from '../../../lib/page/features';
 import { CHAT, EVIDENCE, MESSAGE_IDS, scrambleClasses } from './evidence';
 
 const PINNED = MESSAGE_IDS[3] as string;
+/** Pinned in Cliq, not on the page until it arrives later. */
+const ARRIVES_LATER = '1772527380000_375412769230';
 const CONTROL = '[data-cliq-pins=pin-control]';
+const MARKER = '[data-cliq-pins=pin-marker]';
 
-/** Ids of the messages holding a pin control, and whether each says it is pinned. */
-const controls = () =>
-  [...document.querySelectorAll(CONTROL)].map((control) => ({
-    in: control.parentElement?.getAttribute('msguid')?.replace(/%20| /, '_'),
-    pinned: control.getAttribute('aria-pressed') === 'true',
-  }));
+const idOf = (element: Element | null | undefined) => element?.getAttribute('msguid')?.replace(/%20| /, '_');
+/** The message with `id`, whatever attribute carries it (the fallback markup renames none of them). */
+const message = (id: string) =>
+  [...document.querySelectorAll('[msguid]:not([purpose=date])')].find(
+    (element) => idOf(element) === id && !element.closest('blockquote'),
+  ) as HTMLElement;
+const control = () => document.querySelector<HTMLButtonElement>(CONTROL);
+const markedIds = () => [...document.querySelectorAll(MARKER)].map((marker) => idOf(marker.closest('[msguid]')));
+const hover = (element: Element) => element.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
 
 describe.each([
   ['the evidence markup', () => undefined],
@@ -23,10 +29,10 @@ describe.each([
     'every class renamed and the message marker gone (the fallback)',
     () => {
       scrambleClasses();
-      for (const message of document.querySelectorAll('[msg-cont]')) message.removeAttribute('msg-cont');
+      for (const element of document.querySelectorAll('[msg-cont]')) element.removeAttribute('msg-cont');
     },
   ],
-])('pin controls on %s, opened at /index.do', (_, change) => {
+])('the pin control and pinned markers on %s, opened at /index.do', (_, change) => {
   let ctx: ContentScriptContext;
   let frames: (() => void)[] = [];
   const asked: unknown[] = [];
@@ -39,9 +45,10 @@ describe.each([
     document.body.innerHTML = EVIDENCE;
     change();
     asked.length = 0;
-    fakeBrowser.runtime.sendMessage = vi.fn(async (message: { type: string; data: unknown }) => {
-      asked.push(message);
-      return { ok: true, data: { chatId: CHAT, pins: [{ messageId: PINNED }], syncedAt: 1 } };
+    fakeBrowser.runtime.sendMessage = vi.fn(async (request: { type: string; data: unknown }) => {
+      asked.push(request);
+      const pins = [{ messageId: PINNED }, { messageId: ARRIVES_LATER }];
+      return { ok: true, data: { chatId: CHAT, pins, syncedAt: 1 } };
     }) as never;
     ctx = new ContentScriptContext('test');
     frames = [];
@@ -58,25 +65,78 @@ describe.each([
     }
   };
 
-  it('puts one control on every message and none on dividers or quoted replies; shows the pinned one', async () => {
+  it('marks the pinned message without hover, and no other, no divider and no quoted reply', async () => {
     await settle();
-    expect(controls()).toEqual(MESSAGE_IDS.map((id) => ({ in: id, pinned: id === PINNED })));
-    expect(document.querySelector(`[purpose=date] ${CONTROL}, blockquote ${CONTROL}`)).toBeNull();
+    expect(markedIds()).toEqual([PINNED]);
+    const marker = document.querySelector(MARKER);
+    expect(marker?.getAttribute('role')).toBe('img');
+    expect(marker?.getAttribute('aria-label')).toBe('Pinned');
+    expect(marker?.querySelector('svg path')).not.toBeNull();
+    expect(document.querySelector(`[purpose=date] ${MARKER}, blockquote ${MARKER}`)).toBeNull();
     // The chat came from the chat view, the address has none.
     expect(asked).toContainEqual({ type: 'getChatPins', data: { chatId: CHAT } });
   });
 
-  it('gives messages that arrive later their control, and takes every control away when it stops', async () => {
+  it('keeps one control, in the newest message at first, where the keyboard can reach it', async () => {
     await settle();
-    const list = document.querySelector('[purpose=msglist]') as Element;
-    const next = list.lastElementChild?.cloneNode(true) as Element;
-    next.setAttribute('msguid', '1772527380000%20375412769230');
-    for (const own of next.querySelectorAll(CONTROL)) own.remove();
+    expect(document.querySelectorAll(CONTROL)).toHaveLength(1);
+    expect(idOf(control()?.parentElement)).toBe(MESSAGE_IDS.at(-1));
+    expect(control()?.tabIndex).toBe(0);
+    expect(control()?.getAttribute('aria-label')).toBe('Pin message: done, all green');
+  });
+
+  it('follows the pointer, names the message it is on, and tells pinned from not pinned by name and icon', async () => {
+    await settle();
+    hover(message(MESSAGE_IDS[1] as string).querySelector('p') as Element);
+    expect(idOf(control()?.parentElement)).toBe(MESSAGE_IDS[1]);
+    // The page's text goes into the name as text: nothing of it becomes markup.
+    expect(control()?.getAttribute('aria-label')).toBe('Pin message: <img src=x onerror="window.__pwned=true">');
+    expect(control()?.querySelectorAll('img')).toHaveLength(0);
+    expect(control()?.querySelector('svg')?.getAttribute('fill')).toBe('none');
+    expect(control()?.style.opacity).toBe('1');
+
+    hover(message(PINNED));
+    expect(idOf(control()?.parentElement)).toBe(PINNED);
+    expect(control()?.getAttribute('aria-label')).toBe('Pinned — change or unpin: npm run deploy -- --prod');
+    expect(control()?.title).toBe('Pinned — change or unpin');
+    expect(control()?.querySelector('svg')?.getAttribute('fill')).toBe('currentColor');
+    // The marker sits after the message's own text, not in a quoted reply.
+    const marker = message(PINNED).querySelector(MARKER);
+    expect(marker?.previousSibling?.textContent).toContain('npm run deploy');
+    hover(message(MESSAGE_IDS[0] as string));
+    expect(idOf(control()?.parentElement)).toBe(MESSAGE_IDS[0]);
+    expect(document.querySelectorAll(CONTROL)).toHaveLength(1);
+  });
+
+  it('moves between messages with the arrow keys while focused, skipping date dividers', async () => {
+    await settle();
+    hover(message(MESSAGE_IDS[4] as string));
+    control()?.focus();
+    const press = (key: string) =>
+      control()?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    press('ArrowUp');
+    expect(idOf(control()?.parentElement)).toBe(MESSAGE_IDS[3]);
+    press('ArrowUp');
+    expect(idOf(control()?.parentElement)).toBe(MESSAGE_IDS[2]);
+    expect(document.activeElement).toBe(control());
+    press('ArrowDown');
+    expect(idOf(control()?.parentElement)).toBe(MESSAGE_IDS[3]);
+    // The pointer does not pull a focused control away from the keyboard user.
+    hover(message(MESSAGE_IDS[0] as string));
+    expect(idOf(control()?.parentElement)).toBe(MESSAGE_IDS[3]);
+  });
+
+  it('marks a pinned message that arrives later, and takes the control and every marker away when it stops', async () => {
+    await settle();
+    const list = message(PINNED).parentElement as Element;
+    const next = message(MESSAGE_IDS.at(-1) as string).cloneNode(true) as Element;
+    for (const own of next.querySelectorAll('[data-cliq-pins]')) own.remove();
+    next.setAttribute('msguid', ARRIVES_LATER.replace('_', '%20'));
     list.append(next);
     await settle();
-    expect(controls().map((c) => c.in)).toEqual([...MESSAGE_IDS, '1772527380000_375412769230']);
+    expect(markedIds()).toEqual([PINNED, ARRIVES_LATER]);
     ctx.abort();
-    expect(document.querySelectorAll(CONTROL)).toHaveLength(0);
+    expect(document.querySelectorAll('[data-cliq-pins]')).toHaveLength(0);
   });
 
   it('says once, in the console, when the fallback is in use', async () => {

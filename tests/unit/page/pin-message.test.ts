@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import contentScript from '../../../entrypoints/cliq.content/index';
 
-describe('pin controls when the chat’s pins cannot be read', () => {
-  it('claim neither pinned nor unpinned', async () => {
+describe('the pin control when the chat’s pins cannot be read', () => {
+  it('claims neither pinned nor unpinned, and no message wears a pinned marker', async () => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
       'https://cliq.zoho.com/company/1/chats/CT_2231796882690347967_654200107-B1',
     );
@@ -15,12 +15,13 @@ describe('pin controls when the chat’s pins cannot be read', () => {
     await contentScript.main(ctx);
     const controls = () => [...document.querySelectorAll('[data-cliq-pins=pin-control]')];
     await vi.waitFor(() => {
-      expect(controls().length).toBeGreaterThan(0);
-      for (const control of controls()) {
-        expect(control.hasAttribute('aria-pressed')).toBe(false);
-        expect(control.getAttribute('title')).toBe('Pin or unpin (could not check whether it is pinned)');
-      }
+      expect(controls()).toHaveLength(1);
+      expect(controls()[0]?.getAttribute('title')).toBe('Pin or unpin (could not check whether it is pinned)');
+      expect(controls()[0]?.getAttribute('aria-label')).toBe(
+        'Pin or unpin (could not check whether it is pinned): done, all green',
+      );
     });
+    expect(document.querySelector('[data-cliq-pins=pin-marker]')).toBeNull();
     ctx.abort();
   });
 });
