@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { connectionSchema } from '../auth/connection';
 import type { AuthState } from '../auth/session';
-import type { ShownFolder, ShownPin } from '../board/read-models';
+import type { ShownFolder, ShownPin, UnsentIntent } from '../board/read-models';
 import type { EnqueueResult } from '../queue/queue';
 import type { QueueProgress } from '../store/journal';
 
@@ -53,7 +53,13 @@ interface Responses {
   signIn: AuthView;
   signOut: AuthView;
   enqueue: EnqueueResult;
-  getChatPins: { chatId: string; pins: ShownPin[]; syncedAt: number | null; lockedUntil: number | null };
+  getChatPins: {
+    chatId: string;
+    pins: ShownPin[];
+    syncedAt: number | null;
+    lockedUntil: number | null;
+    unsent: UnsentIntent[];
+  };
   getFolders: ShownFolder[];
   getProgress: QueueProgress;
   refresh: { queued: boolean };
