@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { planPinRestore } from '../../../components/popup/model/undo';
 import { UndoToast } from '../../../components/popup/UndoToast';
 import type { ShownPin } from '../../../lib/board/read-models';
@@ -7,6 +7,8 @@ import type { IntentInput } from '../../../lib/intents/intents';
 import { ask } from '../../../lib/page/background';
 import { askedHere } from './hooks';
 import { errorText } from './text';
+
+const NOTE_MS = 5_000;
 
 /** An action just taken in the page, and how to put back what it changed (planned when Undo is pressed). */
 export interface PageUndo {
@@ -30,6 +32,12 @@ export function pinUndo(chatId: string, before: readonly ShownPin[], messageIds:
 export function usePageUndo() {
   const [undo, setUndo] = useState<PageUndo & { key: number }>();
   const [note, setNote] = useState<string>();
+  // The note after Undo ("Putting it back.") is news, not state: it goes after a few seconds.
+  useEffect(() => {
+    if (!note) return;
+    const timer = setTimeout(() => setNote(undefined), NOTE_MS);
+    return () => clearTimeout(timer);
+  }, [note]);
   const offer = useCallback((next: PageUndo) => {
     setNote(undefined);
     setUndo({ ...next, key: Date.now() });
