@@ -74,12 +74,11 @@ function oneChatMembership(intent: Intent): boolean {
     case 'createFolder':
       return (intent.chatIds?.length ?? 0) <= 1;
     case 'replaceFolderChats': {
-      // Taking one chat out of one folder, or putting it back (the page's undo), stated against the list shown.
+      // Taking one chat out of one folder, stated against the list the menu showed.
       const from = intent.editedFrom;
       if (!from) return false;
-      const [small, large] = intent.chatIds.length < from.length ? [intent.chatIds, from] : [from, intent.chatIds];
-      const inSmall = new Set(small);
-      return small.every((id) => large.includes(id)) && large.filter((id) => !inSmall.has(id)).length === 1;
+      const kept = new Set(intent.chatIds);
+      return intent.chatIds.every((id) => from.includes(id)) && from.filter((id) => !kept.has(id)).length === 1;
     }
     default:
       return false;

@@ -18,7 +18,9 @@ import { type Entry, type Measured, measureEntries } from './bundles';
 const BUDGETS: Record<Entry, { budget: number; goal: number }> = {
   // 23.8 kB when written: no zod (its constants and the message sender are schema-free modules) and no WXT shadow-root
   // helper. The rest is Preact (5.6), webextension-polyfill (2.7), the page's CSS (1.8) and the features themselves.
-  'content script': { budget: 24.5 * 1024, goal: 20 * 1024 },
+  // 25.9 kB with #14's page UI (+2.2): undo with the popup's toast and restore plan, expiry change, unsent states,
+  // the folder menu's checkboxes and following Cliq's theme.
+  'content script': { budget: 26.2 * 1024, goal: 20 * 1024 },
   popup: { budget: 75.8 * 1024, goal: 35 * 1024 },
   background: { budget: 58.7 * 1024, goal: 30 * 1024 },
   options: { budget: 40.9 * 1024, goal: 30 * 1024 },

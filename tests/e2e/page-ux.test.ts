@@ -210,7 +210,7 @@ describe('the in-page UI in chromium', () => {
       await eventually(async () => expect(await barText(down)).toContain('1 pinned · 1 saving…'), 3_000);
       const unsent = await waitFor(down, inBar('[data-testid=pinned-bar-unsent][data-state=retrying]'), 8_000);
       expect(Date.now() - asked).toBeLessThan(8_000);
-      expect(await unsent.evaluate((el) => el.textContent)).toContain('has not reached Cliq yet');
+      expect(await unsent.evaluate((el) => el.textContent)).toContain('Not saved in Cliq yet');
       expect(await barText(down)).not.toContain('2 pinned');
     } finally {
       sandbox.setFaults(null);
@@ -300,7 +300,9 @@ describe('the in-page UI has no axe violations in chromium', () => {
       await page.setViewport({ width, height: 800 });
       await page.goto(`${sandbox.url}/company/700012345/chats/${ROOM}?theme=${theme}`);
       await waitFor(page, inBar('[data-testid=pinned-bar][data-state=ready]'));
-      await eventually(async () => expect(await page.$eval('cliq-pins-bar', (el) => el.dataset.theme)).toBe(theme));
+      await eventually(async () =>
+        expect(await page.$eval('cliq-pins-bar', (el) => el.getAttribute('data-theme'))).toBe(theme),
+      );
       const found: { id: string; targets: string[] }[] = [];
       const check = async () => found.push(...(await ourViolations(page)));
 

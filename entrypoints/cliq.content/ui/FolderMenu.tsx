@@ -1,11 +1,9 @@
 import { useState } from 'preact/hooks';
 import { folderGlyph } from '../../../components/folder-symbol';
-import { planFolderRestore } from '../../../components/popup/model/undo';
 import type { ShownFolder } from '../../../lib/board/read-models';
 import { DEFAULT_FOLDER_ID } from '../../../lib/cliq/constants';
 import { t } from '../../../lib/i18n';
 import type { IntentInput } from '../../../lib/intents/intents';
-import { ask } from '../../../lib/page/background';
 import { useEnqueue, useFolders } from './hooks';
 import { usePageUndo } from './undo';
 
@@ -55,9 +53,11 @@ export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: st
   const unpinEverywhere = async (event: Event) => {
     const before = holding;
     if (!(await sending.enqueue(event, [{ kind: 'unpinChat', chatId }]))) return;
+    // Pinned again into each folder that held it (at the folder's end: Cliq takes no place with a pin). The popup
+    // puts whole lists back instead, which a Cliq page may not ask for.
     undo.offer({
       message: t('pageUnpinnedChat'),
-      plan: async () => planFolderRestore(before, await ask('getFolders', {})).intents,
+      plan: async () => before.map((folder) => ({ kind: 'pinChatToFolder', chatId, ...target(folder) })),
     });
   };
 

@@ -16,11 +16,9 @@ const pinLabel = (pin: ShownPin) => {
   return pin.senderName ? `${pin.senderName}: ${text}` : text;
 };
 
-/** What an intent that did not reach Cliq was for, in the words of the button that asked for it. */
-const unsentText = ({ kind, state, error }: UnsentIntent) => {
-  const what = t(kind === 'pinMessage' ? 'pageWhatPin' : kind === 'unpinMessages' ? 'pageWhatUnpin' : 'pageWhatChange');
-  return state === 'retrying' ? t('pageUnsentRetrying', what) : t('pageUnsentFailed', what, error ?? '');
-};
+/** A change asked for here that Cliq has not confirmed after a try: still retried, or given up (and why). */
+const unsentText = ({ state, error }: UnsentIntent) =>
+  state === 'retrying' ? t('pageUnsentRetrying') : t('pageUnsentFailed', error ?? '');
 
 /** "4 pinned", "5 pinned · 1 saving…" (not yet confirmed by Cliq), or "25/25 pinned" when the chat is full. */
 function countText(pins: readonly ShownPin[]): string {
