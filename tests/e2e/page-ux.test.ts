@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
@@ -8,56 +6,21 @@ import {
   cliqPinsErrors,
   eventually,
   folderHolding,
-  HANNAH,
   inBar,
   inDialog,
   inFolders,
   MINUTE_MS,
   messageId,
-  messages,
-  OMAR,
   openBarPanel,
   openChat,
   openPinDialog,
-  pageHeader,
   pinsOf,
   signedInSession,
   waitFor,
 } from './page-helpers';
+import { ALMOST, DOWN, FULL, m, ROOM, SEED } from './page-ux-seed';
 
-const ROOM = 'CT_9100000000000000011_700012345';
-const FULL = 'CT_9100000000000000012_700012345';
-const DOWN = 'CT_9100000000000000013_700012345';
-const m = (n: number) => messageId(7, n);
 const HOUR = 3_600_000;
-const LONG = (n: number) => `Message ${n}: the release checklist needs a second reviewer before Friday's cut`;
-
-const SEED = {
-  users: [HANNAH, OMAR],
-  chats: [
-    {
-      id: ROOM,
-      type: 'group_chat' as const,
-      title: 'Ux Room',
-      memberIds: [HANNAH.id, OMAR.id],
-      messages: messages(7, 8, LONG),
-    },
-    { id: FULL, type: 'group_chat' as const, title: 'Full Room', memberIds: [HANNAH.id], messages: messages(8, 26) },
-    { id: DOWN, type: 'group_chat' as const, title: 'Down Room', memberIds: [HANNAH.id], messages: messages(9, 4) },
-  ],
-  pins: [
-    { chatId: ROOM, messageId: m(1) },
-    { chatId: ROOM, messageId: m(2) },
-    { chatId: ROOM, messageId: m(3) },
-    ...Array.from({ length: 25 }, (_, i) => ({ chatId: FULL, messageId: messageId(8, i + 1) })),
-    { chatId: DOWN, messageId: messageId(9, 1) },
-  ],
-  folders: [
-    { title: 'Urgent', symbol: '🔥', chatIds: [ROOM] },
-    { title: 'Projects', symbol: '📁', chatIds: [] },
-    { title: 'Later', symbol: '🕒', chatIds: [] },
-  ],
-};
 
 /** The focused element inside one of our shadow roots, by its test id. */
 const focusedIn = (page: Page, host: string) =>
@@ -199,6 +162,29 @@ describe('the in-page UI in chromium', () => {
     await full.close();
   });
 
+  it('a pin Cliq refuses because someone filled the chat meanwhile fails in the bar, with the way to its pins', async () => {
+    const almost = await openChat(session, sandbox, ALMOST);
+    await eventually(async () => expect(await barText(almost)).toContain('24 pinned'));
+    // Someone else pins the 25th; this page has not heard of it yet.
+    const response = await fetch(`${sandbox.url}/api/v3/chats/${ALMOST}/pin-messages`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ message_id: messageId(6, 25), expiry_time: -1, notify: false }),
+    });
+    expect(response.ok).toBe(true);
+    await openPinDialog(almost, messageId(6, 26));
+    const asked = Date.now();
+    await almost.click(inDialog('[data-testid=dialog-pin]'));
+    const failed = await waitFor(almost, inBar('[data-testid=pinned-bar-unsent][data-state=failed]'), 10_000);
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    expect(await failed.evaluate((el) => el.textContent)).toContain('at most 25 pinned messages');
+    await eventually(async () => expect(await barText(almost)).toContain('25/25 pinned'));
+    await almost.click(inBar('[data-testid=pinned-bar-show-full]'));
+    await waitFor(almost, inBar('[data-testid=pinned-bar-panel]'));
+    expect(await almost.$$(inBar('[data-testid=pin-unpin]'))).toHaveLength(25);
+    await almost.close();
+  });
+
   it('while Cliq answers 500, a pin made in the page shows as not saved within seconds, never as done', async () => {
     const down = await openChat(session, sandbox, DOWN);
     await eventually(async () => expect(await barText(down)).toContain('1 pinned'));
@@ -217,115 +203,4 @@ describe('the in-page UI in chromium', () => {
       await down.close();
     }
   });
-});
-
-describe.each(['chromium', 'firefox'] as const)(
-  'the in-page UI follows Cliq’s theme, not the system’s, in %s',
-  (name) => {
-    let sandbox: Sandbox;
-    let session: ExtensionSession;
-
-    beforeAll(async () => {
-      sandbox = await startSandbox({ seed: 'empty', minuteMs: MINUTE_MS });
-      session = await signedInSession(name, sandbox, SEED);
-    });
-    afterAll(async () => {
-      await Promise.all([session?.close(), sandbox?.stop()]);
-    });
-
-    const barBackground = (page: Page) =>
-      page.$eval(inBar('[data-testid=pinned-bar-toggle]'), (el) => getComputedStyle(el).backgroundColor);
-    const themeOf = (page: Page) =>
-      page.$eval(`${pageHeader(ROOM)} cliq-pins-bar`, (el) => el.getAttribute('data-theme'));
-
-    it('dark Cliq on a light system, then switched live to light', async () => {
-      const page = await session.browser.newPage();
-      await page.goto(`${sandbox.url}/company/700012345/chats/${ROOM}?theme=dark`);
-      await waitFor(page, inBar('[data-testid=pinned-bar][data-state=ready]'));
-      await eventually(async () => expect(await themeOf(page)).toBe('dark'), 5_000);
-      const dark = await barBackground(page);
-      await page.evaluate(() => document.body.classList.remove('zcdark'));
-      await eventually(async () => expect(await themeOf(page)).toBe('light'), 2_000);
-      expect(await barBackground(page)).not.toBe(dark);
-      await page.close();
-    });
-
-    it('light Cliq stays light when the system is dark', async () => {
-      const page = await session.browser.newPage();
-      if (name === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-      await page.goto(`${sandbox.url}/company/700012345/chats/${ROOM}?theme=light`);
-      await waitFor(page, inBar('[data-testid=pinned-bar][data-state=ready]'));
-      await eventually(async () => expect(await themeOf(page)).toBe('light'), 5_000);
-      expect(await barBackground(page)).toBe('rgb(243, 245, 248)');
-      await page.close();
-    });
-  },
-);
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe's findings on our own UIs only (their hosts are `cliq-pins-*`): the sandbox page is not ours to fix. */
-async function ourViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: (string | string[])[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(context: unknown): Promise<Result> } }).axe;
-    const hosts = [...document.querySelectorAll('cliq-pins-bar, cliq-pins-folders, cliq-pins-pin-dialog')];
-    const { violations } = await axe.run({ include: hosts });
-    return violations.map(({ id, nodes }) => ({ id, targets: nodes.map((n) => JSON.stringify(n.target)) }));
-  });
-}
-
-describe('the in-page UI has no axe violations in chromium', () => {
-  let sandbox: Sandbox;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ seed: 'empty', minuteMs: MINUTE_MS });
-    session = await signedInSession('chromium', sandbox, SEED);
-  });
-  afterAll(async () => {
-    await Promise.all([session?.close(), sandbox?.stop()]);
-  });
-
-  it.each([
-    ['light', 780],
-    ['light', 360],
-    ['dark', 780],
-    ['dark', 360],
-  ] as const)(
-    '%s, %i px wide: the bar, its list with an undo, the folder menu and both pin dialogs',
-    async (theme, width) => {
-      const page = await session.browser.newPage();
-      await page.setViewport({ width, height: 800 });
-      await page.goto(`${sandbox.url}/company/700012345/chats/${ROOM}?theme=${theme}`);
-      await waitFor(page, inBar('[data-testid=pinned-bar][data-state=ready]'));
-      await eventually(async () =>
-        expect(await page.$eval('cliq-pins-bar', (el) => el.getAttribute('data-theme'))).toBe(theme),
-      );
-      const found: { id: string; targets: string[] }[] = [];
-      const check = async () => found.push(...(await ourViolations(page)));
-
-      await openBarPanel(page);
-      await page.click(inBar(`[data-testid=pin-row][data-message-id="${m(3)}"] [data-testid=pin-unpin]`));
-      await waitFor(page, inBar('[data-testid=undo]'));
-      await check();
-      await page.click(inBar('[data-testid=undo]'));
-      await page.keyboard.press('Escape');
-
-      await page.click(inFolders('[data-testid=folder-button]'));
-      await waitFor(page, inFolders('[data-testid=folder-row]'));
-      await check();
-      await page.keyboard.press('Escape');
-
-      await eventually(() => expect(pinsOf(sandbox, ROOM).map((p) => p.messageId)).toContain(m(3)));
-      for (const id of [m(1), m(6)]) {
-        await openPinDialog(page, id);
-        await check();
-        await page.keyboard.press('Escape');
-      }
-      expect(found).toEqual([]);
-      await page.close();
-    },
-  );
 });

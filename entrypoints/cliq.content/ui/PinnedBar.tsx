@@ -3,6 +3,7 @@ import { pinSummary } from '../../../lib/board/pin-summary';
 import type { ShownPin, UnsentIntent } from '../../../lib/board/read-models';
 import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
 import { clockTime, t } from '../../../lib/i18n';
+import { ask } from '../../../lib/page/background';
 import { barChannel, useChatPins, useEnqueue } from './hooks';
 import { PinRows } from './PinRows';
 import { Popover } from './Popover';
@@ -60,6 +61,12 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
       barChannel.removeEventListener('undo', offered);
     };
   }, [chatId, offer]);
+
+  // Cliq refusing a change often means the list changed under us (someone pinned the 25th): read it again.
+  const failed = unsent.filter((intent) => intent.state === 'failed').length;
+  useEffect(() => {
+    if (failed > 0) ask('refresh', { chatIds: [chatId], folders: false }).catch(() => undefined);
+  }, [chatId, failed]);
 
   const goTo = (messageId: string) => {
     const found = jump(messageId);
@@ -130,6 +137,15 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
             data-state={intent.state}
           >
             ⚠ {unsentText(intent)}
+            {/* Cliq refused a pin because the chat is full: the way forward is its list, to unpin one. */}
+            {intent.state === 'failed' && intent.kind === 'pinMessage' && full && (
+              <>
+                {' '}
+                <button type="button" data-testid="pinned-bar-show-full" onClick={() => setOpen(true)}>
+                  {t('pageShowChatPins')}
+                </button>
+              </>
+            )}
           </p>
         ))}
       </div>
