@@ -100,6 +100,15 @@ describe('the in-page UI in chromium', () => {
     await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=true]'));
     const labels = await page.$$eval(inDialog('.cp-choice'), (els) => els.map((el) => el.textContent?.trim()));
     expect(labels).toEqual(['For 1 hour', 'Until the end of today', 'For 1 week', 'Forever', 'Until a date']);
+    // Confirming the expiry it already has sends nothing (Cliq would unpin and pin it again).
+    sandbox.clearRequests();
+    await page.click(inDialog('[data-testid=dialog-change-expiry]'));
+    await eventually(async () => expect(await page.$(inDialog('[data-testid=pin-dialog]'))).toBeNull(), 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sandbox.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+
+    await openPinDialog(page, m(3));
+    await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=true]'));
     await page.click(inDialog('[data-testid=expiry-hour]'));
     const at = Date.now();
     await page.click(inDialog('[data-testid=dialog-change-expiry]'));

@@ -62,6 +62,8 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
       return;
     }
     const { expiry } = choice;
+    // Cliq changes an expiry by unpinning and pinning again (in your name): never for the expiry it already has.
+    if (pin && (expiry === pin.expiry || (expiry !== -1 && Math.abs(expiry - pin.expiry) < 60_000))) return onDone();
     const intent = pin
       ? { kind: 'changePinExpiry' as const, chatId, messageId, expiry }
       : { kind: 'pinMessage' as const, chatId, messageId, expiry, notify, preview, ...(primary ? { primary } : {}) };
