@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Auth } from '../auth/session';
-import { readChatPins, readFolders } from '../board/read-models';
+import { readChatPins, readFolders, readUnsentIntents } from '../board/read-models';
 import { t } from '../i18n';
 import { classifySender, type Handlers, type Sender } from '../messaging';
 import type { AuthView } from '../messaging/protocol';
@@ -92,12 +92,13 @@ export function createHandlers({ auth, services, kick, restart }: HandlerDeps): 
     async getChatPins({ chatId }, sender) {
       if (fromContent(sender)) checkContentChat([chatId], sender);
       const current = await services();
-      if (!current) return { chatId, pins: [], syncedAt: null, lockedUntil: null };
-      const [{ pins, fetchedAt }, lockedUntil] = await Promise.all([
+      if (!current) return { chatId, pins: [], syncedAt: null, lockedUntil: null, unsent: [] };
+      const [{ pins, fetchedAt }, lockedUntil, unsent] = await Promise.all([
         readChatPins(current.db, chatId, { now: Date.now() }),
         readLockedUntil(current.db),
+        readUnsentIntents(current.db, chatId),
       ]);
-      return { chatId, pins, syncedAt: fetchedAt, lockedUntil };
+      return { chatId, pins, syncedAt: fetchedAt, lockedUntil, unsent };
     },
     async getFolders() {
       const current = await services();

@@ -116,6 +116,28 @@ export async function readChatPins(
   return { pins: arrange(pins, { now: options.now, order: settings.pinOrder }), fetchedAt: list?.fetchedAt ?? null };
 }
 
+/** An intent of one chat that a try did not get through: still being retried, or given up (`error` says why). */
+export interface UnsentIntent {
+  id: number;
+  kind: string;
+  state: 'retrying' | 'failed';
+  error?: string;
+}
+
+/** The page shows, where it acted, that a change has not reached Cliq: this chat's intents that failed a try. */
+export async function readUnsentIntents(db: PinsDb, chatId: string): Promise<UnsentIntent[]> {
+  const intents: IntentRecord[] = await db.getAll('intents');
+  return intents
+    .filter(({ intent }) => 'chatId' in intent && intent.chatId === chatId)
+    .filter((record) => record.state === 'failed' || (record.state !== 'done' && record.attempts > 0))
+    .map((record) => ({
+      id: record.id,
+      kind: record.intent.kind,
+      state: record.state === 'failed' ? 'failed' : 'retrying',
+      ...(record.error ? { error: record.error.message } : {}),
+    }));
+}
+
 /** Pins whose expiry falls within `withinMs` (soonest first), and those already past it (most recent first). */
 export async function readExpiringPins(
   db: PinsDb,

@@ -1,6 +1,6 @@
 import { connectionSchema } from '../auth/connection';
 import type { AuthState } from '../auth/session';
-import type { ShownFolder, ShownPin } from '../board/read-models';
+import type { ShownFolder, ShownPin, UnsentIntent } from '../board/read-models';
 import * as z from '../cliq/zod';
 import type { EnqueueResult } from '../queue/queue';
 import type { QueueProgress } from '../store/journal';
@@ -59,7 +59,13 @@ interface Responses {
   signIn: AuthView;
   signOut: AuthView;
   enqueue: EnqueueResult;
-  getChatPins: { chatId: string; pins: ShownPin[]; syncedAt: number | null; lockedUntil: number | null };
+  getChatPins: {
+    chatId: string;
+    pins: ShownPin[];
+    syncedAt: number | null;
+    lockedUntil: number | null;
+    unsent: UnsentIntent[];
+  };
   getFolders: ShownFolder[];
   getProgress: QueueProgress;
   refresh: { queued: boolean };

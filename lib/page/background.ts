@@ -38,6 +38,9 @@ export async function ask<T extends MessageType>(type: T, data: RequestOf<T>): P
  * Calls `load` now and again whenever the background says one of `lists` changed, handing each answer to
  * `onData` in order (a change during a load means one more load after it, never overlapping answers).
  */
+/** In `follow`'s lists: load again after each pass of the queue too (a try failed, or the queue gave up). */
+export const QUEUE_PASSES = 'queue passes';
+
 export function follow<T>(options: {
   lists: readonly string[];
   load: () => Promise<T>;
@@ -68,6 +71,7 @@ export function follow<T>(options: {
   };
   const unsubscribe = subscribeToEvents((event) => {
     if (event.type === 'changed' && event.lists.some((list) => options.lists.includes(list))) void run();
+    if (event.type === 'progress' && options.lists.includes(QUEUE_PASSES)) void run();
     // Signing in makes lists readable that were empty before.
     if (event.type === 'authChanged' && event.signedIn) void run();
   });

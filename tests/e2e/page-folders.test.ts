@@ -85,7 +85,7 @@ describe.each(BROWSERS)('pinning chats to folders from the Cliq page in %s', (na
     await eventually(() => expect(folderHolding(sandbox, ROOM)).toEqual(['Urgent']));
     await buttonSays('🔥 Urgent');
     await eventually(async () =>
-      expect(await page.$eval(row('Urgent', 'folder-toggle'), (el) => el.getAttribute('aria-pressed'))).toBe('true'),
+      expect(await page.$eval(row('Urgent', 'folder-toggle'), (el) => (el as HTMLInputElement).checked)).toBe(true),
     );
   });
 

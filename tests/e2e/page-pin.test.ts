@@ -148,7 +148,7 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
   it('says why a chat holding 25 pins takes no more, and sends nothing', async () => {
     const full = await openChat(session, sandbox, FULL);
     await full.waitForFunction(
-      () => document.querySelector('cliq-pins-bar')?.shadowRoot?.textContent?.includes('25 pinned'),
+      () => document.querySelector('cliq-pins-bar')?.shadowRoot?.textContent?.includes('25/25 pinned'),
       { timeout: 20_000 },
     );
     sandbox.clearRequests();

@@ -5,6 +5,7 @@ import { DEFAULT_FOLDER_ID } from '../../../lib/cliq/constants';
 import { t } from '../../../lib/i18n';
 import type { IntentInput } from '../../../lib/intents/intents';
 import { useEnqueue, useFolders } from './hooks';
+import { usePageUndo } from './undo';
 
 export const folderName = (folder: Pick<ShownFolder, 'isMyPins' | 'symbol' | 'title'>) =>
   folder.isMyPins ? t('pageMyPins') : `${folderGlyph(folder.symbol)} ${folder.title ?? ''}`.trim();
@@ -20,9 +21,13 @@ const MY_PINS: ShownFolder = {
   chats: [],
 };
 
+/** A folder as a person names it in a sentence ("Move to Projects"): its title, without the symbol. */
+const folderTitle = (folder: ShownFolder) => (folder.isMyPins ? t('pageMyPins') : folder.title || folderName(folder));
+
 /**
- * Which folders hold a chat, and the actions on it: add it to a folder, take it out of one, move it (out of
- * every other), pin it into a new folder, or unpin it everywhere. Folders being changed wait until saved.
+ * Which folders hold a chat, as checkboxes (ticking one adds the chat, unticking takes it out), and the actions
+ * on it: move it to one folder (out of every other), pin it into a new folder, or unpin it everywhere, apart
+ * from the rest and with undo. Folders being changed wait until saved.
  */
 export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: string }) {
   const { folders: read, error } = useFolders(true);
@@ -30,6 +35,7 @@ export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: st
   const [creating, setCreating] = useState(false);
   const [title, setTitle] = useState('');
   const [symbol, setSymbol] = useState('');
+  const undo = usePageUndo();
 
   const folders = read && !read.some((f) => f.isMyPins) ? [MY_PINS, ...read] : read;
   const holding = folders?.filter((f) => f.chatIds.includes(chatId)) ?? [];
@@ -42,6 +48,17 @@ export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: st
     }
     // Cliq cannot take a chat out of My Pins alone; when it is the only place, that is unpinning it.
     return holding.length === 1 ? { kind: 'unpinChat', chatId } : null;
+  };
+
+  const unpinEverywhere = async (event: Event) => {
+    const before = holding;
+    if (!(await sending.enqueue(event, [{ kind: 'unpinChat', chatId }]))) return;
+    // Pinned again into each folder that held it (at the folder's end: Cliq takes no place with a pin). The popup
+    // puts whole lists back instead, which a Cliq page may not ask for.
+    undo.offer({
+      message: t('pageUnpinnedChat'),
+      plan: async () => before.map((folder) => ({ kind: 'pinChatToFolder', chatId, ...target(folder) })),
+    });
   };
 
   const create = async (event: Event) => {
@@ -61,36 +78,37 @@ export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: st
         {holding.length > 0 ? t('pagePinnedIn', holding.map(folderName).join(', ')) : t('pageChatNotPinned')}
       </p>
       {!folders && !error && <p class="muted">{t('loading')}</p>}
-      <ul class="cp-folders">
+      <p class="muted">{t('pageFolderMenuHelp')}</p>
+      <ul class="cp-folders" aria-label={t('pageFolders')}>
         {folders?.map((folder) => {
           const holds = holding.includes(folder);
           const remove = holds ? removal(folder) : null;
           const busy = sending.busy || folder.pending;
           return (
             <li key={folder.folderId} data-testid="folder-row" data-folder-id={folder.folderId} data-holds={holds}>
-              <button
-                type="button"
+              <label
                 class="cp-folder"
-                aria-pressed={holds}
-                data-testid="folder-toggle"
                 title={
                   holds ? (remove ? t('pageRemoveFromFolder') : t('pageMyPinsOnlyWithOthers')) : t('pageAddToFolder')
                 }
-                disabled={busy || (holds && !remove)}
-                onClick={(event) =>
-                  sending.enqueue(event, [remove ?? { kind: 'pinChatToFolder', chatId, ...target(folder) }])
-                }
               >
-                <span class="cp-check" aria-hidden="true">
-                  {holds ? '✓' : ''}
-                </span>
+                <input
+                  type="checkbox"
+                  data-testid="folder-toggle"
+                  checked={holds}
+                  disabled={busy || (holds && !remove)}
+                  onChange={(event) =>
+                    sending.enqueue(event, [remove ?? { kind: 'pinChatToFolder', chatId, ...target(folder) }])
+                  }
+                />{' '}
                 {folderName(folder)}
                 {folder.pending && <span class="muted"> · {t('pageSaving')}</span>}
-              </button>
+              </label>
               {holding.length > 0 && !holds && (
                 <button
                   type="button"
                   data-testid="folder-move"
+                  aria-label={t('pageMoveToFolder', folderTitle(folder))}
                   disabled={busy}
                   onClick={(event) =>
                     sending.enqueue(event, [
@@ -131,21 +149,26 @@ export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: st
           </button>
         </form>
       ) : (
-        <button type="button" data-testid="new-folder" onClick={() => setCreating(true)}>
-          {t('pageNewFolder')}
-        </button>
+        <div class="cp-row">
+          <button type="button" data-testid="new-folder" onClick={() => setCreating(true)}>
+            {t('pageNewFolder')}
+          </button>
+        </div>
       )}
       {holding.length > 0 && (
-        <button
-          type="button"
-          class="cp-danger"
-          data-testid="unpin-chat"
-          disabled={sending.busy}
-          onClick={(event) => sending.enqueue(event, [{ kind: 'unpinChat', chatId }])}
-        >
-          {t('pageUnpinChat')}
-        </button>
+        <div class="cp-row cp-separate">
+          <button
+            type="button"
+            class="cp-danger"
+            data-testid="unpin-chat"
+            disabled={sending.busy}
+            onClick={unpinEverywhere}
+          >
+            {t('pageUnpinChat')}
+          </button>
+        </div>
       )}
+      {undo.view}
       {(sending.error ?? error) && (
         <p role="alert" class="error">
           {sending.error ?? error}

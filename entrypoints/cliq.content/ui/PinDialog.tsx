@@ -8,8 +8,9 @@ import {
   localDateTimeValue,
   tomorrowMorning,
 } from '../../../lib/page/expiry';
-import { useChatPins, useEnqueue } from './hooks';
+import { barChannel, useChatPins, useEnqueue } from './hooks';
 import { expiryText } from './text';
+import { pinUndo } from './undo';
 
 export interface PinTarget {
   chatId: string;
@@ -17,54 +18,74 @@ export interface PinTarget {
   preview: { text: string; senderName?: string };
 }
 
+/** The popup's words for the same choices: one vocabulary wherever an expiry is picked. */
 const PRESET_LABELS = {
-  hour: 'pageExpiryHour',
-  endOfDay: 'pageExpiryEndOfDay',
-  week: 'pageExpiryWeek',
-  forever: 'pageExpiryForever',
+  hour: 'popupExpiryHour',
+  endOfDay: 'popupExpiryEndOfDay',
+  week: 'popupExpiryWeek',
+  forever: 'popupExpiryForever',
   date: 'pageExpiryDate',
 } as const satisfies Record<ExpiryPreset, string>;
 
 /**
- * Pin one message (expiry, notify, primary), or see that it is pinned and unpin it or make it primary.
- * A chat already holding Cliq's maximum of pins says so instead of offering to pin.
+ * Pin one message (expiry, notify, primary), or see that it is pinned and change its expiry, make it primary or
+ * unpin it (with undo in the pinned bar). A chat already holding Cliq's maximum of pins says so and offers its
+ * list, where one can be unpinned. Focus never starts on a button that removes something: Enter pins, or closes.
  */
 export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () => void }) {
   const { chatId, messageId, preview } = target;
   const { pins, error: loadError } = useChatPins(chatId);
   const sending = useEnqueue();
-  const [preset, setPreset] = useState<ExpiryPreset>('forever');
-  const [date, setDate] = useState(() => localDateTimeValue(tomorrowMorning(Date.now())));
+  const pin = pins?.find((p) => p.messageId === messageId);
+  const [preset, setPreset] = useState<ExpiryPreset>();
+  const [date, setDate] = useState<string>();
   const [notify, setNotify] = useState(false);
   const [primary, setPrimary] = useState(false);
 
-  const pin = pins?.find((p) => p.messageId === messageId);
   const full = !pin && (pins?.length ?? 0) >= MAX_PINS_PER_CHAT;
   const root = useRef<HTMLDivElement>(null);
   const loaded = pins !== undefined;
+  // A pinned message's choices start at its own expiry.
+  const pinnedUntil = pin && pin.expiry !== -1 ? pin.expiry : undefined;
+  const chosen = preset ?? (pin ? (pinnedUntil ? 'date' : 'forever') : 'forever');
+  const dateValue = date ?? localDateTimeValue(pinnedUntil ?? tomorrowMorning(Date.now()));
 
-  // The choices render once the chat's pins are known: then the main button takes focus, so Enter pins.
   useEffect(() => {
     if (loaded) root.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, [loaded]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const choice = expiryFor(preset, Date.now(), date);
+    const choice = expiryFor(chosen, Date.now(), dateValue);
     if (!choice.ok) {
       sending.setError(t(choice.reason === 'past' ? 'pageDateInPast' : 'pageDateMissing'));
       return;
     }
-    const intent = { kind: 'pinMessage' as const, chatId, messageId, expiry: choice.expiry, notify, preview };
-    if (await sending.enqueue(event, [primary ? { ...intent, primary: true } : intent])) onDone();
+    const { expiry } = choice;
+    // Cliq changes an expiry by unpinning and pinning again (in your name): never for the expiry it already has.
+    if (pin && (expiry === pin.expiry || (expiry !== -1 && Math.abs(expiry - pin.expiry) < 60_000))) return onDone();
+    const intent = pin
+      ? { kind: 'changePinExpiry' as const, chatId, messageId, expiry }
+      : { kind: 'pinMessage' as const, chatId, messageId, expiry, notify, preview, ...(primary ? { primary } : {}) };
+    if (await sending.enqueue(event, [intent])) onDone();
   };
 
-  const act = async (event: Event, kind: 'unpin' | 'makePrimary') => {
-    const intent =
-      kind === 'unpin'
-        ? { kind: 'unpinMessages' as const, chatId, messageIds: [messageId] }
-        : { kind: 'makePrimary' as const, chatId, messageId };
-    if (await sending.enqueue(event, [intent])) onDone();
+  const makePrimary = async (event: Event) => {
+    if (await sending.enqueue(event, [{ kind: 'makePrimary', chatId, messageId }])) onDone();
+  };
+
+  const unpin = async (event: Event) => {
+    const before = pins ?? [];
+    if (!(await sending.enqueue(event, [{ kind: 'unpinMessages', chatId, messageIds: [messageId] }]))) return;
+    barChannel.dispatchEvent(
+      new CustomEvent('undo', { detail: { chatId, undo: pinUndo(chatId, before, [messageId]) } }),
+    );
+    onDone();
+  };
+
+  const showPins = () => {
+    barChannel.dispatchEvent(new CustomEvent('show', { detail: chatId }));
+    onDone();
   };
 
   return (
@@ -76,44 +97,30 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
       </p>
       {!pins && !loadError && <p class="muted">{t('loading')}</p>}
       {pin && (
+        <p data-testid="pin-state">
+          {pin.isPrimary ? t('pagePinnedPrimary') : t('pagePinned')} · {expiryText(pin.expiry)}
+          {pin.pending && ` · ${t('pageSaving')}`}
+        </p>
+      )}
+      {full && (
         <>
-          <p data-testid="pin-state">
-            {pin.isPrimary ? t('pagePinnedPrimary') : t('pagePinned')} · {expiryText(pin.expiry)}
-            {pin.pending && ` · ${t('pageSaving')}`}
+          <p role="alert" class="error" data-testid="pin-limit">
+            {t('pagePinLimit', String(MAX_PINS_PER_CHAT))}
           </p>
           <div class="cp-row">
-            {!pin.isPrimary && (
-              <button
-                type="button"
-                data-testid="dialog-make-primary"
-                disabled={sending.busy}
-                onClick={(e) => act(e, 'makePrimary')}
-              >
-                {t('pageMakePrimary')}
-              </button>
-            )}
-            <button
-              type="button"
-              class="cp-danger"
-              data-autofocus
-              data-testid="dialog-unpin"
-              disabled={sending.busy}
-              onClick={(e) => act(e, 'unpin')}
-            >
-              {t('pageUnpin')}
+            <button type="button" class="primary" data-autofocus data-testid="pin-limit-show" onClick={showPins}>
+              {t('pageShowChatPins')}
+            </button>
+            <button type="button" onClick={onDone}>
+              {t('pageCancel')}
             </button>
           </div>
         </>
       )}
-      {full && (
-        <p role="alert" class="error" data-testid="pin-limit">
-          {t('pagePinLimit', String(MAX_PINS_PER_CHAT))}
-        </p>
-      )}
-      {pins && !pin && !full && (
+      {pins && !full && (
         <form onSubmit={submit}>
           <fieldset class="cp-fieldset">
-            <legend>{t('pageKeepPinned')}</legend>
+            <legend>{pin ? t('popupChangeExpiry') : t('pageKeepPinned')}</legend>
             {EXPIRY_PRESETS.map((value) => (
               <label key={value} class="cp-choice">
                 <input
@@ -121,7 +128,7 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
                   name="expiry"
                   value={value}
                   data-testid={`expiry-${value}`}
-                  checked={preset === value}
+                  checked={chosen === value}
                   onChange={() => setPreset(value)}
                 />{' '}
                 {t(PRESET_LABELS[value])}
@@ -131,28 +138,55 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
               type="datetime-local"
               data-testid="expiry-date-input"
               aria-label={t('pageExpiryDate')}
-              value={date}
-              disabled={preset !== 'date'}
+              value={dateValue}
+              disabled={chosen !== 'date'}
               onInput={(e) => setDate(e.currentTarget.value)}
             />
           </fieldset>
-          <label class="cp-choice">
-            <input type="checkbox" data-testid="pin-notify" checked={notify} onChange={() => setNotify(!notify)} />{' '}
-            {t('pageNotify')}
-          </label>
-          <label class="cp-choice">
-            <input type="checkbox" data-testid="pin-primary" checked={primary} onChange={() => setPrimary(!primary)} />{' '}
-            {t('pageMakePrimary')}
-          </label>
+          {!pin && (
+            <>
+              <label class="cp-choice">
+                <input type="checkbox" data-testid="pin-notify" checked={notify} onChange={() => setNotify(!notify)} />{' '}
+                {t('pageNotify')}
+              </label>
+              <label class="cp-choice">
+                <input
+                  type="checkbox"
+                  data-testid="pin-primary"
+                  checked={primary}
+                  onChange={() => setPrimary(!primary)}
+                />{' '}
+                {t('pageMakePrimary')}
+              </label>
+            </>
+          )}
           <div class="cp-row">
-            <button type="submit" class="primary" data-testid="dialog-pin" data-autofocus disabled={sending.busy}>
-              {t('pagePin')}
+            <button
+              type="submit"
+              class="primary"
+              data-testid={pin ? 'dialog-change-expiry' : 'dialog-pin'}
+              data-autofocus={!pin || undefined}
+              disabled={sending.busy}
+            >
+              {pin ? t('pageChangeExpiry') : t('pagePin')}
             </button>
-            <button type="button" onClick={onDone}>
+            <button type="button" data-testid="dialog-cancel" data-autofocus={pin ? true : undefined} onClick={onDone}>
               {t('pageCancel')}
             </button>
           </div>
         </form>
+      )}
+      {pin && (
+        <div class="cp-row cp-separate">
+          {!pin.isPrimary && (
+            <button type="button" data-testid="dialog-make-primary" disabled={sending.busy} onClick={makePrimary}>
+              {t('pageMakePrimary')}
+            </button>
+          )}
+          <button type="button" class="cp-danger" data-testid="dialog-unpin" disabled={sending.busy} onClick={unpin}>
+            {t('pageUnpin')}
+          </button>
+        </div>
       )}
       {(sending.error ?? loadError) && (
         <p role="alert" class="error" data-testid="pin-dialog-error">

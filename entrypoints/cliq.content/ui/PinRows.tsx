@@ -16,6 +16,8 @@ export function PinRows(props: {
   pins: ShownPin[];
   sending: ReturnType<typeof useEnqueue>;
   onJump: (messageId: string) => void;
+  /** Unpins, offering undo; true once the background has journaled it. */
+  onUnpin: (event: Event, messageIds: string[]) => Promise<boolean>;
   label: (pin: ShownPin) => string;
 }) {
   const { chatId, pins, sending } = props;
@@ -58,7 +60,7 @@ export function PinRows(props: {
   };
 
   const unpin = (event: Event, messageIds: string[]) =>
-    sending.enqueue(event, [{ kind: 'unpinMessages', chatId, messageIds }]).then((ok) => {
+    props.onUnpin(event, messageIds).then((ok) => {
       if (ok) setSelected(new Set());
     });
 
@@ -146,29 +148,41 @@ export function PinRows(props: {
                   {pin.pending && ` · ${t('pageSaving')}`}
                 </span>
               </div>
-              <button type="button" data-testid="pin-jump" onClick={() => props.onJump(pin.messageId)}>
-                {t('pageJump')}
+              <button
+                type="button"
+                class="cp-icon"
+                data-testid="pin-jump"
+                aria-label={t('pageJumpToPin', props.label(pin))}
+                title={t('pageJump')}
+                onClick={() => props.onJump(pin.messageId)}
+              >
+                ➜
               </button>
               {!pin.isPrimary && (
                 <button
                   type="button"
+                  class="cp-icon"
                   data-testid="pin-make-primary"
+                  aria-label={t('pageMakePinPrimary', props.label(pin))}
+                  title={t('pageMakePrimary')}
                   disabled={sending.busy}
                   onClick={(event) =>
                     sending.enqueue(event, [{ kind: 'makePrimary', chatId, messageId: pin.messageId }])
                   }
                 >
-                  {t('pageMakePrimary')}
+                  ⬆
                 </button>
               )}
               <button
                 type="button"
-                class="cp-danger"
+                class="cp-icon cp-danger"
                 data-testid="pin-unpin"
+                aria-label={t('pageUnpinPin', props.label(pin))}
+                title={t('pageUnpin')}
                 disabled={sending.busy}
                 onClick={(event) => unpin(event, [pin.messageId])}
               >
-                {t('pageUnpin')}
+                ✕
               </button>
             </li>
           );

@@ -1,14 +1,24 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ShownFolder, ShownPin } from '../../../lib/board/read-models';
+import type { ShownFolder, ShownPin, UnsentIntent } from '../../../lib/board/read-models';
 import type { IntentInput } from '../../../lib/intents/intents';
 import { LOCKS_CHANGED } from '../../../lib/messaging/events';
-import { ask, follow } from '../../../lib/page/background';
+import { ask, follow, QUEUE_PASSES } from '../../../lib/page/background';
 import { errorText } from './text';
 
 /** A list read through the background is older than this: ask for a fresh read when it is shown. */
 const FRESH_FOR_MS = 60_000;
 
-export type ChatPinsState = { pins?: ShownPin[]; error?: string; lockedUntil?: number | null };
+export type ChatPinsState = { pins?: ShownPin[]; error?: string; lockedUntil?: number | null; unsent?: UnsentIntent[] };
+
+/** Intents this page asked for: only their troubles are shown here (others' belong to where they were asked). */
+export const askedHere = new Set<number>();
+
+/**
+ * How the page's UIs (one shadow root each) tell the chat's pinned bar to open its list (`show`) or to offer
+ * undo for an action taken in a UI that closes with it (`undo`, detail: a PageUndo). Module-level, so the page's
+ * own scripts can neither hear nor fake it.
+ */
+export const barChannel = new EventTarget();
 
 /** One chat's pins as the background shows them (queued changes included), kept current; read fresh if stale. */
 export function useChatPins(chatId: string): ChatPinsState {
@@ -18,11 +28,11 @@ export function useChatPins(chatId: string): ChatPinsState {
     const stop = new AbortController();
     let refreshed = false;
     follow({
-      lists: [`pins:${chatId}`, LOCKS_CHANGED],
+      lists: [`pins:${chatId}`, LOCKS_CHANGED, QUEUE_PASSES],
       load: () => ask('getChatPins', { chatId }),
       signal: stop.signal,
-      onData: ({ pins, syncedAt, lockedUntil }) => {
-        setState({ pins, lockedUntil });
+      onData: ({ pins, syncedAt, lockedUntil, unsent }) => {
+        setState({ pins, lockedUntil, unsent: unsent.filter((intent) => askedHere.has(intent.id)) });
         if (!refreshed && (syncedAt === null || Date.now() - syncedAt > FRESH_FOR_MS)) {
           refreshed = true;
           ask('refresh', { chatIds: [chatId], folders: false }).catch(() => undefined);
@@ -79,7 +89,8 @@ export function useEnqueue(): {
     setError(undefined);
     try {
       const result = await ask('enqueue', { intents });
-      if (!result.ok) setError(result.error);
+      if (result.ok) for (const id of result.ids) askedHere.add(id);
+      else setError(result.error);
       return result.ok;
     } catch (e) {
       setError(errorText(e));

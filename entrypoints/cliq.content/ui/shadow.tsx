@@ -2,6 +2,7 @@ import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import styles from '../style.css?inline';
+import { followPageTheme } from './theme';
 
 export type Placement = { anchor: Element; append: 'last' | 'first' | 'before' };
 
@@ -75,7 +76,11 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
     host,
     place(placement) {
       if (signal.aborted) return;
-      if (!host.isConnected || !isPlaced(host, placement)) insert(host, placement);
+      if (!host.isConnected || !isPlaced(host, placement)) {
+        insert(host, placement);
+        // What lies behind the UI decides its theme: read it again wherever the UI lands.
+        followPageTheme(host, signal);
+      }
       if (!mounted) {
         mounted = true;
         render(content, container);

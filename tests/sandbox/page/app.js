@@ -68,12 +68,11 @@ const STYLES = `
   .${c('ProseMirror')} { flex: 1; min-height: 36px; padding: 8px 10px; border: 1px solid #bcccdc; border-radius: 6px; }
   button { cursor: pointer; border: 1px solid #bcccdc; background: #fff; color: inherit; border-radius: 4px; padding: 2px 6px; }
   .${c('msgactions')} button { border: 0; }
-  @media (prefers-color-scheme: dark) {
-    body, .${c('currentchat')}, .${c('msgactions')}, button { background: #16191d; color: #e4e7eb; }
-    .${c('zcmsg')}:hover { background: #222831; }
-    .${c('chathdr')}, .${c('zccomposer')} { border-color: #323f4b; }
-    .${c('zcmsg_dvdr')}, .${c('quotedmsgdiv')} { background: #27303b; color: #cbd2d9; }
-  }
+  body.${c('zcdark')}, .${c('zcdark')} .${c('currentchat')}, .${c('zcdark')} .${c('msgactions')}, .${c('zcdark')} button {
+    background: #16191d; color: #e4e7eb; }
+  .${c('zcdark')} .${c('zcmsg')}:hover { background: #222831; }
+  .${c('zcdark')} .${c('chathdr')}, .${c('zcdark')} .${c('zccomposer')} { border-color: #323f4b; }
+  .${c('zcdark')} .${c('zcmsg_dvdr')}, .${c('zcdark')} .${c('quotedmsgdiv')} { background: #27303b; color: #cbd2d9; }
   @media (max-width: 600px) {
     #app { grid-template-columns: 1fr; }
     .${c('chatlist')} { display: none; }
@@ -330,6 +329,10 @@ window.addEventListener('popstate', () => {
 });
 
 document.head.append(h('style', {}, STYLES));
+// Cliq has its own light and dark themes, chosen in its settings whatever the system's scheme. `?theme=light|dark`
+// picks one here (default: the system's); tests switch it live by toggling the class, as Cliq's setting would.
+const theme = new URLSearchParams(location.search).get('theme');
+body.classList.toggle(c('zcdark'), theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches);
 body.dataset.markup = markup;
 // Environments without EventSource (DOM emulators) still get a working page, just not live updates.
 if ('EventSource' in window) new EventSource('/__sandbox/page/events').addEventListener('message', onLiveEvent);

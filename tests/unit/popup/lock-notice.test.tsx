@@ -34,7 +34,7 @@ describe('a budget Cliq locked', () => {
     // The background's answer, as the typed protocol carries it.
     const answer = async (message: { type: string }) =>
       message.type === 'getChatPins'
-        ? { ok: true, data: { chatId: 'CT_1_2', pins: [], syncedAt: Date.now(), lockedUntil: until } }
+        ? { ok: true, data: { chatId: 'CT_1_2', pins: [], syncedAt: Date.now(), lockedUntil: until, unsent: [] } }
         : { ok: true, data: { queued: true } };
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(answer as never);
     act(() => render(<PinnedBar chatId="CT_1_2" jump={() => true} />, root()));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readChatPins, readExpiringPins, readFolders, readPinBoard } from '../../../lib/board/read-models';
+import {
+  readChatPins,
+  readExpiringPins,
+  readFolders,
+  readPinBoard,
+  readUnsentIntents,
+} from '../../../lib/board/read-models';
 import { putFolderList, putPinList, upsertChats } from '../../../lib/store/cache';
 import { DB_VERSION, openPinsDb } from '../../../lib/store/db';
 import { appendIntents } from '../../../lib/store/journal';
@@ -113,6 +119,28 @@ describe('read models', () => {
     );
     const board = await readPinBoard(db, { now: NOW });
     expect(board[0]?.pins.map((p) => [p.messageId, p.isPrimary])).toEqual([['a2', true]]);
+  });
+
+  it('tells the page which of its chat’s intents a try did not get through: retried, or given up and why', async () => {
+    const db = await seeded();
+    const [retried, failed, fresh, other] = await appendIntents(
+      db,
+      [
+        { intent: { kind: 'unpinMessages', chatId: 'CT_A', messageIds: ['a1'] }, memory: {} },
+        { intent: { kind: 'makePrimary', chatId: 'CT_A', messageId: 'a2' }, memory: {} },
+        { intent: { kind: 'unpinMessages', chatId: 'CT_A', messageIds: ['a2'] }, memory: {} },
+        { intent: { kind: 'unpinMessages', chatId: 'CT_B', messageIds: ['b1'] }, memory: {} },
+      ],
+      NOW,
+    );
+    if (!retried || !failed || !fresh || !other) throw new Error('not journaled');
+    await db.put('intents', { ...retried, attempts: 1 });
+    await db.put('intents', { ...failed, state: 'failed', error: { kind: 'invalid', message: 'Cliq refused it.' } });
+    await db.put('intents', { ...other, attempts: 2 });
+    expect(await readUnsentIntents(db, 'CT_A')).toEqual([
+      { id: retried.id, kind: 'unpinMessages', state: 'retrying' },
+      { id: failed.id, kind: 'makePrimary', state: 'failed', error: 'Cliq refused it.' },
+    ]);
   });
 
   it('puts My Pins first with chat names', async () => {
