@@ -6,6 +6,7 @@ import { folderGlyph } from '../folder-symbol';
 import { usePopup } from './context';
 import { type DragState, dragClasses } from './drag';
 import { allSelected, itemKey, type Selection } from './model/selection';
+import { OpenInCliq } from './OpenInCliq';
 import { TriCheckbox } from './TriCheckbox';
 
 interface Props {
@@ -172,10 +173,7 @@ export function FolderItem(props: Props) {
                 <span class="chat-name">{chatName}</span>
                 {chat.type && <span class="muted chat-type">{chatType(chat.type)}</span>}
                 {link && (
-                  <a class="open-link" href={link} target="_blank" rel="noopener noreferrer">
-                    {t('popupOpenInCliq')}
-                    <span class="visually-hidden"> {chatName}</span>
-                  </a>
+                  <OpenInCliq class="open-link" href={link} chatName={chatName} />
                 )}
               </li>
             );

@@ -13,6 +13,7 @@ import {
   toLocalDateTime,
 } from './model/time';
 import { planPinRestore } from './model/undo';
+import { OpenInCliq } from './OpenInCliq';
 import { PinContent } from './PinContent';
 import { boardStore } from './useBoard';
 
@@ -152,9 +153,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
       </fieldset>
       <div class="dialog-actions">
         {link && (
-          <a class="button-link" href={link} target="_blank" rel="noopener noreferrer">
-            {t('popupOpenInCliq')}
-          </a>
+          <OpenInCliq class="button-link" href={link} chatName={chat.chatName ?? chat.chatId} />
         )}
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
-import { placementForDrop, placementForStep } from '../../lib/intents/placement';
+import { applyPlacement, type Placement, placementForDrop, placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
 import { BulkBar } from './BulkBar';
 import { usePopup } from './context';
@@ -9,16 +9,18 @@ import { ConfirmDialog } from './Dialog';
 import { dragClasses, useDragReorder } from './drag';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
 import { exportFileName, toJson, toMarkdown } from './model/export';
-import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
+import { isExpired, isFiltered, liveIds, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
-import { planPinRestore } from './model/undo';
+import { quotePin } from './model/describe';
+import { planPinMoveBack, planPinRestore } from './model/undo';
+import { OpenInCliq } from './OpenInCliq';
 import { PinDetails } from './PinDetails';
 import { ExportMenu, PinFilters } from './PinFilters';
 import { PinRow } from './PinRow';
 import { TriCheckbox } from './TriCheckbox';
 import { boardStore } from './useBoard';
 
-/** The pinner filter is the stand-in for "pinned by me" (Cliq's API does not say who "me" is): it is remembered. */
+/** The pinner filter (a name, or "pinned by me") is remembered between openings of the popup. */
 const PINNED_BY_KEY = 'cliqPins.popup.pinnedBy';
 
 export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
@@ -32,10 +34,10 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
   const [selection, setSelection] = useState(emptySelection);
   const focusAfter = useRef<string | undefined>(undefined);
 
-  const options = { now, expiringSoonMs: board.settings.expiringSoonMs, order };
+  const options = { now, expiringSoonMs: board.settings.expiringSoonMs, order, me: popup.me };
   const visible = useMemo(
     () => visiblePins(board.pins, filter, options),
-    [board.pins, filter, now, order, board.settings.expiringSoonMs],
+    [board.pins, filter, now, order, board.settings.expiringSoonMs, popup.me],
   );
   const visibleKeys = useMemo(
     () => visible.flatMap((chat) => chat.pins.map((pin) => itemKey(chat.chatId, pin.messageId))),
@@ -56,20 +58,31 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
   };
 
   /** Cliq's order of the chat's live pins: what `above` refers to. */
-  const cliqOrder = (chatId: string) =>
-    (board.pins.find((chat) => chat.chatId === chatId)?.pins ?? [])
-      .filter((pin) => !isExpired(pin, now))
-      .map((pin) => pin.messageId);
+  const cliqOrder = (chatId: string) => liveIds(board.pins.find((chat) => chat.chatId === chatId)?.pins ?? [], now);
 
-  const reorder = (chatId: string, messageId: string, placement: { above?: string } | null) => {
+  /** A move that changes the primary says so (everyone in the chat sees it), and any move can be undone. */
+  const reorder = async (chatId: string, messageId: string, placement: Placement | null) => {
     if (!placement) return;
     focusAfter.current = itemKey(chatId, messageId);
-    void popup.run([{ kind: 'reorderPin', chatId, messageId, ...placement }], t('popupPinMoved'));
+    const before = cliqOrder(chatId);
+    if (!(await popup.run([{ kind: 'reorderPin', chatId, messageId, ...placement }]))) return;
+    const chat = board.pins.find((c) => c.chatId === chatId);
+    const primary = applyPlacement(before, messageId, placement)[0];
+    const primaryPin = chat?.pins.find((pin) => pin.messageId === primary);
+    popup.offerUndo({
+      message:
+        primaryPin && primary !== before[0]
+          ? t('popupNowPrimary', quotePin(primaryPin), chat?.chatName ?? chatId)
+          : t('popupPinMoved'),
+      plan: async () => ({
+        intents: planPinMoveBack(chatId, before, messageId, liveIds(await boardStore.chatPins(chatId), Date.now())),
+      }),
+    });
   };
 
   const { drag, start } = useDragReorder((group, key, target, position) => {
     const chatId = group.slice('pins:'.length);
-    reorder(chatId, key, placementForDrop(cliqOrder(chatId), key, target, position));
+    void reorder(chatId, key, placementForDrop(cliqOrder(chatId), key, target, position));
   });
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -85,7 +98,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
     const chatId = row.dataset.chatId ?? '';
     const messageId = row.dataset.messageId ?? '';
     const shown = visible.find((chat) => chat.chatId === chatId)?.pins.map((pin) => pin.messageId) ?? [];
-    reorder(chatId, messageId, placementForStep(cliqOrder(chatId), shown, messageId, action.step));
+    void reorder(chatId, messageId, placementForStep(cliqOrder(chatId), shown, messageId, action.step));
   };
 
   const unpinSelected = () => {
@@ -159,6 +172,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         onFilter={changeFilter}
         chats={board.pins}
         pinners={pinners(board.pins)}
+        knowsMe={popup.me !== undefined}
         order={order}
         onOrder={changeOrder}
       />
@@ -208,9 +222,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                 <h3>{name}</h3>
                 <span class="count">{chat.pins.length}</span>
                 {link && (
-                  <a class="open-link" href={link} target="_blank" rel="noopener noreferrer" data-testid="open-in-cliq">
-                    {t('popupOpenInCliq')}
-                  </a>
+                  <OpenInCliq class="open-link" href={link} chatName={name} />
                 )}
               </header>
               <ul class="rows">

@@ -79,6 +79,7 @@ export function Popup() {
           return folder ? folderName(folder) : unlistedFolderName(folderId, board.failed);
         },
       },
+      me: auth.state?.account?.user,
       chatLink: (chatId) => (origin ? chatUrl(origin, chatId, orgId) : undefined),
       run,
       notify,

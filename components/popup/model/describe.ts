@@ -1,3 +1,4 @@
+import { pinSummary } from '../../../lib/board/pin-summary';
 import { t } from '../../../lib/i18n';
 import type { Intent } from '../../../lib/intents/intents';
 import { folderGlyph } from '../../folder-symbol';
@@ -43,4 +44,11 @@ export function describeIntent(intent: Intent, names: Names): string {
     case 'removeChatsFromAllFolders':
       return t('popupDoRemoveChats', String(intent.chatIds.length));
   }
+}
+
+/** A pin named in a sentence: its text on one line, cut short ("Wi-Fi password for the…"). */
+export function quotePin(pin: Parameters<typeof pinSummary>[0]): string {
+  const text = pinSummary(pin).replace(/\s+/g, ' ').trim();
+  if (!text) return t('popupNoText');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
