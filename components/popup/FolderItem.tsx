@@ -172,9 +172,7 @@ export function FolderItem(props: Props) {
                 />
                 <span class="chat-name">{chatName}</span>
                 {chat.type && <span class="muted chat-type">{chatType(chat.type)}</span>}
-                {link && (
-                  <OpenInCliq class="open-link" href={link} chatName={chatName} />
-                )}
+                {link && <OpenInCliq class="open-link" href={link} chatName={chatName} />}
               </li>
             );
           })}

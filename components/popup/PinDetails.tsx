@@ -152,9 +152,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
         )}
       </fieldset>
       <div class="dialog-actions">
-        {link && (
-          <OpenInCliq class="button-link" href={link} chatName={chat.chatName ?? chat.chatId} />
-        )}
+        {link && <OpenInCliq class="button-link" href={link} chatName={chat.chatName ?? chat.chatId} />}
         <button
           type="button"
           data-testid="make-primary"

@@ -8,10 +8,10 @@ import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { dragClasses, useDragReorder } from './drag';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
+import { quotePin } from './model/describe';
 import { exportFileName, toJson, toMarkdown } from './model/export';
 import { isExpired, isFiltered, liveIds, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
-import { quotePin } from './model/describe';
 import { planPinMoveBack, planPinRestore } from './model/undo';
 import { OpenInCliq } from './OpenInCliq';
 import { PinDetails } from './PinDetails';
@@ -221,9 +221,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                 />
                 <h3>{name}</h3>
                 <span class="count">{chat.pins.length}</span>
-                {link && (
-                  <OpenInCliq class="open-link" href={link} chatName={name} />
-                )}
+                {link && <OpenInCliq class="open-link" href={link} chatName={name} />}
               </header>
               <ul class="rows">
                 {chat.pins.map((pin) => {

@@ -33,12 +33,7 @@ export const liveIds = (pins: readonly { messageId: string; expiry: number }[], 
  * NFKD also unfolds compatibility forms (ligatures, full-width letters); ß has no decomposition of its own.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/\p{P}/gu, '');
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().replace(/ß/g, 'ss').replace(/\p{P}/gu, '');
 }
 
 function matchesPinner(pin: ShownPin, pinnedBy: string, me: string | undefined): boolean {

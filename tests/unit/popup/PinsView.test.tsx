@@ -110,13 +110,13 @@ describe('the pinned messages view', () => {
   it('says when a move makes a pin the primary, seen by everyone in the chat', async () => {
     await altKey('b', 'ArrowUp');
     expect(run).toHaveBeenCalledWith([{ kind: 'reorderPin', chatId: 'c1', messageId: 'b', above: 'a' }]);
-    expect((offerUndo.mock.calls[0]?.[0] as UndoOffer).message).toBe(
+    expect(offerUndo.mock.calls[0]?.[0]?.message).toBe(
       'Moved. “text b” is now the primary pin in Ops, seen by everyone in the chat.',
     );
     offerUndo.mockClear();
     // Moving the primary down makes its neighbour the primary: that is named too.
     await altKey('a', 'ArrowDown');
-    expect((offerUndo.mock.calls[0]?.[0] as UndoOffer).message).toBe(
+    expect(offerUndo.mock.calls[0]?.[0]?.message).toBe(
       'Moved. “text b” is now the primary pin in Ops, seen by everyone in the chat.',
     );
   });
