@@ -11,6 +11,8 @@ import { TriCheckbox } from './TriCheckbox';
 
 interface Props {
   folder: ShownFolder;
+  /** Shown open whatever Cliq's collapsed state (a search shows what it found). */
+  expanded?: boolean;
   selection: Selection;
   drag: DragState | null;
   onSelectChat(key: string, shift: boolean): void;
@@ -43,7 +45,7 @@ export function FolderItem(props: Props) {
   const popup = usePopup();
   const name = folderName(folder);
   const keys = folder.chats.map((chat) => itemKey(folder.folderId, chat.chatId));
-  const collapsed = folder.collapsed && !folder.isMyPins;
+  const collapsed = folder.collapsed && !folder.isMyPins && !props.expanded;
   const unconfirmed = isUnconfirmed(folder);
   const chatsId = `folder-chats-${folder.folderId}`;
   const movable = !folder.isMyPins && !unconfirmed;
@@ -57,6 +59,7 @@ export function FolderItem(props: Props) {
       data-collapsed={collapsed ? 'true' : 'false'}
       data-drag-group="folders"
       data-drag-key={movable ? folder.folderId : undefined}
+      tabIndex={-1}
     >
       <div class="folder-header">
         {movable ? (
