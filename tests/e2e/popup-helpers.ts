@@ -60,6 +60,16 @@ async function waitForBoard(popup: Page, sandbox: Sandbox): Promise<void> {
   await popup.waitForSelector('[data-testid=folder]');
 }
 
+/**
+ * Until the popup says every chat has been read (a sweep finished): counts and lists are then whole, not the
+ * first chats' pins. The demo and the README screenshots wait for this.
+ */
+export async function waitForCompleteBoard(popup: Page, timeoutMs: number): Promise<void> {
+  await popup.waitForSelector('[data-testid=sync-status][data-state=complete][data-complete-at]', {
+    timeout: timeoutMs,
+  });
+}
+
 /** The pins of a chat as the popup shows them, top to bottom. */
 export function shownPinIds(popup: Page, chatId: string): Promise<string[]> {
   return popup.$$eval(`[data-testid=chat-pins][data-chat-id="${chatId}"] [data-testid=pin]`, (rows) =>
