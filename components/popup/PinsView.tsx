@@ -1,24 +1,24 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
-import { applyPlacement, type Placement, placementForDrop, placementForStep } from '../../lib/intents/placement';
+import { placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
 import { BulkBar } from './BulkBar';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
-import { dragClasses, useDragReorder } from './drag';
+import { dragClasses } from './drag';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
-import { quotePin } from './model/describe';
 import { exportFileName, toJson, toMarkdown } from './model/export';
-import { isExpired, isFiltered, liveIds, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
+import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
-import { planPinMoveBack, planPinRestore } from './model/undo';
+import { planPinRestore } from './model/undo';
 import { OpenInCliq } from './OpenInCliq';
 import { PinDetails } from './PinDetails';
 import { ExportMenu, PinFilters } from './PinFilters';
 import { PinRow } from './PinRow';
 import { TriCheckbox } from './TriCheckbox';
 import { boardStore } from './useBoard';
+import { usePinMoves } from './usePinMoves';
 
 /** The pinner filter (a name, or "pinned by me") is remembered between openings of the popup. */
 const PINNED_BY_KEY = 'cliqPins.popup.pinnedBy';
@@ -57,32 +57,8 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
     setFilter(next);
   };
 
-  /** Cliq's order of the chat's live pins: what `above` refers to. */
-  const cliqOrder = (chatId: string) => liveIds(board.pins.find((chat) => chat.chatId === chatId)?.pins ?? [], now);
-
-  /** A move that changes the primary says so (everyone in the chat sees it), and any move can be undone. */
-  const reorder = async (chatId: string, messageId: string, placement: Placement | null) => {
-    if (!placement) return;
-    focusAfter.current = itemKey(chatId, messageId);
-    const before = cliqOrder(chatId);
-    if (!(await popup.run([{ kind: 'reorderPin', chatId, messageId, ...placement }]))) return;
-    const chat = board.pins.find((c) => c.chatId === chatId);
-    const primary = applyPlacement(before, messageId, placement)[0];
-    const primaryPin = chat?.pins.find((pin) => pin.messageId === primary);
-    popup.offerUndo({
-      message:
-        primaryPin && primary !== before[0]
-          ? t('popupNowPrimary', quotePin(primaryPin), chat?.chatName ?? chatId)
-          : t('popupPinMoved'),
-      plan: async () => ({
-        intents: planPinMoveBack(chatId, before, messageId, liveIds(await boardStore.chatPins(chatId), Date.now())),
-      }),
-    });
-  };
-
-  const { drag, start } = useDragReorder((group, key, target, position) => {
-    const chatId = group.slice('pins:'.length);
-    void reorder(chatId, key, placementForDrop(cliqOrder(chatId), key, target, position));
+  const { cliqOrder, reorder, drag, start, dragChangesPrimary } = usePinMoves((key) => {
+    focusAfter.current = key;
   });
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -203,6 +179,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           const keys = chat.pins.map((pin) => itemKey(chat.chatId, pin.messageId));
           const link = popup.chatLink(chat.chatId);
           const name = chat.chatName ?? chat.chatId;
+          const live = cliqOrder(chat.chatId);
           return (
             <section
               key={chat.chatId}
@@ -223,6 +200,11 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                 <span class="count">{chat.pins.length}</span>
                 {link && <OpenInCliq class="open-link" href={link} chatName={name} />}
               </header>
+              {dragChangesPrimary === chat.chatId && (
+                <p class="move-note" role="status" data-testid="primary-change-note">
+                  {t('popupDropMakesPrimary')}
+                </p>
+              )}
               <ul class="rows">
                 {chat.pins.map((pin) => {
                   const key = itemKey(chat.chatId, pin.messageId);
@@ -235,6 +217,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                       expiringSoonMs={board.settings.expiringSoonMs}
                       selected={selection.keys.has(key)}
                       reorderable={order === 'chatOrder' && !isExpired(pin, now)}
+                      movesPrimary={order === 'chatOrder' && live.indexOf(pin.messageId) === 1 ? 'up' : undefined}
                       dragClass={dragClasses(drag, `pins:${chat.chatId}`, pin.messageId)}
                       onSelect={(shift) => setSelection((s) => clickItem(s, key, visibleKeys, shift))}
                       onDetails={() =>

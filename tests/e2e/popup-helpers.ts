@@ -107,6 +107,8 @@ export async function dragOnto(
   handle: ElementHandle,
   target: ElementHandle,
   position: 'before' | 'after',
+  /** Runs over the target, before the button is released. */
+  beforeDrop?: () => Promise<void>,
 ): Promise<void> {
   const from = await centre(handle);
   await popup.mouse.move(from.x, from.y);
@@ -115,6 +117,7 @@ export async function dragOnto(
   const y = to.y + (position === 'before' ? -to.height / 4 : to.height / 4);
   await popup.mouse.move(from.x, from.y + (y > from.y ? 8 : -8), { steps: 2 });
   await popup.mouse.move(to.x, y, { steps: 8 });
+  await beforeDrop?.();
   await popup.mouse.up();
 }
 

@@ -121,6 +121,13 @@ describe('the pinned messages view', () => {
     );
   });
 
+  it('says before Alt+Up is pressed that it makes the second pin the primary', () => {
+    const describedBy = (id: string) => document.getElementById(box(id).getAttribute('aria-describedby') ?? '');
+    expect(describedBy('b')?.textContent).toBe('Alt+Up makes it the primary pin, seen by everyone in the chat.');
+    expect(box('a').getAttribute('aria-describedby')).toBeNull();
+    expect(box('c').getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('offers no undo when the queue refused the move', async () => {
     run.mockResolvedValueOnce(false);
     await altKey('b', 'ArrowUp');
