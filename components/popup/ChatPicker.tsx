@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { usePopup } from './context';
 import { fold } from './model/filters';
+import { SearchBox } from './SearchBox';
 
 /** Cliq's limit on the chats of one folder. */
 const CHATS_MAX = 100;
@@ -18,14 +19,7 @@ export function ChatPicker({ chatIds, onChange }: { chatIds: readonly string[]; 
   return (
     <fieldset>
       <legend>{t('popupFolderChatsLabel', String(chatIds.length))}</legend>
-      <input
-        type="search"
-        class="search"
-        placeholder={t('popupFindChat')}
-        aria-label={t('popupFindChat')}
-        value={query}
-        onInput={(event) => setQuery(event.currentTarget.value)}
-      />
+      <SearchBox label={t('popupFindChat')} value={query} onSearch={setQuery} />
       <ul class="pick-list" data-testid="folder-chat-picker">
         {matching.map((chat) => (
           <li key={chat.chatId}>

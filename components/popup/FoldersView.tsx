@@ -12,6 +12,7 @@ import { FolderItem, folderName, isUnconfirmed } from './FolderItem';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
 import { searchFolders } from './model/folder-search';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
+import { SearchBox } from './SearchBox';
 import { TriCheckbox } from './TriCheckbox';
 
 /** Beyond this many folders a search helps find one (Cliq allows far more). */
@@ -161,15 +162,7 @@ export function FoldersView() {
           onChange={() => setSelection((s) => toggleAll(s, visibleKeys))}
         />
         {folders.length > FOLDER_SEARCH_FROM && (
-          <input
-            type="search"
-            class="search"
-            placeholder={t('popupFindFolder')}
-            aria-label={t('popupFindFolder')}
-            value={query}
-            data-testid="folder-search"
-            onInput={(event) => setQuery(event.currentTarget.value)}
-          />
+          <SearchBox label={t('popupFindFolder')} value={query} testId="folder-search" onSearch={setQuery} />
         )}
         <span class="muted hint">{t('popupReorderHint')}</span>
       </div>

@@ -25,7 +25,7 @@ export interface QueueProgress {
   retrying: RetryingIntent[];
 }
 
-export interface RetryingIntent {
+interface RetryingIntent {
   id: number;
   intent: Intent;
   error: IntentFailure;
