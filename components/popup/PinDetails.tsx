@@ -81,7 +81,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
     onClose();
     if (!(await popup.run([{ kind: 'unpinMessages', chatId, messageIds: [messageId] }]))) return;
     popup.offerUndo({
-      message: t('popupUnpinnedCount', '1'),
+      message: t('popupUnpinnedOne'),
       plan: async () => ({
         intents: planPinRestore(chatId, before, new Set([messageId]), await boardStore.chatPins(chatId), Date.now()),
       }),
