@@ -217,6 +217,7 @@ export function MoveChatsDialog({
       title={t('popupMoveChatsTitle', String(count))}
       intents={intents}
       confirmLabel={t('popupMove')}
+      needsChoice={target ? undefined : t('popupMoveChooseFirst')}
       testId="move-chats-dialog"
       onClose={onClose}
       onDone={onDone}

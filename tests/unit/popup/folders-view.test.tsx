@@ -163,6 +163,9 @@ describe('folder dialogs', () => {
     const target = dialog.querySelector('[data-testid=move-target]') as HTMLSelectElement;
     expect(target.value).toBe('');
     expect((dialog.querySelector('[data-testid=confirm-action]') as HTMLButtonElement).disabled).toBe(true);
+    expect(dialog.querySelector('.estimate')?.textContent).toBe(
+      'Choose where the chats go; nothing is sent until you press Move.',
+    );
     act(() => {
       target.value = 'F2';
       target.dispatchEvent(new Event('change', { bubbles: true }));
