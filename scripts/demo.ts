@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../tests/e2e/harness';
+import { waitForCompleteBoard } from '../tests/e2e/popup-helpers';
 import { signInToSandbox } from '../tests/e2e/sign-in';
 import { startSandbox } from '../tests/sandbox';
 
@@ -42,6 +43,10 @@ try {
   await popup.waitForSelector('[data-testid=pin]', { timeout: 30_000 }).catch(() => undefined);
 
   if (values.headless) {
+    // A screenshot of a half-read board would show its first chats' pins as the whole: wait for every chat, at
+    // Cliq's real rate limit (a few minutes for the default seed).
+    console.log("Waiting until every chat's pins are read (a few minutes at Cliq's rate limit)…");
+    await waitForCompleteBoard(popup, 10 * 60_000);
     const dir = resolve(values.out);
     await mkdir(dir, { recursive: true });
     await cliq.bringToFront();

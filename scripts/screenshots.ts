@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension } from '../tests/e2e/harness';
+import { waitForCompleteBoard } from '../tests/e2e/popup-helpers';
 import { signInToSandbox } from '../tests/e2e/sign-in';
 import { type Sandbox, startSandbox } from '../tests/sandbox';
 
@@ -78,12 +79,8 @@ async function main() {
     const page = await session.openExtensionPage('popup.html');
     await page.setViewport(SIZE);
     await page.waitForSelector('[data-testid=pin]', { timeout: 30_000 });
-    // Wait for the background sweep to have read every chat, so the board is complete.
-    await page.waitForFunction(
-      (count: number) => document.querySelectorAll('[data-testid=chat-pins]').length >= count,
-      { timeout: 30_000 },
-      [...sandbox.state.pins.values()].filter((list) => list.entries.length > 0).length,
-    );
+    // The background sweep has read every chat: the board is complete, not its first chats.
+    await waitForCompleteBoard(page, 60_000);
 
     await shoot(page, 'pins');
 

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { AuthState } from '../useAuthState';
+import { scopeInWords } from './scope-words';
 
 interface Props {
   state: AuthState;
@@ -9,10 +10,10 @@ interface Props {
   run: (action: () => Promise<AuthState>) => Promise<boolean>;
 }
 
-/** Who is signed in where, until when, and the buttons that change it. */
+/** Who is signed in where, what happens when access runs out, what to do next, and the buttons that change it. */
 export function AccountPanel({ state, busy, run }: Props) {
   const [askingSignOut, setAskingSignOut] = useState(false);
-  const until = new Date(state.expiresAt ?? 0).toLocaleTimeString();
+  const until = new Date(state.expiresAt ?? 0).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
   // "Sign in again" wins over a token that still looks valid: Cliq refusing it is the truth the popup shows too.
   const status = state.needsSignIn
     ? state.account?.email
@@ -20,9 +21,10 @@ export function AccountPanel({ state, busy, run }: Props) {
       : t('needsSignInAgain')
     : state.signedIn
       ? state.account?.email
-        ? t('signedInAsUntil', state.apiOrigin, state.account.email, until)
-        : t('signedInUntil', state.apiOrigin, until)
+        ? t('signedInAs', state.apiOrigin, state.account.email)
+        : t('signedInTo', state.apiOrigin)
       : t('signedOut');
+  const noClientId = !state.connection.clientId;
   const signIn = () => run(() => sendMessage('signIn', {}));
   const signOut = async (pending?: 'send' | 'discard') => {
     if (await run(() => sendMessage('signOut', pending ? { pending } : {}))) setAskingSignOut(false);
@@ -30,7 +32,7 @@ export function AccountPanel({ state, busy, run }: Props) {
   return (
     <section aria-labelledby="account-heading">
       <h2 id="account-heading">{t('optionsAccount')}</h2>
-      <p data-testid="account-status" data-signed-in={String(state.signedIn)}>
+      <p data-testid="account-status" data-signed-in={String(state.signedIn)} data-expires-at={state.expiresAt}>
         {status}
       </p>
       {state.needsSignIn && (
@@ -41,11 +43,34 @@ export function AccountPanel({ state, busy, run }: Props) {
           </button>
         </div>
       )}
-      {state.signedIn && state.scopes && <p class="muted">{t('grantedScopes', state.scopes.join(', '))}</p>}
       {state.signedIn && state.account && !state.needsSignIn && (
         <p class="muted" data-testid="session-grant">
-          {state.account.grantedForSession ? t('optionsSessionGranted') : t('optionsSessionNotGranted')}
+          {state.account.grantedForSession ? t('optionsSessionGranted') : t('optionsSessionEndsAt', until)}
         </p>
+      )}
+      {state.signedIn && !state.needsSignIn && (
+        <div class="notice" data-testid="next-step">
+          <p>{t('optionsNextStep')}</p>
+          <a class="primary-link" href={`${state.apiOrigin}/`} target="_blank" rel="noopener noreferrer">
+            {t('optionsOpenCliq')}
+          </a>
+        </div>
+      )}
+      {state.signedIn && state.scopes && (
+        <div data-testid="permissions">
+          <p class="muted">{t('optionsPermissionsIntro')}</p>
+          <ul class="muted">
+            {state.scopes.map((scope) => (
+              <li key={scope}>{scopeInWords(scope)}</li>
+            ))}
+          </ul>
+          <details>
+            <summary>{t('optionsPermissionNames')}</summary>
+            <p class="muted">
+              <code>{state.scopes.join(', ')}</code>
+            </p>
+          </details>
+        </div>
       )}
       {!state.signedIn && !state.needsSignIn && (
         <p class="muted" data-testid="session-grant-help">
@@ -86,15 +111,23 @@ export function AccountPanel({ state, busy, run }: Props) {
           {t('signOut')}
         </button>
       ) : (
-        <button
-          type="button"
-          class="primary"
-          data-testid="sign-in"
-          disabled={busy || !state.connection.clientId}
-          onClick={signIn}
-        >
-          {t('signIn')}
-        </button>
+        <div class="row">
+          <button
+            type="button"
+            class="primary"
+            data-testid="sign-in"
+            disabled={busy || noClientId}
+            aria-describedby={noClientId ? 'sign-in-needs-client-id' : undefined}
+            onClick={signIn}
+          >
+            {t('signIn')}
+          </button>
+          {noClientId && (
+            <p id="sign-in-needs-client-id" class="muted" data-testid="sign-in-hint">
+              {t('optionsSignInNeedsClientId')}
+            </p>
+          )}
+        </div>
       )}
     </section>
   );

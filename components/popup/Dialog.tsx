@@ -83,6 +83,8 @@ interface ConfirmProps {
   children?: ComponentChildren;
   intents: readonly IntentInput[];
   confirmLabel: string;
+  /** A choice still to make before anything can be estimated: said in place of the estimate. */
+  needsChoice?: string;
   danger?: boolean;
   /** What undo puts back, offered once the queue has taken the intents. */
   undo: UndoOffer;
@@ -111,7 +113,11 @@ export function ConfirmDialog(props: ConfirmProps) {
         }}
       >
         {props.children}
-        <EstimateLine intents={props.intents} minuteMs={popup.minuteMs} />
+        {props.needsChoice ? (
+          <p class="estimate muted">{props.needsChoice}</p>
+        ) : (
+          <EstimateLine intents={props.intents} minuteMs={popup.minuteMs} />
+        )}
         <div class="dialog-actions">
           <button type="button" onClick={props.onClose} autofocus={props.danger}>
             {t('popupCancel')}

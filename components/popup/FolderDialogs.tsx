@@ -1,45 +1,51 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShownFolder } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { folderGlyph } from '../folder-symbol';
+import { ChatPicker } from './ChatPicker';
 import { usePopup } from './context';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { folderName, isUnconfirmed } from './FolderItem';
-import { fold } from './model/filters';
 import { planChatMove, planFolderRestore } from './model/undo';
 import { boardStore } from './useBoard';
 
 const SYMBOLS = ['📁', '🔥', '⭐', '📌', '👥', '🛠️', '💡', '✅', '📣', '🧪', '💬', '🗂️'];
 const TITLE_MAX = 255;
 const SYMBOL_MAX = 50;
-const CHATS_MAX = 100;
 
 /** Undo for any folder edit: put every folder and chat list back as the snapshot shows it. */
 export function restoreFolders(before: readonly ShownFolder[]) {
   return async () => planFolderRestore(before, await boardStore.folders());
 }
 
-/** Create a folder (title, emoji, optional chats) or edit one's title and emoji. */
-export function FolderDialog({ folder, onClose }: { folder?: ShownFolder; onClose(): void }) {
+/** Create a folder or edit one: title, emoji and the chats it holds. */
+export function FolderDialog({
+  folder,
+  onClose,
+  onCreated,
+}: {
+  folder?: ShownFolder;
+  onClose(): void;
+  /** A new folder was queued with this title: the list brings it into view. */
+  onCreated?(title: string): void;
+}) {
   const popup = usePopup();
   const [title, setTitle] = useState(folder?.title ?? '');
   const [symbol, setSymbol] = useState(folder?.symbol ?? SYMBOLS[0] ?? '');
-  const [chatIds, setChatIds] = useState<string[]>([]);
-  const [query, setQuery] = useState('');
+  const [chatIds, setChatIds] = useState<string[]>(() => [...(folder?.chatIds ?? [])]);
   const [error, setError] = useState<string>();
-
-  const chats = [...popup.board.chats]
-    .filter((chat) => chat.type !== 'thread')
-    .sort((a, b) => (a.name ?? a.chatId).localeCompare(b.name ?? b.chatId));
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  const matching = chats.filter((chat) => words.every((w) => fold(chat.name ?? chat.chatId).includes(w)));
+  const titleInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (error) titleInput.current?.focus();
+  }, [error]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const trimmed = title.trim();
     if (!trimmed) {
       setError(t('popupFolderTitleRequired'));
+      titleInput.current?.focus();
       return;
     }
     const intents: IntentInput[] = [];
@@ -49,9 +55,21 @@ export function FolderDialog({ folder, onClose }: { folder?: ShownFolder; onClos
       if (symbol !== (folder.symbol ?? '')) {
         intents.push({ kind: 'changeFolderSymbol', folderId: folder.folderId, symbol });
       }
+      // Kept chats keep their order; added ones go to the end, as Cliq adds them.
+      const kept = folder.chatIds.filter((id) => chatIds.includes(id));
+      const edited = [...kept, ...chatIds.filter((id) => !kept.includes(id))];
+      if (edited.join() !== folder.chatIds.join()) {
+        intents.push({
+          kind: 'replaceFolderChats',
+          folderId: folder.folderId,
+          chatIds: edited,
+          editedFrom: [...folder.chatIds],
+        });
+      }
     }
     onClose();
-    if (intents.length > 0) await popup.run(intents, folder ? t('popupFolderSaved') : t('popupFolderCreated'));
+    if (intents.length === 0) return;
+    if (await popup.run(intents, folder ? t('popupFolderSaved') : t('popupFolderCreated'))) onCreated?.(trimmed);
   };
 
   return (
@@ -70,6 +88,7 @@ export function FolderDialog({ folder, onClose }: { folder?: ShownFolder; onClos
             required
             autofocus
             data-testid="folder-title"
+            ref={titleInput}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={error ? 'folder-title-error' : undefined}
             onInput={(event) => {
@@ -109,40 +128,7 @@ export function FolderDialog({ folder, onClose }: { folder?: ShownFolder; onClos
             />
           </div>
         </fieldset>
-        {!folder && (
-          <fieldset>
-            <legend>{t('popupFolderChatsLabel', String(chatIds.length))}</legend>
-            <input
-              type="search"
-              class="search"
-              placeholder={t('popupFindChat')}
-              aria-label={t('popupFindChat')}
-              value={query}
-              onInput={(event) => setQuery(event.currentTarget.value)}
-            />
-            <ul class="pick-list" data-testid="folder-chat-picker">
-              {matching.map((chat) => (
-                <li key={chat.chatId}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={chatIds.includes(chat.chatId)}
-                      disabled={!chatIds.includes(chat.chatId) && chatIds.length >= CHATS_MAX}
-                      data-chat-id={chat.chatId}
-                      onChange={(event) =>
-                        setChatIds((ids) =>
-                          event.currentTarget.checked ? [...ids, chat.chatId] : ids.filter((id) => id !== chat.chatId),
-                        )
-                      }
-                    />
-                    {chat.name ?? chat.chatId}
-                  </label>
-                </li>
-              ))}
-              {matching.length === 0 && <li class="muted">{t('popupNoChatsFound')}</li>}
-            </ul>
-          </fieldset>
-        )}
+        <ChatPicker chatIds={chatIds} onChange={setChatIds} />
         <div class="dialog-actions">
           <button type="button" onClick={onClose}>
             {t('popupCancel')}
@@ -213,15 +199,25 @@ export function MoveChatsDialog({
   const popup = usePopup();
   const folders = popup.board.folders;
   const targets = folders.filter((f) => !isUnconfirmed(f));
-  const [target, setTarget] = useState(targets.find((f) => !picked.has(f.folderId))?.folderId ?? '');
-  const intents = target ? planChatMove(folders, picked, target) : [];
-  const count = new Set([...picked.values()].flat()).size;
+  // Nothing chosen to begin with: a preselected folder is one Enter away from a move nobody chose.
+  const [target, setTarget] = useState('');
   const targetFolder = folders.find((f) => f.folderId === target);
+  // Chats moved into a collapsed folder would seem to vanish: it opens to show them.
+  const intents: IntentInput[] = target
+    ? [
+        ...planChatMove(folders, picked, target),
+        ...(targetFolder?.collapsed && !targetFolder.isMyPins
+          ? [{ kind: 'setFolderCollapsed' as const, folderId: target, collapsed: false }]
+          : []),
+      ]
+    : [];
+  const count = new Set([...picked.values()].flat()).size;
   return (
     <ConfirmDialog
       title={t('popupMoveChatsTitle', String(count))}
       intents={intents}
       confirmLabel={t('popupMove')}
+      needsChoice={target ? undefined : t('popupMoveChooseFirst')}
       testId="move-chats-dialog"
       onClose={onClose}
       onDone={onDone}
@@ -235,7 +231,16 @@ export function MoveChatsDialog({
     >
       <label class="field">
         <span>{t('popupMoveTo')}</span>
-        <select value={target} data-testid="move-target" onChange={(event) => setTarget(event.currentTarget.value)}>
+        <select
+          value={target}
+          data-testid="move-target"
+          autofocus
+          required
+          onChange={(event) => setTarget(event.currentTarget.value)}
+        >
+          <option value="" disabled>
+            {t('popupChooseFolder')}
+          </option>
           {targets.map((f) => (
             <option key={f.folderId} value={f.folderId}>
               {f.isMyPins ? folderName(f) : `${folderGlyph(f.symbol)} ${folderName(f)}`}

@@ -6,10 +6,13 @@ import { folderGlyph } from '../folder-symbol';
 import { usePopup } from './context';
 import { type DragState, dragClasses } from './drag';
 import { allSelected, itemKey, type Selection } from './model/selection';
+import { OpenInCliq } from './OpenInCliq';
 import { TriCheckbox } from './TriCheckbox';
 
 interface Props {
   folder: ShownFolder;
+  /** Shown open whatever Cliq's collapsed state (a search shows what it found). */
+  expanded?: boolean;
   selection: Selection;
   drag: DragState | null;
   onSelectChat(key: string, shift: boolean): void;
@@ -42,7 +45,7 @@ export function FolderItem(props: Props) {
   const popup = usePopup();
   const name = folderName(folder);
   const keys = folder.chats.map((chat) => itemKey(folder.folderId, chat.chatId));
-  const collapsed = folder.collapsed && !folder.isMyPins;
+  const collapsed = folder.collapsed && !folder.isMyPins && !props.expanded;
   const unconfirmed = isUnconfirmed(folder);
   const chatsId = `folder-chats-${folder.folderId}`;
   const movable = !folder.isMyPins && !unconfirmed;
@@ -56,6 +59,7 @@ export function FolderItem(props: Props) {
       data-collapsed={collapsed ? 'true' : 'false'}
       data-drag-group="folders"
       data-drag-key={movable ? folder.folderId : undefined}
+      tabIndex={-1}
     >
       <div class="folder-header">
         {movable ? (
@@ -171,12 +175,7 @@ export function FolderItem(props: Props) {
                 />
                 <span class="chat-name">{chatName}</span>
                 {chat.type && <span class="muted chat-type">{chatType(chat.type)}</span>}
-                {link && (
-                  <a class="open-link" href={link} target="_blank" rel="noopener noreferrer">
-                    {t('popupOpenInCliq')}
-                    <span class="visually-hidden"> {chatName}</span>
-                  </a>
-                )}
+                {link && <OpenInCliq class="open-link" href={link} chatName={chatName} />}
               </li>
             );
           })}

@@ -8,10 +8,15 @@ import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { useDragReorder } from './drag';
 import { DeleteFolderDialog, FolderDialog, MoveChatsDialog, restoreFolders } from './FolderDialogs';
-import { FolderItem, isUnconfirmed } from './FolderItem';
+import { FolderItem, folderName, isUnconfirmed } from './FolderItem';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
+import { searchFolders } from './model/folder-search';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
+import { SearchBox } from './SearchBox';
 import { TriCheckbox } from './TriCheckbox';
+
+/** Beyond this many folders a search helps find one (Cliq allows far more). */
+const FOLDER_SEARCH_FROM = 6;
 
 /** Folders that can move: not My Pins (always first), not one Cliq has yet to confirm. */
 const movableIds = (folders: readonly ShownFolder[]) =>
@@ -22,14 +27,18 @@ export function FoldersView() {
   const popup = usePopup();
   const { folders } = popup.board;
   const [selection, setSelection] = useState(emptySelection);
+  const [query, setQuery] = useState('');
   const focusAfter = useRef<string | undefined>(undefined);
+  const created = useRef<{ title: string; knownIds: string[] } | undefined>(undefined);
+  const searching = query.trim() !== '';
+  const shown = useMemo(() => searchFolders(folders, query, folderName), [folders, query]);
 
   const visibleKeys = useMemo(
     () =>
-      folders.flatMap((f) =>
-        f.collapsed && !f.isMyPins ? [] : f.chats.map((chat) => itemKey(f.folderId, chat.chatId)),
+      shown.flatMap((f) =>
+        f.collapsed && !f.isMyPins && !searching ? [] : f.chats.map((chat) => itemKey(f.folderId, chat.chatId)),
       ),
-    [folders],
+    [shown, searching],
   );
   const allKeys = useMemo(() => folders.flatMap((f) => f.chats.map((c) => itemKey(f.folderId, c.chatId))), [folders]);
 
@@ -37,6 +46,18 @@ export function FoldersView() {
   useEffect(() => {
     refocus(focusAfter.current);
     focusAfter.current = undefined;
+    // A new folder is added at the end of a list that may be long: bring it into view and put focus on it, once
+    // when it appears and again when Cliq has confirmed it (it then gets its real id, and a new element).
+    const wanted = created.current;
+    const folder = wanted && folders.find((f) => f.title === wanted.title && !wanted.knownIds.includes(f.folderId));
+    if (!wanted || !folder) return;
+    const item = document.querySelector<HTMLElement>(
+      `[data-testid=folder][data-folder-id="${CSS.escape(folder.folderId)}"]`,
+    );
+    item?.scrollIntoView({ block: 'nearest' });
+    item?.focus();
+    if (isUnconfirmed(folder)) created.current = { ...wanted, knownIds: [...wanted.knownIds, folder.folderId] };
+    else created.current = undefined;
   }, [folders]);
 
   const moveFolder = (folderId: string, placement: Placement | null) => {
@@ -119,7 +140,17 @@ export function FoldersView() {
           type="button"
           class="primary"
           data-testid="new-folder"
-          onClick={() => popup.openDialog((close) => <FolderDialog onClose={close} />)}
+          onClick={() =>
+            popup.openDialog((close) => (
+              <FolderDialog
+                onClose={close}
+                onCreated={(title) => {
+                  setQuery('');
+                  created.current = { title, knownIds: folders.map((f) => f.folderId) };
+                }}
+              />
+            ))
+          }
         >
           {t('popupNewFolder')}
         </button>
@@ -130,6 +161,9 @@ export function FoldersView() {
           testId="select-all-chats"
           onChange={() => setSelection((s) => toggleAll(s, visibleKeys))}
         />
+        {folders.length > FOLDER_SEARCH_FROM && (
+          <SearchBox label={t('popupFindFolder')} value={query} testId="folder-search" onSearch={setQuery} />
+        )}
         <span class="muted hint">{t('popupReorderHint')}</span>
       </div>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: keys pressed on the rows' own controls bubble here; one listener serves every row. */}
@@ -139,11 +173,13 @@ export function FoldersView() {
             {popup.board.folderListRead ? t('popupNoFolders') : t('popupReadingFolders')}
           </p>
         )}
+        {searching && shown.length === 0 && <p class="empty">{t('popupNoFoldersMatch')}</p>}
         <ul class="folders" aria-label={t('popupPinnedChats')}>
-          {folders.map((folder) => (
+          {shown.map((folder) => (
             <FolderItem
               key={folder.folderId}
               folder={folder}
+              expanded={searching}
               selection={selection}
               drag={drag}
               onSelectChat={(key, shift) => setSelection((s) => clickItem(s, key, visibleKeys, shift))}

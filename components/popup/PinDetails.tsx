@@ -13,6 +13,7 @@ import {
   toLocalDateTime,
 } from './model/time';
 import { planPinRestore } from './model/undo';
+import { OpenInCliq } from './OpenInCliq';
 import { PinContent } from './PinContent';
 import { boardStore } from './useBoard';
 
@@ -80,7 +81,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
     onClose();
     if (!(await popup.run([{ kind: 'unpinMessages', chatId, messageIds: [messageId] }]))) return;
     popup.offerUndo({
-      message: t('popupUnpinnedCount', '1'),
+      message: t('popupUnpinnedOne'),
       plan: async () => ({
         intents: planPinRestore(chatId, before, new Set([messageId]), await boardStore.chatPins(chatId), Date.now()),
       }),
@@ -151,11 +152,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
         )}
       </fieldset>
       <div class="dialog-actions">
-        {link && (
-          <a class="button-link" href={link} target="_blank" rel="noopener noreferrer">
-            {t('popupOpenInCliq')}
-          </a>
-        )}
+        {link && <OpenInCliq class="button-link" href={link} chatName={chat.chatName ?? chat.chatId} />}
         <button
           type="button"
           data-testid="make-primary"

@@ -1,12 +1,14 @@
 import type { ChatPins } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
-import type { PinFilter, PinOrder, PinStatus } from './model/filters';
+import { PINNED_BY_ME, type PinFilter, type PinOrder, type PinStatus } from './model/filters';
 
 interface Props {
   filter: PinFilter;
   onFilter(filter: PinFilter): void;
   chats: readonly ChatPins[];
   pinners: readonly string[];
+  /** Whether "Pinned by me" can be offered: Zoho named the signed-in user. */
+  knowsMe: boolean;
   order: PinOrder;
   onOrder(order: PinOrder): void;
 }
@@ -18,7 +20,7 @@ const STATUSES: [PinStatus, Parameters<typeof t>[0]][] = [
 ];
 
 /** Search, filters and order for the pins on screen. */
-export function PinFilters({ filter, onFilter, chats, pinners, order, onOrder }: Props) {
+export function PinFilters({ filter, onFilter, chats, pinners, knowsMe, order, onOrder }: Props) {
   const set = (change: Partial<PinFilter>) => onFilter({ ...filter, ...change });
   return (
     <div class="toolbar">
@@ -63,6 +65,7 @@ export function PinFilters({ filter, onFilter, chats, pinners, order, onOrder }:
         onChange={(event) => set({ pinnedBy: event.currentTarget.value })}
       >
         <option value="">{t('popupPinnedByAnyone')}</option>
+        {knowsMe && <option value={PINNED_BY_ME}>{t('popupPinnedByMe')}</option>}
         {pinners.map((name) => (
           <option key={name} value={name}>
             {t('popupPinnedBy', name)}

@@ -13,6 +13,8 @@ interface Props {
   expiringSoonMs: number;
   /** Drag handles only where order means something (Cliq's order, not newest-pinned). */
   reorderable: boolean;
+  /** Alt+↑ would make this pin the primary: said before it is pressed. */
+  movesPrimary?: 'up';
   dragClass: string;
   onSelect(shift: boolean): void;
   onDetails(): void;
@@ -73,10 +75,16 @@ export function PinRow(props: Props) {
         checked={props.selected}
         aria-label={t('popupSelectPin', label)}
         aria-keyshortcuts={props.reorderable ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
+        aria-describedby={props.movesPrimary ? `moves-primary-${props.rowKey}` : undefined}
         data-row-focus
         data-focus-key={props.rowKey}
         onClick={(event) => props.onSelect(event.shiftKey)}
       />
+      {props.movesPrimary && (
+        <span id={`moves-primary-${props.rowKey}`} class="visually-hidden">
+          {t('popupAltUpMakesPrimary')}
+        </span>
+      )}
       <div class="pin-body">
         <div class="pin-meta">
           {pin.isPrimary && <span class="chip chip-accent">{t('popupPrimary')}</span>}

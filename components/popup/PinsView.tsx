@@ -1,24 +1,26 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
-import { placementForDrop, placementForStep } from '../../lib/intents/placement';
+import { placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
 import { BulkBar } from './BulkBar';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
-import { dragClasses, useDragReorder } from './drag';
+import { dragClasses } from './drag';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
 import { exportFileName, toJson, toMarkdown } from './model/export';
 import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { planPinRestore } from './model/undo';
+import { OpenInCliq } from './OpenInCliq';
 import { PinDetails } from './PinDetails';
 import { ExportMenu, PinFilters } from './PinFilters';
 import { PinRow } from './PinRow';
 import { TriCheckbox } from './TriCheckbox';
 import { boardStore } from './useBoard';
+import { usePinMoves } from './usePinMoves';
 
-/** The pinner filter is the stand-in for "pinned by me" (Cliq's API does not say who "me" is): it is remembered. */
+/** The pinner filter (a name, or "pinned by me") is remembered between openings of the popup. */
 const PINNED_BY_KEY = 'cliqPins.popup.pinnedBy';
 
 export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
@@ -32,10 +34,10 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
   const [selection, setSelection] = useState(emptySelection);
   const focusAfter = useRef<string | undefined>(undefined);
 
-  const options = { now, expiringSoonMs: board.settings.expiringSoonMs, order };
+  const options = { now, expiringSoonMs: board.settings.expiringSoonMs, order, me: popup.me };
   const visible = useMemo(
     () => visiblePins(board.pins, filter, options),
-    [board.pins, filter, now, order, board.settings.expiringSoonMs],
+    [board.pins, filter, now, order, board.settings.expiringSoonMs, popup.me],
   );
   const visibleKeys = useMemo(
     () => visible.flatMap((chat) => chat.pins.map((pin) => itemKey(chat.chatId, pin.messageId))),
@@ -55,21 +57,8 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
     setFilter(next);
   };
 
-  /** Cliq's order of the chat's live pins: what `above` refers to. */
-  const cliqOrder = (chatId: string) =>
-    (board.pins.find((chat) => chat.chatId === chatId)?.pins ?? [])
-      .filter((pin) => !isExpired(pin, now))
-      .map((pin) => pin.messageId);
-
-  const reorder = (chatId: string, messageId: string, placement: { above?: string } | null) => {
-    if (!placement) return;
-    focusAfter.current = itemKey(chatId, messageId);
-    void popup.run([{ kind: 'reorderPin', chatId, messageId, ...placement }], t('popupPinMoved'));
-  };
-
-  const { drag, start } = useDragReorder((group, key, target, position) => {
-    const chatId = group.slice('pins:'.length);
-    reorder(chatId, key, placementForDrop(cliqOrder(chatId), key, target, position));
+  const { cliqOrder, reorder, drag, start, dragChangesPrimary } = usePinMoves((key) => {
+    focusAfter.current = key;
   });
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -85,7 +74,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
     const chatId = row.dataset.chatId ?? '';
     const messageId = row.dataset.messageId ?? '';
     const shown = visible.find((chat) => chat.chatId === chatId)?.pins.map((pin) => pin.messageId) ?? [];
-    reorder(chatId, messageId, placementForStep(cliqOrder(chatId), shown, messageId, action.step));
+    void reorder(chatId, messageId, placementForStep(cliqOrder(chatId), shown, messageId, action.step));
   };
 
   const unpinSelected = () => {
@@ -159,6 +148,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         onFilter={changeFilter}
         chats={board.pins}
         pinners={pinners(board.pins)}
+        knowsMe={popup.me !== undefined}
         order={order}
         onOrder={changeOrder}
       />
@@ -189,6 +179,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           const keys = chat.pins.map((pin) => itemKey(chat.chatId, pin.messageId));
           const link = popup.chatLink(chat.chatId);
           const name = chat.chatName ?? chat.chatId;
+          const live = cliqOrder(chat.chatId);
           return (
             <section
               key={chat.chatId}
@@ -207,12 +198,13 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                 />
                 <h3>{name}</h3>
                 <span class="count">{chat.pins.length}</span>
-                {link && (
-                  <a class="open-link" href={link} target="_blank" rel="noopener noreferrer" data-testid="open-in-cliq">
-                    {t('popupOpenInCliq')}
-                  </a>
-                )}
+                {link && <OpenInCliq class="open-link" href={link} chatName={name} />}
               </header>
+              {dragChangesPrimary === chat.chatId && (
+                <p class="move-note" role="status" data-testid="primary-change-note">
+                  {t('popupDropMakesPrimary')}
+                </p>
+              )}
               <ul class="rows">
                 {chat.pins.map((pin) => {
                   const key = itemKey(chat.chatId, pin.messageId);
@@ -225,6 +217,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                       expiringSoonMs={board.settings.expiringSoonMs}
                       selected={selection.keys.has(key)}
                       reorderable={order === 'chatOrder' && !isExpired(pin, now)}
+                      movesPrimary={order === 'chatOrder' && live.indexOf(pin.messageId) === 1 ? 'up' : undefined}
                       dragClass={dragClasses(drag, `pins:${chat.chatId}`, pin.messageId)}
                       onSelect={(shift) => setSelection((s) => clickItem(s, key, visibleKeys, shift))}
                       onDetails={() =>

@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { rateMinuteMs } from '../../lib/auth/connection';
+import type { ShownPin } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { sendMessage } from '../../lib/messaging';
@@ -13,6 +14,8 @@ import { FoldersView } from './FoldersView';
 import { LockNotice } from './LockNotice';
 import { chatUrl } from './model/cliq-link';
 import { boardCounts } from './model/counts';
+import { quotePin } from './model/describe';
+import { itemKey } from './model/selection';
 import { planRecreatedFollowUp, type Recreated } from './model/undo';
 import { PinsView } from './PinsView';
 import { ProgressPanel } from './ProgressPanel';
@@ -33,6 +36,8 @@ export function Popup() {
   const [dialog, setDialog] = useState<{ render: (close: () => void) => VNode }>();
   const { toasts, notify, offerUndo, takeUndo, dismiss } = useToasts();
   const recreations = useRef<Recreated[]>([]);
+  // Pins seen while the popup is open: an unpin still in the queue is off the board, but its text still names it.
+  const seenPins = useRef(new Map<string, ShownPin>());
   const origin = auth.state?.apiOrigin ?? '';
   const orgId = useOrgId(origin);
   const signedOut = auth.state && !auth.state.signedIn;
@@ -66,6 +71,8 @@ export function Popup() {
 
   const api = useMemo<PopupApi | null>(() => {
     if (!board) return null;
+    for (const chat of board.pins)
+      for (const pin of chat.pins) seenPins.current.set(itemKey(chat.chatId, pin.messageId), pin);
     const chatNames = new Map(board.chats.map((c) => [c.chatId, c.name]));
     for (const chat of board.pins) if (chat.chatName) chatNames.set(chat.chatId, chat.chatName);
     return {
@@ -78,7 +85,12 @@ export function Popup() {
           const folder = board.folders.find((f) => f.folderId === folderId);
           return folder ? folderName(folder) : unlistedFolderName(folderId, board.failed);
         },
+        pin: (chatId, messageId) => {
+          const pin = seenPins.current.get(itemKey(chatId, messageId));
+          return pin && quotePin(pin);
+        },
       },
+      me: auth.state?.account?.user,
       chatLink: (chatId) => (origin ? chatUrl(origin, chatId, orgId) : undefined),
       run,
       notify,

@@ -3,7 +3,7 @@ import { sendMessage } from '../../lib/messaging';
 import type { QueueProgress } from '../../lib/store/journal';
 import type { IntentRecord } from '../../lib/store/records';
 import { usePopup } from './context';
-import { describeIntent } from './model/describe';
+import { describeIntent, failureInWords } from './model/describe';
 import { duration } from './model/time';
 import { useNow } from './useNow';
 
@@ -43,6 +43,22 @@ export function ProgressPanel({ progress, failed }: { progress?: QueueProgress; 
           )}
         </div>
       )}
+      {working && progress.retrying.length > 0 && (
+        <ul class="retrying" data-testid="retrying-intents">
+          {progress.retrying.map((retry) => (
+            <li key={retry.id} class="retrying-item" data-testid="retrying-intent">
+              {/* Announced once when it appears; the countdown beside it is not re-read every second. */}
+              <p aria-live="polite">
+                <strong>{describeIntent(retry.intent, popup.names)}</strong>{' '}
+                <span class="error">{t('popupNotDoneYet', failureInWords(retry.error))}</span>
+              </p>
+              <p class="muted">
+                {retry.retryAt > now ? t('popupRetryingIn', duration(retry.retryAt - now)) : t('popupRetryingNow')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
       {failed.length > 0 && (
         <details class="failed" open={failed.length <= 2}>
           <summary class="error">{t('popupFailedCount', String(failed.length))}</summary>
@@ -51,7 +67,7 @@ export function ProgressPanel({ progress, failed }: { progress?: QueueProgress; 
               <li key={record.id} class="failed-item" data-testid="failed-intent">
                 <div id={`failed-${record.id}`}>
                   <strong>{describeIntent(record.intent, popup.names)}</strong>
-                  <p class="muted">{record.error?.message ?? t('popupFailedUnknown')}</p>
+                  <p class="muted">{record.error ? failureInWords(record.error) : t('popupFailedUnknown')}</p>
                 </div>
                 <button
                   type="button"

@@ -24,7 +24,7 @@ export function SyncStatus({ lockedUntil }: { lockedUntil?: number | null }) {
     );
   }
   return (
-    <p class="sync-status muted" data-testid="sync-status" data-state="complete">
+    <p class="sync-status muted" data-testid="sync-status" data-state="complete" data-complete-at={lastCompleteAt}>
       {lastCompleteAt !== undefined && Number.isFinite(lastCompleteAt)
         ? t('popupSyncedAt', timeAgo(lastCompleteAt, popup.now, t('popupJustNow')))
         : t('popupNotSyncedYet')}{' '}

@@ -21,6 +21,8 @@ export interface PopupApi {
   /** Cliq's rate-limit minute (shorter against a scaled sandbox), for estimates. */
   minuteMs: number;
   names: Names;
+  /** The signed-in user's Cliq id, when Zoho named it at sign-in: "pinned by me" compares pins against it. */
+  me?: string;
   /** The chat in Cliq's web app; undefined while no Cliq host is configured. */
   chatLink(chatId: string): string | undefined;
   /** Queues the intents and says so; false (with the reason shown) if the queue refused them. */

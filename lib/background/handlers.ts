@@ -22,7 +22,15 @@ export interface HandlerDeps {
 /** How long "send them first" may wait for Cliq's rate limit before the user is asked again. */
 const SEND_BEFORE_SIGN_OUT_MS = 90_000;
 
-const EMPTY_PROGRESS = { done: 0, total: 0, failed: 0, nextSlotAt: null, lockedUntil: null, waitingForSignIn: false };
+const EMPTY_PROGRESS = {
+  done: 0,
+  total: 0,
+  failed: 0,
+  nextSlotAt: null,
+  lockedUntil: null,
+  waitingForSignIn: false,
+  retrying: [],
+};
 
 export function createHandlers({ auth, services, kick, restart }: HandlerDeps): Handlers {
   const fromContent = (sender: Sender) => classifySender(sender) === 'content';

@@ -88,8 +88,15 @@ export function afterFailure(
       const attempts = record.attempts + 1;
       if (attempts >= (context.backoff?.maxAttempts ?? 6)) return fail(failureOf(error));
       const notBefore = now + Math.max(1, backoffDelay(attempts, context.random, context.backoff));
-      // A lost answer leaves the outcome unknown: the list is read before anything is sent again.
-      return { ...next, attempts, notBefore, ...(context.write ? { rereadAfter: now } : {}) };
+      // A lost answer leaves the outcome unknown: the list is read before anything is sent again. The reason is
+      // kept so the person who asked sees why it is not done yet, and when it is tried again.
+      return {
+        ...next,
+        attempts,
+        notBefore,
+        error: failureOf(error),
+        ...(context.write ? { rereadAfter: now } : {}),
+      };
     }
     case 'rateLimited':
       // Refused, not applied; the ledger now holds the budget's lock.

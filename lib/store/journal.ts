@@ -1,6 +1,6 @@
 import type { Intent } from '../intents/intents';
 import type { PinsDb } from './db';
-import type { IntentMemory, IntentRecord, NewIntentRecord, QueueMeta } from './records';
+import type { IntentFailure, IntentMemory, IntentRecord, NewIntentRecord, QueueMeta } from './records';
 
 /*
  * The intent journal: an intent is stored here before any request is made for it, and every state change
@@ -21,6 +21,15 @@ export interface QueueProgress {
   /** The latest time Cliq locked one of our budgets until (it may have passed: compare with now). */
   lockedUntil: number | null;
   waitingForSignIn: boolean;
+  /** Intents that failed for a passing reason (5xx, no answer) and will be tried again at `retryAt`. */
+  retrying: RetryingIntent[];
+}
+
+interface RetryingIntent {
+  id: number;
+  intent: Intent;
+  error: IntentFailure;
+  retryAt: number;
 }
 
 /** The latest lock Cliq put on one of our budgets (past ones included), or null when there never was one. */
@@ -167,5 +176,10 @@ export async function readProgress(db: PinsDb, nextSlotAt: number | null = null)
     nextSlotAt,
     lockedUntil,
     waitingForSignIn: meta.waitingForSignIn,
+    retrying: all.flatMap((record) =>
+      record.state === 'queued' && record.attempts > 0 && record.error
+        ? [{ id: record.id, intent: record.intent, error: record.error, retryAt: record.notBefore }]
+        : [],
+    ),
   };
 }

@@ -37,6 +37,8 @@ export interface PinRecord {
   /** Epoch ms the message was pinned. */
   pinnedAt?: number;
   pinnedBy?: string;
+  /** Cliq's id of whoever pinned it: the same user id Zoho names at sign-in, so "pinned by me" needs no name. */
+  pinnedById?: string;
 }
 
 /** One chat's pinned messages in Cliq's order: the first is the primary pin. */

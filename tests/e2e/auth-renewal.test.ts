@@ -38,7 +38,7 @@ describe('a short-lived Zoho token in chromium', () => {
     const options = await signInToSandbox(session, sandbox);
     expect(await answers(sandbox)).toEqual(['auth']);
     expect(await options.$eval('[data-testid=session-grant]', (el) => el.textContent)).toContain('renew');
-    const firstExpiry = await options.$eval('[data-testid=account-status]', (el) => el.textContent);
+    const firstExpiry = await options.$eval('[data-testid=account-status]', (el) => el.getAttribute('data-expires-at'));
 
     // The renewal alarm is due at three quarters of the token's life; nothing else has to happen.
     await eventually(async () => expect(await answers(sandbox)).toEqual(['auth', 'refresh']), LIFETIME_MS + 10_000);
@@ -49,7 +49,9 @@ describe('a short-lived Zoho token in chromium', () => {
     await eventually(() => expect(sandbox.requests().some((r) => r.path === '/api/v3/pin-categories')).toBe(true));
     expect(sandbox.requests().filter((r) => r.status === 401 || r.status === 403)).toEqual([]);
     await eventually(async () =>
-      expect(await options.$eval('[data-testid=account-status]', (el) => el.textContent)).not.toBe(firstExpiry),
+      expect(await options.$eval('[data-testid=account-status]', (el) => el.getAttribute('data-expires-at'))).not.toBe(
+        firstExpiry,
+      ),
     );
     const worker = await session.worker();
     expect(await worker.evaluate(`chrome.action.getBadgeText({})`)).toBe('');

@@ -84,6 +84,23 @@ describe.each(BROWSERS)('the popup’s accessibility and layout in %s', (name) =
         await page.waitForSelector('[data-testid=delete-folder-dialog][open]');
       },
     ],
+    [
+      'the edit-folder dialog with its chat picker',
+      async (page) => {
+        await page.keyboard.press('Escape');
+        await page.click('[data-testid=folder-edit]');
+        await page.waitForSelector('[data-testid=folder-dialog][open] [data-testid=folder-chat-picker]');
+      },
+    ],
+    [
+      'the move dialog',
+      async (page) => {
+        await page.keyboard.press('Escape');
+        if (!(await page.$('[data-testid=bulk-move]'))) await page.click('[data-testid=folder-chat] .row-check');
+        await page.click('[data-testid=bulk-move]');
+        await page.waitForSelector('[data-testid=move-chats-dialog][open]');
+      },
+    ],
   ];
 
   // Firefox's WebDriver BiDi cannot emulate a colour scheme, so Firefox checks the scheme it runs in (light) and
@@ -103,6 +120,28 @@ describe.each(BROWSERS)('the popup’s accessibility and layout in %s', (name) =
         }
         await popup.keyboard.press('Escape');
       }
+      expect(found).toEqual({});
+    },
+  );
+
+  it.for(['light', 'dark'] as const)(
+    'the options page, signed in, has no axe violations, %s, 780 and 360 px wide',
+    async (scheme, { skip }) => {
+      if (scheme === 'dark' && name !== 'chromium') skip('Firefox cannot emulate a colour scheme');
+      const options = await session.openExtensionPage('options.html');
+      await options.waitForSelector('[data-testid=account-status][data-signed-in=true]');
+      if (name === 'chromium') await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      // Every disclosure open, so what it hides is checked too.
+      await options.$$eval('details', (all) => {
+        for (const details of all) details.open = true;
+      });
+      const found: Record<string, Violation[]> = {};
+      for (const width of WIDTHS) {
+        await options.setViewport({ width, height: 800 });
+        const violations = await axeViolations(options);
+        if (violations.length > 0) found[`${width} px`] = violations;
+      }
+      await options.close();
       expect(found).toEqual({});
     },
   );

@@ -60,6 +60,16 @@ async function waitForBoard(popup: Page, sandbox: Sandbox): Promise<void> {
   await popup.waitForSelector('[data-testid=folder]');
 }
 
+/**
+ * Until the popup says every chat has been read (a sweep finished): counts and lists are then whole, not the
+ * first chats' pins. The demo and the README screenshots wait for this.
+ */
+export async function waitForCompleteBoard(popup: Page, timeoutMs: number): Promise<void> {
+  await popup.waitForSelector('[data-testid=sync-status][data-state=complete][data-complete-at]', {
+    timeout: timeoutMs,
+  });
+}
+
 /** The pins of a chat as the popup shows them, top to bottom. */
 export function shownPinIds(popup: Page, chatId: string): Promise<string[]> {
   return popup.$$eval(`[data-testid=chat-pins][data-chat-id="${chatId}"] [data-testid=pin]`, (rows) =>
@@ -97,6 +107,8 @@ export async function dragOnto(
   handle: ElementHandle,
   target: ElementHandle,
   position: 'before' | 'after',
+  /** Runs over the target, before the button is released. */
+  beforeDrop?: () => Promise<void>,
 ): Promise<void> {
   const from = await centre(handle);
   await popup.mouse.move(from.x, from.y);
@@ -105,6 +117,7 @@ export async function dragOnto(
   const y = to.y + (position === 'before' ? -to.height / 4 : to.height / 4);
   await popup.mouse.move(from.x, from.y + (y > from.y ? 8 : -8), { steps: 2 });
   await popup.mouse.move(to.x, y, { steps: 8 });
+  await beforeDrop?.();
   await popup.mouse.up();
 }
 

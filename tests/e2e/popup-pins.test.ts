@@ -91,7 +91,7 @@ describe.each(BROWSERS)('the popup’s pinned messages in %s', (name) => {
     expect(focused).toBe(ids[0]);
   });
 
-  it('drags the last pin above the first, which makes it the primary', async () => {
+  it('drags the last pin above the first, saying before the drop that it becomes the primary; Undo restores the order', async () => {
     const chatId = chats[1] as string;
     const ids = serverPinIds(sandbox, chatId);
     const last = ids[ids.length - 1] as string;
@@ -99,12 +99,19 @@ describe.each(BROWSERS)('the popup’s pinned messages in %s', (name) => {
     const handle = await popup.$(`${rowOf(last)} [data-testid=drag-handle]`);
     const target = await popup.$(rowOf(ids[0] as string));
     if (!handle || !target) throw new Error('rows not on screen');
-    await dragOnto(popup, handle, target, 'before');
+    let note: string | null | undefined;
+    await dragOnto(popup, handle, target, 'before', async () => {
+      note = await popup.$eval('[data-testid=primary-change-note]', (el) => el.textContent).catch(() => null);
+    });
+    expect(note).toBe('Dropping here makes it the primary pin, seen by everyone in the chat.');
     const expected = [last, ...ids.slice(0, -1)];
     await expect.poll(() => serverPinIds(sandbox, chatId), QUEUE_TIMEOUT).toEqual(expected);
     await expect
       .poll(() => popup.$eval(rowOf(last), (row) => row.getAttribute('data-primary')), QUEUE_TIMEOUT)
       .toBe('true');
+    await popup.click('[data-testid=undo]');
+    await expect.poll(() => serverPinIds(sandbox, chatId), QUEUE_TIMEOUT).toEqual(ids);
+    await expectNoFailures(popup);
   });
 
   it('changes an expiry and the primary pin from a pin’s details', async () => {

@@ -1,17 +1,26 @@
+import { pinSummary } from '../../../lib/board/pin-summary';
 import { t } from '../../../lib/i18n';
 import type { Intent } from '../../../lib/intents/intents';
+import type { IntentFailure } from '../../../lib/store/records';
 import { folderGlyph } from '../../folder-symbol';
 
 export interface Names {
   chat(chatId: string): string;
   folder(folderId: string): string;
+  /** A pin quoted by its text, when the popup has seen it (an unpinned pin is no longer on the board). */
+  pin?(chatId: string, messageId: string): string | undefined;
 }
 
 /** A queued or failed intent in the words of the person who asked for it. */
 export function describeIntent(intent: Intent, names: Names): string {
   switch (intent.kind) {
-    case 'unpinMessages':
-      return t('popupDoUnpin', String(intent.messageIds.length), names.chat(intent.chatId));
+    case 'unpinMessages': {
+      const [only] = intent.messageIds;
+      const quoted = intent.messageIds.length === 1 && only ? names.pin?.(intent.chatId, only) : undefined;
+      return quoted
+        ? t('popupDoUnpinOne', quoted, names.chat(intent.chatId))
+        : t('popupDoUnpin', String(intent.messageIds.length), names.chat(intent.chatId));
+    }
     case 'pinMessage':
       return t('popupDoPin', names.chat(intent.chatId));
     case 'reorderPin':
@@ -43,4 +52,21 @@ export function describeIntent(intent: Intent, names: Names): string {
     case 'removeChatsFromAllFolders':
       return t('popupDoRemoveChats', String(intent.chatIds.length));
   }
+}
+
+/**
+ * Why something is not done, as the person who asked would put it: a passing failure says what is wrong with
+ * Cliq, not which internal read hit it. Other failures already speak of the user's action.
+ */
+export function failureInWords(failure: IntentFailure): string {
+  if (failure.kind !== 'transient') return failure.message;
+  if (failure.status !== undefined) return t('popupCliqTrouble', String(failure.status));
+  return t('popupCliqUnreachable');
+}
+
+/** A pin named in a sentence: its text on one line, cut short ("Wi-Fi password for the…"). */
+export function quotePin(pin: Parameters<typeof pinSummary>[0]): string {
+  const text = pinSummary(pin).replace(/\s+/g, ' ').trim();
+  if (!text) return t('popupNoText');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

@@ -10,9 +10,12 @@ export interface PinFilter {
   /** Empty: every chat. */
   chatId: string;
   status: PinStatus;
-  /** A pinner's name as Cliq shows it; empty: anyone. */
+  /** A pinner's name as Cliq shows it, or `PINNED_BY_ME`; empty: anyone. */
   pinnedBy: string;
 }
+
+/** The "pinned by" choice meaning the signed-in user, matched by Cliq's user id rather than a name. */
+export const PINNED_BY_ME = '\u0000me';
 
 export const noFilter: PinFilter = { query: '', chatId: '', status: 'live', pinnedBy: '' };
 
@@ -21,9 +24,22 @@ export const isFiltered = (filter: PinFilter) =>
 
 export const isExpired = (pin: { expiry: number }, now: number) => pin.expiry !== -1 && pin.expiry <= now;
 
-/** Case and accents do not matter when searching: "resume" finds "Résumé". */
+/** Cliq's order of a chat's live pins (it drops expired ones): what a move's `above` refers to. */
+export const liveIds = (pins: readonly { messageId: string; expiry: number }[], now: number) =>
+  pins.filter((pin) => !isExpired(pin, now)).map((pin) => pin.messageId);
+
+/**
+ * Case, accents and punctuation do not matter when searching: "resume" finds "Résumé", "wifi" finds "Wi-Fi".
+ * NFKD also unfolds compatibility forms (ligatures, full-width letters); ß has no decomposition of its own.
+ */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().replace(/ß/g, 'ss').replace(/\p{P}/gu, '');
+}
+
+function matchesPinner(pin: ShownPin, pinnedBy: string, me: string | undefined): boolean {
+  if (!pinnedBy) return true;
+  if (pinnedBy === PINNED_BY_ME) return me !== undefined && pin.pinnedById === me;
+  return pin.pinnedBy === pinnedBy;
 }
 
 function matchesQuery(pin: ShownPin, chatName: string, words: readonly string[]): boolean {
@@ -48,7 +64,7 @@ const newestPinnedFirst = (a: ShownPin, b: ShownPin) =>
 export function visiblePins(
   board: readonly ChatPins[],
   filter: PinFilter,
-  options: { now: number; expiringSoonMs: number; order: PinOrder },
+  options: { now: number; expiringSoonMs: number; order: PinOrder; me?: string },
 ): ChatPins[] {
   const words = fold(filter.query).split(/\s+/).filter(Boolean);
   const shown: ChatPins[] = [];
@@ -60,7 +76,7 @@ export function visiblePins(
       .filter(
         (pin) =>
           matchesStatus(pin, filter.status, options.now, options.expiringSoonMs) &&
-          (!filter.pinnedBy || pin.pinnedBy === filter.pinnedBy) &&
+          matchesPinner(pin, filter.pinnedBy, options.me) &&
           matchesQuery(pin, chat.chatName ?? '', words),
       );
     if (pins.length === 0) continue;

@@ -1,5 +1,5 @@
 import type { IntentInput } from '../../../lib/intents/intents';
-import { applyPlacement } from '../../../lib/intents/placement';
+import { applyPlacement, isInPlace } from '../../../lib/intents/placement';
 import type { PinRecord } from '../../../lib/store/records';
 
 /*
@@ -65,6 +65,24 @@ export function planPinRestore(
     order = applyPlacement(order, id, { above });
   }
   return intents;
+}
+
+/**
+ * Undoing the move of one pin: it goes back directly above the pin that followed it (the first of those still
+ * pinned), or to the end. Above the primary means first: a pin that was the primary becomes it again.
+ */
+export function planPinMoveBack(
+  chatId: string,
+  before: readonly string[],
+  messageId: string,
+  current: readonly string[],
+): IntentInput[] {
+  const at = before.indexOf(messageId);
+  if (at < 0 || !current.includes(messageId)) return [];
+  const next = before.slice(at + 1).find((id) => current.includes(id));
+  const placement = next === undefined ? {} : { above: next };
+  if (isInPlace(current, messageId, placement)) return [];
+  return [{ kind: 'reorderPin', chatId, messageId, ...placement }];
 }
 
 export interface FolderSnapshot {

@@ -93,11 +93,51 @@ describe('the pinned messages view', () => {
     expect(root.querySelector('[data-testid=bulk-bar] span')?.textContent).toBe('4 pins selected');
   });
 
-  it('moves a pin down with Alt+ArrowDown: directly above the pin after its neighbour', () => {
-    act(() => {
-      box('a').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+  const altKey = async (messageId: string, key: 'ArrowUp' | 'ArrowDown') =>
+    act(async () => {
+      box(messageId).dispatchEvent(new KeyboardEvent('keydown', { key, altKey: true, bubbles: true }));
     });
-    expect(run).toHaveBeenCalledWith([{ kind: 'reorderPin', chatId: 'c1', messageId: 'a', above: 'c' }], 'Pin moved.');
+
+  it('moves a pin down with Alt+ArrowDown: directly above the pin after its neighbour, and offers undo', async () => {
+    await altKey('b', 'ArrowDown');
+    expect(run).toHaveBeenCalledWith([{ kind: 'reorderPin', chatId: 'c1', messageId: 'b', above: undefined }]);
+    const offer = offerUndo.mock.calls[0]?.[0] as UndoOffer;
+    expect(offer.message).toBe('Pin moved.');
+    // Nothing cached: the plan speaks of what the database holds, so there is nothing to move back.
+    expect((await offer.plan()).intents).toEqual([]);
+  });
+
+  it('says when a move makes a pin the primary, seen by everyone in the chat', async () => {
+    await altKey('b', 'ArrowUp');
+    expect(run).toHaveBeenCalledWith([{ kind: 'reorderPin', chatId: 'c1', messageId: 'b', above: 'a' }]);
+    expect(offerUndo.mock.calls[0]?.[0]?.message).toBe(
+      'Moved. “text b” is now the primary pin in Ops, seen by everyone in the chat.',
+    );
+    offerUndo.mockClear();
+    // Moving the primary down makes its neighbour the primary: that is named too.
+    await altKey('a', 'ArrowDown');
+    expect(offerUndo.mock.calls[0]?.[0]?.message).toBe(
+      'Moved. “text b” is now the primary pin in Ops, seen by everyone in the chat.',
+    );
+  });
+
+  it('says before Alt+Up is pressed that it makes the second pin the primary', () => {
+    const describedBy = (id: string) => document.getElementById(box(id).getAttribute('aria-describedby') ?? '');
+    expect(describedBy('b')?.textContent).toBe('Alt+Up makes it the primary pin, seen by everyone in the chat.');
+    expect(box('a').getAttribute('aria-describedby')).toBeNull();
+    expect(box('c').getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('offers no undo when the queue refused the move', async () => {
+    run.mockResolvedValueOnce(false);
+    await altKey('b', 'ArrowUp');
+    expect(offerUndo).not.toHaveBeenCalled();
+  });
+
+  it('names every "Open in Cliq" link after its chat', () => {
+    const names = [...root.querySelectorAll('[data-testid=open-in-cliq]')].map((a) => a.getAttribute('aria-label'));
+    expect(names).toEqual(['Open in Cliq: Ops', 'Open in Cliq: <b>Team</b>']);
+    for (const a of root.querySelectorAll('[data-testid=open-in-cliq]')) expect(a.textContent).toBe('Open in Cliq');
   });
 
   it('unpins the selection after a confirmation with the estimate, one intent per chat, and offers undo', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, noFilter, pinners, visiblePins } from '../../../components/popup/model/filters';
+import { fold, noFilter, PINNED_BY_ME, pinners, visiblePins } from '../../../components/popup/model/filters';
 import type { ChatPins, ShownPin } from '../../../lib/board/read-models';
 
 const NOW = 1_800_000_000_000;
@@ -43,7 +43,45 @@ describe('what the pins view shows', () => {
     expect(shown(visiblePins(board, { ...noFilter, query: 'zoe' }, options))).toEqual([['c2', ['d']]]);
     expect(shown(visiblePins(board, { ...noFilter, query: 'general message' }, options))).toEqual([['c1', ['c']]]);
     expect(shown(visiblePins(board, { ...noFilter, query: 'general zoe' }, options))).toEqual([]);
-    expect(fold('ÉCOLE Straße')).toBe('ecole straße');
+    expect(fold('ÉCOLE Straße')).toBe('ecole strasse');
+  });
+
+  it('ignores punctuation and compatibility forms: "wifi" finds "Wi-Fi", "cafe" finds "Café"', () => {
+    const chats: ChatPins[] = [
+      {
+        chatId: 'c9',
+        chatName: 'Office',
+        pins: [
+          pin('c9', 'w', { text: 'The Wi-Fi password changed' }),
+          pin('c9', 'k', { text: 'Lunch at Café Nord' }),
+          pin('c9', 'o', { text: "O'Brien's notes, e.g. ﬁnal" }),
+        ],
+      },
+    ];
+    expect(shown(visiblePins(chats, { ...noFilter, query: 'wifi' }, options))).toEqual([['c9', ['w']]]);
+    expect(shown(visiblePins(chats, { ...noFilter, query: 'WI-FI password' }, options))).toEqual([['c9', ['w']]]);
+    expect(shown(visiblePins(chats, { ...noFilter, query: 'wifi router' }, options))).toEqual([]);
+    expect(shown(visiblePins(chats, { ...noFilter, query: 'cafe' }, options))).toEqual([['c9', ['k']]]);
+    expect(shown(visiblePins(chats, { ...noFilter, query: 'obriens eg final' }, options))).toEqual([['c9', ['o']]]);
+    expect(shown(visiblePins(chats, { ...noFilter, query: '-' }, options))).toEqual([['c9', ['w', 'k', 'o']]]);
+  });
+
+  it('"pinned by me" matches the signed-in user by Cliq id, not by a name that others may share', () => {
+    const chats: ChatPins[] = [
+      {
+        chatId: 'c9',
+        chatName: 'Office',
+        pins: [
+          pin('c9', 'mine', { pinnedBy: 'Alex Morgan', pinnedById: '111' }),
+          pin('c9', 'namesake', { pinnedBy: 'Alex Morgan', pinnedById: '222' }),
+          pin('c9', 'unknown', { pinnedBy: 'Alex Morgan' }),
+        ],
+      },
+    ];
+    const mine = { ...noFilter, pinnedBy: PINNED_BY_ME };
+    expect(shown(visiblePins(chats, mine, { ...options, me: '111' }))).toEqual([['c9', ['mine']]]);
+    // Signed in without Zoho naming the user: nothing is "mine" rather than everything.
+    expect(shown(visiblePins(chats, mine, options))).toEqual([]);
   });
 
   it('filters by chat, expiring soon, expired and pinner', () => {

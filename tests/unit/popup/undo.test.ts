@@ -4,6 +4,7 @@ import {
   type FolderSnapshot,
   planChatMove,
   planFolderRestore,
+  planPinMoveBack,
   planPinRestore,
   planRecreatedFollowUp,
 } from '../../../components/popup/model/undo';
@@ -77,6 +78,33 @@ async function apply(intents: readonly IntentInput[]): Promise<string[]> {
 
 /** The chat in the sandbox holds exactly these pins. */
 const start = (pins: readonly PinRecord[]) => cliq.seedPins(CHAT, ids(pins).map(wire));
+
+describe('undoing a move', () => {
+  it('puts a moved pin back, the primary included, wherever the move took it', async () => {
+    const names = ['p0', 'p1', 'p2', 'p3'];
+    for (const [moved, above] of [
+      ['p1', 'p0'], // Alt+Up on the second pin: it became the primary
+      ['p0', 'p2'], // the primary moved down: p1 became the primary
+      ['p3', 'p1'],
+      ['p1', undefined], // to the end
+    ] as const) {
+      start(names.map((id) => pin(id)));
+      const after = await apply([{ kind: 'reorderPin', chatId: CHAT, messageId: moved, above }]);
+      expect(after).not.toEqual(names);
+      expect(await apply(planPinMoveBack(CHAT, names, moved, after))).toEqual(names);
+    }
+  });
+
+  it('skips neighbours unpinned since, and does nothing for a pin that is gone or already back', () => {
+    const before = ['p0', 'p1', 'p2', 'p3'];
+    // p1 was moved to the end and p2, its old successor, unpinned since: p1 goes above p3.
+    expect(planPinMoveBack(CHAT, before, 'p1', ['p0', 'p3', 'p1'])).toEqual([
+      { kind: 'reorderPin', chatId: CHAT, messageId: 'p1', above: 'p3' },
+    ]);
+    expect(planPinMoveBack(CHAT, before, 'p1', ['p0', 'p1', 'p3'])).toEqual([]);
+    expect(planPinMoveBack(CHAT, before, 'p1', ['p0', 'p3'])).toEqual([]);
+  });
+});
 
 describe('undoing an unpin', () => {
   it('pins again with the old expiry and primary, and moves pins back only where needed', async () => {

@@ -39,6 +39,26 @@ describe('retries', () => {
     expect(fake.pinIds('CT_1_1')).toEqual([]);
   });
 
+  it('reports a passing failure at once, with its reason and when it is tried again, until it succeeds', async () => {
+    const { fake, queue, clock, progress } = await makeHarness({ backoff: { baseMs: 1000 } });
+    fake.seedPins('CT_1_1', ['1700000000001_1']);
+    await queue.enqueue({ kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_1'] });
+    fake.script('unpinMessages', { fail: 'transient' });
+    const start = clock.now();
+    await queue.run();
+    const reported = progress.find((p) => p.retrying.length > 0);
+    expect(reported?.retrying).toEqual([
+      {
+        id: expect.any(Number),
+        intent: { kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: ['1700000000001_1'] },
+        error: { kind: 'transient', message: 'scripted transient' },
+        retryAt: start + 750,
+      },
+    ]);
+    expect(reported).toMatchObject({ done: 0, total: 1 });
+    expect(await queue.progress()).toMatchObject({ done: 1, retrying: [] });
+  });
+
   it('fails with the reason after too many transient failures', async () => {
     const { fake, queue, db } = await makeHarness({ backoff: { maxAttempts: 3 } });
     fake.chat('CT_1_1');
