@@ -33,9 +33,10 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
   const focusAfter = useRef<string | undefined>(undefined);
 
   const options = { now, expiringSoonMs: board.settings.expiringSoonMs, order };
+  const here = popup.activeChatId;
   const visible = useMemo(
-    () => visiblePins(board.pins, filter, options),
-    [board.pins, filter, now, order, board.settings.expiringSoonMs],
+    () => hereFirst(visiblePins(board.pins, filter, options), here),
+    [board.pins, filter, now, order, board.settings.expiringSoonMs, here],
   );
   const visibleKeys = useMemo(
     () => visible.flatMap((chat) => chat.pins.map((pin) => itemKey(chat.chatId, pin.messageId))),
@@ -192,9 +193,10 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           return (
             <section
               key={chat.chatId}
-              class="group"
+              class={chat.chatId === here ? 'group here' : 'group'}
               data-testid="chat-pins"
               data-chat-id={chat.chatId}
+              data-here={chat.chatId === here ? 'true' : undefined}
               aria-label={name}
             >
               <header class="group-header">
@@ -206,6 +208,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                   onChange={() => setSelection((s) => toggleAll(s, keys))}
                 />
                 <h3>{name}</h3>
+                {chat.chatId === here && <span class="here-tag">{t('sidePanelThisChat')}</span>}
                 <span class="count">{chat.pins.length}</span>
                 {link && (
                   <a class="open-link" href={link} target="_blank" rel="noopener noreferrer" data-testid="open-in-cliq">
@@ -254,6 +257,12 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
       )}
     </div>
   );
+}
+
+/** The chat open beside the side panel comes first; the rest keep their order. */
+function hereFirst<T extends { chatId: string }>(chats: T[], here: string | undefined): T[] {
+  const index = here ? chats.findIndex((chat) => chat.chatId === here) : -1;
+  return index <= 0 ? chats : [chats[index] as T, ...chats.slice(0, index), ...chats.slice(index + 1)];
 }
 
 function EmptyPins({ filtered, reading }: { filtered: boolean; reading: boolean }) {

@@ -38,6 +38,11 @@ export const protocol = {
   },
   /** The popup's Refresh: the folder list now and every chat's pins again, within the budgets. */
   refreshBoard: { request: none, fromContentScript: false },
+  /** A right-click in a Cliq page, on a message or a chat: the context menu shows the entries that fit it. */
+  menuContext: {
+    request: z.object({ chatId: id.optional(), messageId: id.optional() }).strict(),
+    fromContentScript: true,
+  },
   retryIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
   dismissIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
 } as const;
@@ -58,6 +63,7 @@ interface Responses {
   getProgress: QueueProgress;
   refresh: { queued: boolean };
   refreshBoard: { queued: boolean };
+  menuContext: { pinned: boolean | null };
   retryIntent: { retried: boolean };
   dismissIntent: { dismissed: boolean };
 }

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuth } from '../../../lib/auth/session';
 import { createAccountServices } from '../../../lib/background/account-services';
 import { createHandlers } from '../../../lib/background/handlers';
+import { createMenus } from '../../../lib/background/menus';
 import { dispatch, type Sender } from '../../../lib/messaging';
 import { type Sandbox, startSandbox } from '../../sandbox';
 
@@ -34,6 +35,7 @@ function setUp() {
     services: () => accounts.services(),
     kick: () => undefined,
     restart: () => accounts.restart(),
+    menus: createMenus({ services: () => accounts.services(), kick: () => undefined }),
   });
   const ask = async (type: string, data: unknown, sender: Sender = EXTENSION) =>
     dispatch(handlers, { type, data }, sender);
