@@ -20,7 +20,8 @@ const BUDGETS: Record<Entry, { budget: number; goal: number }> = {
   // helper. The rest is Preact (5.6), webextension-polyfill (2.7), the page's CSS (1.8) and the features themselves.
   'content script': { budget: 24.5 * 1024, goal: 20 * 1024 },
   popup: { budget: 75.8 * 1024, goal: 35 * 1024 },
-  background: { budget: 58.7 * 1024, goal: 30 * 1024 },
+  // 57.0 kB when written; #16's context menu, address bar and badge policy added 2.4 kB (59.4 measured).
+  background: { budget: 61.2 * 1024, goal: 30 * 1024 },
   options: { budget: 40.9 * 1024, goal: 30 * 1024 },
 };
 
