@@ -206,4 +206,13 @@ describe.each(BROWSERS)('side panel, context menu and address bar in %s', (name)
     expect(((await cliqTabs()) as { id: number }[]).map((tab) => tab.id)).toEqual(before.map((tab) => tab.id));
     await page.waitForSelector(`body[data-rendered-chat-id="${BUDGET}"]`);
   });
+
+  it.runIf(name === 'chromium')('the popup’s "Open in side panel" opens the board in Chrome’s side panel', async () => {
+    const panels = async () =>
+      (await session.browser.targets()).filter((t) => t.url() === `${session.origin}/sidepanel.html`).length;
+    const before = await panels();
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.click('[data-testid=open-side-panel]');
+    await vi.waitFor(async () => expect(await panels()).toBe(before + 1), { timeout: 20_000 });
+  });
 });
