@@ -11,7 +11,7 @@ type Manifest = {
   browser_specific_settings?: { gecko?: { id?: string } };
   commands?: Record<string, { suggested_key?: { default?: string } }>;
   side_panel?: { default_path?: string };
-  sidebar_action?: { default_panel?: string };
+  sidebar_action?: { default_panel?: string; open_at_install?: boolean };
   omnibox?: { keyword?: string };
 };
 
@@ -54,7 +54,7 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
   it('has the side panel (Chrome) or sidebar (Firefox) and the address-bar keyword "pins"', async () => {
     const manifest = JSON.parse(await readFile(`.output/${browser}-mv3/manifest.json`, 'utf8')) as Manifest;
     if (browser === 'chrome') expect(manifest.side_panel?.default_path).toBe('sidepanel.html');
-    else expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
+    else expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
     expect(manifest.omnibox?.keyword).toBe('pins');
   });
 

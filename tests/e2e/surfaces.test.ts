@@ -215,4 +215,13 @@ describe.each(BROWSERS)('side panel, context menu and address bar in %s', (name)
     await popup.click('[data-testid=open-side-panel]');
     await vi.waitFor(async () => expect(await panels()).toBe(before + 1), { timeout: 20_000 });
   });
+
+  it.runIf(name === 'firefox')('the popup’s "Open in side panel" opens Firefox’s sidebar', async () => {
+    expect(await viaBackground(session, 'browser.sidebarAction.isOpen({})')).toBe(false);
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.click('[data-testid=open-side-panel]');
+    await vi.waitFor(async () => expect(await viaBackground(session, 'browser.sidebarAction.isOpen({})')).toBe(true), {
+      timeout: 20_000,
+    });
+  });
 });
