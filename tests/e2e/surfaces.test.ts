@@ -28,6 +28,7 @@ const LUNCH = 'CT_9100000000000000032_700012345';
 /** Message ids need Cliq's 13-digit epoch: chat numbers are single digits. */
 const b = (n: number) => messageId(3, n);
 const l = (n: number) => messageId(4, n);
+const HOUR = 3_600_000;
 
 const SEED = {
   users: [HANNAH, OMAR],
@@ -48,9 +49,10 @@ const SEED = {
     },
   ],
   pins: [
-    { chatId: BUDGET, messageId: b(1) },
+    { chatId: BUDGET, messageId: b(1), expiry: Date.now() + 48 * HOUR },
     { chatId: BUDGET, messageId: b(2) },
-    { chatId: LUNCH, messageId: l(1) },
+    // The one pin that expires within 24 hours.
+    { chatId: LUNCH, messageId: l(1), expiry: Date.now() + 3 * HOUR },
   ],
   folders: [{ title: 'Finance', symbol: '💰', chatIds: [] }],
 };
@@ -223,5 +225,17 @@ describe.each(BROWSERS)('side panel, context menu and address bar in %s', (name)
     await vi.waitFor(async () => expect(await viaBackground(session, 'browser.sidebarAction.isOpen({})')).toBe(true), {
       timeout: 20_000,
     });
+  });
+
+  it('the badge counts pins expiring within 24 hours only once the user turns it on in the options page', async () => {
+    const badge = () => viaBackground(session, 'browser.action.getBadgeText({})');
+    expect(await badge()).toBe('');
+    const options = await session.openExtensionPage('options.html');
+    await options.waitForSelector('[data-testid=badge-expiring]:not([disabled])');
+    await options.click('[data-testid=badge-expiring]');
+    await vi.waitFor(async () => expect(await badge()).toBe('1'), { timeout: 20_000 });
+    await options.click('[data-testid=badge-expiring]');
+    await vi.waitFor(async () => expect(await badge()).toBe(''), { timeout: 20_000 });
+    await options.close();
   });
 });
