@@ -24,9 +24,12 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['storage', 'alarms', 'identity'],
+      // contextMenus / menus and sidePanel add no install warning (docs/permissions.md).
+      permissions: ['storage', 'alarms', 'identity', browser === 'firefox' ? 'menus' : 'contextMenus'],
       host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
       action: { default_title: '__MSG_extName__' },
+      // "pins budget" in the address bar suggests pins (lib/background/omnibox.ts).
+      omnibox: { keyword: 'pins' },
       // Handled in the background, which passes it to the Cliq tab it was pressed in (lib/background/commands.ts).
       commands: {
         // Opens the popup from the keyboard; the browser handles it (users can change it in the shortcuts page).

@@ -35,9 +35,10 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
   const focusAfter = useRef<string | undefined>(undefined);
 
   const options = { now, expiringSoonMs: board.settings.expiringSoonMs, order, me: popup.me };
+  const here = popup.activeChatId;
   const visible = useMemo(
-    () => visiblePins(board.pins, filter, options),
-    [board.pins, filter, now, order, board.settings.expiringSoonMs, popup.me],
+    () => hereFirst(visiblePins(board.pins, filter, options), here),
+    [board.pins, filter, now, order, board.settings.expiringSoonMs, popup.me, here],
   );
   const visibleKeys = useMemo(
     () => visible.flatMap((chat) => chat.pins.map((pin) => itemKey(chat.chatId, pin.messageId))),
@@ -183,9 +184,10 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           return (
             <section
               key={chat.chatId}
-              class="group"
+              class={chat.chatId === here ? 'group here' : 'group'}
               data-testid="chat-pins"
               data-chat-id={chat.chatId}
+              data-here={chat.chatId === here ? 'true' : undefined}
               aria-label={name}
             >
               <header class="group-header">
@@ -197,6 +199,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                   onChange={() => setSelection((s) => toggleAll(s, keys))}
                 />
                 <h3>{name}</h3>
+                {chat.chatId === here && <span class="here-tag">{t('sidePanelThisChat')}</span>}
                 <span class="count">{chat.pins.length}</span>
                 {link && <OpenInCliq class="open-link" href={link} chatName={name} />}
               </header>
@@ -247,6 +250,12 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
       )}
     </div>
   );
+}
+
+/** The chat open beside the side panel comes first; the rest keep their order. */
+function hereFirst<T extends { chatId: string }>(chats: T[], here: string | undefined): T[] {
+  const index = here ? chats.findIndex((chat) => chat.chatId === here) : -1;
+  return index <= 0 ? chats : [chats[index] as T, ...chats.slice(0, index), ...chats.slice(index + 1)];
 }
 
 function EmptyPins({ filtered, reading }: { filtered: boolean; reading: boolean }) {

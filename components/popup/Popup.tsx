@@ -6,13 +6,13 @@ import type { ShownPin } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { sendMessage } from '../../lib/messaging';
+import { chatUrl } from '../../lib/web/url';
 import { useAuthState } from '../useAuthState';
 import { enqueue } from './actions';
 import { type PopupApi, PopupContext } from './context';
 import { folderName, unlistedFolderName } from './FolderItem';
 import { FoldersView } from './FoldersView';
 import { LockNotice } from './LockNotice';
-import { chatUrl } from './model/cliq-link';
 import { boardCounts } from './model/counts';
 import { quotePin } from './model/describe';
 import { itemKey } from './model/selection';
@@ -20,6 +20,7 @@ import { planRecreatedFollowUp, type Recreated } from './model/undo';
 import { PinsView } from './PinsView';
 import { ProgressPanel } from './ProgressPanel';
 import { SyncStatus } from './SyncStatus';
+import { useActiveChatId, useOpenSidePanel } from './side-panel';
 import { Tabs } from './Tabs';
 import { ToastRegion, useToasts } from './Toasts';
 import { useBoard } from './useBoard';
@@ -28,8 +29,11 @@ import { useOrgId } from './useOrgId';
 
 type Tab = 'pins' | 'chats';
 
-export function Popup() {
+/** The toolbar popup, or the side panel (Firefox: sidebar), which puts the chat of the tab beside it first. */
+export function Popup({ surface = 'popup' }: { surface?: 'popup' | 'sidepanel' }) {
   const auth = useAuthState();
+  const activeChatId = useActiveChatId(surface === 'sidepanel');
+  const openSidePanel = useOpenSidePanel();
   const { board, error, progress, reload } = useBoard();
   const now = useNow(15_000);
   const [tab, setTab] = useState<Tab>('pins');
@@ -92,12 +96,13 @@ export function Popup() {
       },
       me: auth.state?.account?.user,
       chatLink: (chatId) => (origin ? chatUrl(origin, chatId, orgId) : undefined),
+      activeChatId,
       run,
       notify,
       openDialog: (render) => setDialog({ render }),
       offerUndo,
     };
-  }, [board, now, auth.state, origin, orgId, run, notify, offerUndo]);
+  }, [board, now, auth.state, origin, orgId, activeChatId, run, notify, offerUndo]);
 
   const runUndo = async () => {
     const offer = takeUndo();
@@ -111,7 +116,7 @@ export function Popup() {
   const hasData = Boolean(board && (board.pins.length > 0 || board.folders.length > 0));
 
   return (
-    <main class="popup">
+    <main class={`popup ${surface}`}>
       <header class="top">
         <h1>{t('extName')}</h1>
         <span class="muted summary" data-testid="summary">
@@ -119,6 +124,18 @@ export function Popup() {
             ? t(board.chatsToRead > 0 ? 'popupSummaryPartial' : 'popupSummary', String(liveCount), String(folderCount))
             : ''}
         </span>
+        {surface === 'popup' && openSidePanel && (
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={t('popupOpenSidePanel')}
+            title={t('popupOpenSidePanel')}
+            data-testid="open-side-panel"
+            onClick={openSidePanel}
+          >
+            ◫
+          </button>
+        )}
         <button
           type="button"
           class="icon-button"

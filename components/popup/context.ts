@@ -25,6 +25,8 @@ export interface PopupApi {
   me?: string;
   /** The chat in Cliq's web app; undefined while no Cliq host is configured. */
   chatLink(chatId: string): string | undefined;
+  /** In the side panel: the chat open in the tab beside it, whose pins come first. */
+  activeChatId?: string | undefined;
   /** Queues the intents and says so; false (with the reason shown) if the queue refused them. */
   run(intents: readonly IntentInput[], done?: string): Promise<boolean>;
   notify(message: string, tone?: 'ok' | 'error'): void;

@@ -2,13 +2,22 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CLIQ_HOST_PATTERNS } from '../../lib/cliq/datacentres';
 import { type PageFeature, runFeatures } from '../../lib/page/features';
 import { chatListFolders } from './features/chat-list-folders';
+import { contextMenu } from './features/context-menu';
 import { folderMenu } from './features/folder-menu';
 import { pageCheck } from './features/page-check';
 import { pinMessage } from './features/pin-message';
 import { pinShortcut } from './features/pin-shortcut';
 import { pinnedBar } from './features/pinned-bar';
 
-const FEATURES: readonly PageFeature[] = [pinnedBar, folderMenu, pinMessage, pinShortcut, chatListFolders, pageCheck];
+const FEATURES: readonly PageFeature[] = [
+  pinnedBar,
+  folderMenu,
+  pinMessage,
+  pinShortcut,
+  chatListFolders,
+  contextMenu,
+  pageCheck,
+];
 
 /** Cliq renders after its own data arrives; a page part still missing after this long is reported. */
 const GRACE_MS = 5_000;

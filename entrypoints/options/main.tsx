@@ -3,6 +3,7 @@ import './options.css';
 import { render } from 'preact';
 import { AccountPanel } from '../../components/options/AccountPanel';
 import { BackgroundHealth } from '../../components/options/BackgroundHealth';
+import { BadgeSetting } from '../../components/options/BadgeSetting';
 import { ConnectionSettings } from '../../components/options/ConnectionSettings';
 import { PageCheck } from '../../components/options/PageCheck';
 import { useAuthState } from '../../components/useAuthState';
@@ -26,6 +27,7 @@ function Options() {
       ) : (
         !error && <p>{t('loading')}</p>
       )}
+      <BadgeSetting />
       <PageCheck />
       <BackgroundHealth />
     </main>

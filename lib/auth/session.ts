@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { accountsOrigin, DATA_CENTRE_IDS, type DataCentre } from '../cliq/datacentres';
 import * as z from '../cliq/zod';
 import { t } from '../i18n';
-import { showBadge } from './badge';
 import { accountsServer, apiOrigin, type Connection, connectionSchema, dataCentreOfLocation } from './connection';
 import { authorizeUrl, type Grant, parseRedirect, RENEWAL_REFUSALS, refreshUrl, SignInError } from './oauth';
 
@@ -118,7 +117,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
 
   async function changed(): Promise<void> {
     const current = await state();
-    await showBadge(current.needsSignIn);
+    // The background shows the badge from this (lib/background/badge.ts: one policy for every reason).
     for (const listener of listeners) listener(current);
   }
 

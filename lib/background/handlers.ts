@@ -7,6 +7,7 @@ import type { AuthView } from '../messaging/protocol';
 import { clearAccountData, countPendingIntents } from '../store/account';
 import { readLockedUntil } from '../store/journal';
 import { checkContentChat, checkContentIntents } from './content-policy';
+import type { Menus } from './menus';
 import type { Services } from './services';
 
 export interface HandlerDeps {
@@ -17,6 +18,8 @@ export interface HandlerDeps {
   kick(priorityChatIds?: readonly string[]): void;
   /** The connection or the account changed: queue and sync start again on the new settings. */
   restart(): Promise<void>;
+  /** The browser's context menu on Cliq pages, fitted to each right-click. */
+  menus: Pick<Menus, 'fit'>;
 }
 
 /** How long "send them first" may wait for Cliq's rate limit before the user is asked again. */
@@ -32,7 +35,7 @@ const EMPTY_PROGRESS = {
   retrying: [],
 };
 
-export function createHandlers({ auth, services, kick, restart }: HandlerDeps): Handlers {
+export function createHandlers({ auth, services, kick, restart, menus }: HandlerDeps): Handlers {
   const fromContent = (sender: Sender) => classifySender(sender) === 'content';
 
   async function view(): Promise<AuthView> {
@@ -132,6 +135,8 @@ export function createHandlers({ auth, services, kick, restart }: HandlerDeps): 
       kick();
       return { queued: true };
     },
+    // Only a page's right-click fits the menu; the policy judges its chat by the tab's address.
+    menuContext: async (target, sender) => (fromContent(sender) ? menus.fit(target, sender) : { pinned: null }),
     async retryIntent({ id }) {
       const current = await services();
       const retried = current ? await current.queue.retry(id) : false;

@@ -1,11 +1,16 @@
 import { browser } from 'wxt/browser';
+import { apiOrigin } from '../auth/connection';
 import { AUTH_ALARM, createAuth } from '../auth/session';
 import { listenForMessages } from '../messaging';
 import { broadcast } from '../messaging/events';
 import { forgetUnownedData } from '../store/account';
 import { createAccountServices } from './account-services';
+import { createBadge } from './badge';
 import { forwardCommands } from './commands';
 import { createHandlers } from './handlers';
+import { createMenus, listenForMenuClicks } from './menus';
+import { createOmnibox, listenToOmnibox } from './omnibox';
+import { exposeForTests } from './test-hooks';
 import { ensureSweepAlarm, scheduleWake } from './wake';
 
 /**
@@ -16,10 +21,20 @@ import { ensureSweepAlarm, scheduleWake } from './wake';
 export function startBackground(): void {
   const auth = createAuth();
   const accounts = createAccountServices(auth, {
-    onProgress: (progress) => void broadcast({ type: 'progress', progress }),
-    onChange: (lists) => void broadcast({ type: 'changed', lists }),
+    onProgress: (progress) => {
+      void broadcast({ type: 'progress', progress });
+      badge.update();
+    },
+    onChange: (lists) => {
+      void broadcast({ type: 'changed', lists });
+      badge.update();
+      if (lists.includes('folders')) void menus.rebuild();
+    },
   });
   const services = () => accounts.services();
+  const badge = createBadge({ auth, services });
+  const menus = createMenus({ services, kick: () => kick() });
+  const omnibox = createOmnibox({ services, cliqOrigin: async () => apiOrigin(await auth.connection()) });
 
   async function work(priorityChatIds: readonly string[] = []): Promise<void> {
     const open = await services();
@@ -46,18 +61,26 @@ export function startBackground(): void {
       async restart() {
         await accounts.restart();
         kick();
+        void menus.rebuild();
       },
+      menus,
     }),
   );
+  listenForMenuClicks(menus.clicked);
+  listenToOmnibox(omnibox);
+  exposeForTests({ menus, omnibox });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     // Due for renewal: renew now (or tell the user before the token lapses), then carry on.
     if (alarm.name === AUTH_ALARM) void auth.getToken().then(() => kick());
     else kick();
+    // Pins come within 24 hours of expiry as time passes, with no change to announce it.
+    badge.update();
   });
   forwardCommands();
 
   auth.subscribe((state) => {
+    badge.update();
     void broadcast({ type: 'authChanged', signedIn: state.signedIn, needsSignIn: state.needsSignIn });
     if (state.signedIn) {
       services()
@@ -68,6 +91,8 @@ export function startBackground(): void {
 
   void ensureSweepAlarm();
   void forgetUnownedData();
+  void menus.rebuild();
+  badge.update();
   // Every start: settle whatever a stopped worker left in flight, then carry on.
   kick();
 }

@@ -19,7 +19,9 @@ export type ExtensionEvent =
   | { type: 'changed'; lists: string[] }
   | { type: 'authChanged'; signedIn: boolean; needsSignIn: boolean }
   /** Sent to one Cliq tab: the user pressed the pin shortcut there (open the pin dialog for the message). */
-  | { type: 'pinShortcut' };
+  | { type: 'pinShortcut' }
+  /** Sent to one frame: a context-menu entry was chosen; the page answers with what was right-clicked. */
+  | { type: 'contextTarget'; openPinDialog: boolean };
 
 interface EventEnvelope {
   cliqPinsEvent: ExtensionEvent;
@@ -42,6 +44,15 @@ export async function broadcast(event: ExtensionEvent): Promise<void> {
 export async function sendToTab(tabId: number, event: ExtensionEvent): Promise<void> {
   const envelope: EventEnvelope = { cliqPinsEvent: event };
   await browser.tabs.sendMessage(tabId, envelope);
+}
+
+/**
+ * Background side: what the user right-clicked in one frame of a tab, as that page's content script recorded it.
+ * Page data: the caller checks it against the tab's address before acting on it.
+ */
+export async function askContextTarget(tabId: number, frameId: number, openPinDialog: boolean): Promise<unknown> {
+  const envelope: EventEnvelope = { cliqPinsEvent: { type: 'contextTarget', openPinDialog } };
+  return browser.tabs.sendMessage(tabId, envelope, { frameId });
 }
 
 /** Page side. Only the extension itself can send these; the page's own scripts cannot reach this channel. */

@@ -44,6 +44,11 @@ export const protocol = {
   },
   /** The popup's Refresh: the folder list now and every chat's pins again, within the budgets. */
   refreshBoard: { request: none, fromContentScript: false },
+  /** A right-click in a Cliq page, on a message or a chat: the context menu shows the entries that fit it. */
+  menuContext: {
+    request: z.strictObject({ chatId: z.optional(id), messageId: z.optional(id) }),
+    fromContentScript: true,
+  },
   retryIntent: { request: z.strictObject({ id: z.int().check(z.nonnegative()) }), fromContentScript: false },
   dismissIntent: { request: z.strictObject({ id: z.int().check(z.nonnegative()) }), fromContentScript: false },
 } as const;
@@ -70,6 +75,7 @@ interface Responses {
   getProgress: QueueProgress;
   refresh: { queued: boolean };
   refreshBoard: { queued: boolean };
+  menuContext: { pinned: boolean | null };
   retryIntent: { retried: boolean };
   dismissIntent: { dismissed: boolean };
 }

@@ -58,3 +58,13 @@ export function parseCliqUrl(href: string | URL, allowLoopback = SANDBOX_BUILD):
   if (chatId && messageId) location.messageId = messageId;
   return location;
 }
+
+/**
+ * A chat in Cliq's web app, or a message in it (Cliq's permalink, `…/chats/<chat>/messages/<message>`). The API
+ * never names the organisation; without it, `/chats/<chat>` is the best guess.
+ */
+export function chatUrl(origin: string, chatId: string, orgId?: string, messageId?: string): string {
+  const chat = encodeURIComponent(chatId);
+  const path = orgId ? `${origin}/company/${orgId}/chats/${chat}` : `${origin}/chats/${chat}`;
+  return messageId ? `${path}/messages/${encodeURIComponent(messageId)}` : path;
+}

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuth } from '../../../lib/auth/session';
 import { createAccountServices } from '../../../lib/background/account-services';
 import { createHandlers } from '../../../lib/background/handlers';
+import { createMenus } from '../../../lib/background/menus';
 import { dispatch, type Sender } from '../../../lib/messaging';
 import { type Sandbox, startSandbox } from '../../sandbox';
 
@@ -34,6 +35,7 @@ function setUp() {
     services: () => accounts.services(),
     kick: () => undefined,
     restart: () => accounts.restart(),
+    menus: createMenus({ services: () => accounts.services(), kick: () => undefined }),
   });
   const ask = async (type: string, data: unknown, sender: Sender = EXTENSION) =>
     dispatch(handlers, { type, data }, sender);
@@ -222,6 +224,46 @@ describe('what a content script may ask for', () => {
     expect(await env.ask('refresh', { chatIds: [otherChat()] }, contentIn(chatId))).toMatchObject({ ok: false });
     expect(await env.ask('getChatPins', { chatId }, contentIn(undefined))).toMatchObject({ ok: false });
     expect(await env.ask('getChatPins', { chatId }, contentIn(chatId))).toMatchObject({ ok: true });
+  });
+
+  it("fits the context menu to a right-click on the tab's own chat only, pinned or not as the cache says", async () => {
+    const { chatId, messageIds } = chatWithPins();
+    await signInAndRead(chatId);
+    const shown = new Map<string, boolean | undefined>();
+    fakeBrowser.contextMenus.update = vi.fn(async (id: string | number, change: { visible?: boolean }) => {
+      shown.set(String(id), change.visible);
+    }) as never;
+    const pinned = messageIds[0] ?? '';
+    expect(await env.ask('menuContext', { chatId, messageId: pinned }, contentIn(chatId))).toEqual({
+      ok: true,
+      data: { pinned: true },
+    });
+    expect(Object.fromEntries(shown)).toEqual({
+      'cliq-pins-pin': false,
+      'cliq-pins-unpin': true,
+      'cliq-pins-folder': false,
+    });
+    const notPinned = pinned.replace(/^\d/, (d) => String((Number(d) + 1) % 10));
+    expect(await env.ask('menuContext', { chatId, messageId: notPinned }, contentIn(chatId))).toEqual({
+      ok: true,
+      data: { pinned: false },
+    });
+    expect(Object.fromEntries(shown)).toEqual({
+      'cliq-pins-pin': true,
+      'cliq-pins-unpin': false,
+      'cliq-pins-folder': false,
+    });
+    // A chat in the chat list: only "Add chat to folder".
+    await env.must('menuContext', { chatId: otherChat() }, contentIn(chatId));
+    expect(Object.fromEntries(shown)).toEqual({
+      'cliq-pins-pin': false,
+      'cliq-pins-unpin': false,
+      'cliq-pins-folder': true,
+    });
+    expect(await env.ask('menuContext', { chatId: otherChat(), messageId: pinned }, contentIn(chatId))).toEqual({
+      ok: false,
+      error: 'A Cliq page can only read the pins of the chat its tab shows.',
+    });
   });
 
   it('at an address that names no chat (/index.do, /channels/<name>), allows one chat per request, as the page shows it', async () => {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuth } from '../../../lib/auth/session';
 import { createHandlers } from '../../../lib/background/handlers';
+import { createMenus } from '../../../lib/background/menus';
 import type { Services } from '../../../lib/background/services';
 import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { CliqError } from '../../../lib/cliq';
@@ -70,6 +71,7 @@ async function background(): Promise<Background> {
       bg.kicks += 1;
     },
     restart: async () => undefined,
+    menus: createMenus({ services: async () => services, kick: () => undefined }),
   });
   bg.handlers = Object.fromEntries(
     Object.entries(real).map(([type, handler]) => [

@@ -55,8 +55,10 @@ export function handleWebApp(res: ServerResponse, url: URL, state: SandboxState,
     sendHtml(res, 200, shellHtml(state.orgId, markup));
     return;
   }
-  const [, company, orgId, chats, chatId, extra] = url.pathname.split('/');
-  if (company !== 'company' || orgId !== state.orgId || chats !== 'chats' || extra !== undefined) {
+  // A message's permalink (`…/chats/<chat>/messages/<message>`) opens its chat, as Cliq's does.
+  const [, company, orgId, chats, chatId, extra, messageId, more] = url.pathname.split('/');
+  const permalink = extra === undefined || (extra === 'messages' && messageId && more === undefined);
+  if (company !== 'company' || orgId !== state.orgId || chats !== 'chats' || !permalink) {
     sendHtml(res, 404, notFoundHtml('No such page in the sandbox web app.'));
     return;
   }
