@@ -4,6 +4,7 @@ import type { IntentInput } from '../../lib/intents/intents';
 import { placementForDrop, placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
 import { BulkBar } from './BulkBar';
+import { BulkExpiryDialog } from './BulkExpiryDialog';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { dragClasses, useDragReorder } from './drag';
@@ -137,6 +138,15 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
     ));
   };
 
+  const setExpirySelected = () => {
+    const pins = board.pins.flatMap((chat) =>
+      chat.pins.filter((pin) => selection.keys.has(itemKey(chat.chatId, pin.messageId))),
+    );
+    popup.openDialog((close) => (
+      <BulkExpiryDialog pins={pins} onClose={close} onDone={() => setSelection(emptySelection)} />
+    ));
+  };
+
   const exportVisible = (kind: 'md' | 'json') => {
     const at = Date.now();
     const text = kind === 'md' ? toMarkdown(visible, at) : toJson(visible, at);
@@ -247,6 +257,9 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           selected={selectedCount === 1 ? t('popupSelectedOne') : t('popupSelectedCount', String(selectedCount))}
           onClear={() => setSelection(emptySelection)}
         >
+          <button type="button" data-testid="bulk-expiry" onClick={setExpirySelected}>
+            {t('popupBulkExpiry')}
+          </button>
           <button type="button" class="danger" data-testid="bulk-unpin" onClick={unpinSelected}>
             {t('popupUnpinSelected')}
           </button>
