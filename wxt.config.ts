@@ -25,6 +25,8 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'en',
       permissions: ['storage', 'alarms', 'identity'],
+      // Asked for only when the user turns reminders on (docs/permissions.md): no install warning.
+      optional_permissions: ['notifications'],
       host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
       action: { default_title: '__MSG_extName__' },
       // Handled in the background, which passes it to the Cliq tab it was pressed in (lib/background/commands.ts).

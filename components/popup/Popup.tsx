@@ -20,6 +20,7 @@ import { SyncStatus } from './SyncStatus';
 import { Tabs } from './Tabs';
 import { ToastRegion, useToasts } from './Toasts';
 import { useBoard } from './useBoard';
+import { useFocusPin } from './useFocusPin';
 import { useNow } from './useNow';
 import { useOrgId } from './useOrgId';
 
@@ -36,6 +37,7 @@ export function Popup() {
   const origin = auth.state?.apiOrigin ?? '';
   const orgId = useOrgId(origin);
   const signedOut = auth.state && !auth.state.signedIn;
+  useFocusPin(board);
 
   const run = useCallback(
     async (intents: readonly IntentInput[], done?: string) => {

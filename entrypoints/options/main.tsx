@@ -5,6 +5,7 @@ import { AccountPanel } from '../../components/options/AccountPanel';
 import { BackgroundHealth } from '../../components/options/BackgroundHealth';
 import { ConnectionSettings } from '../../components/options/ConnectionSettings';
 import { PageCheck } from '../../components/options/PageCheck';
+import { ReminderSettings } from '../../components/options/ReminderSettings';
 import { useAuthState } from '../../components/useAuthState';
 import { t } from '../../lib/i18n';
 
@@ -22,6 +23,7 @@ function Options() {
         <>
           <AccountPanel state={state} busy={busy} run={run} />
           <ConnectionSettings state={state} busy={busy} run={run} />
+          <ReminderSettings signedIn={state.signedIn} />
         </>
       ) : (
         !error && <p>{t('loading')}</p>

@@ -7,6 +7,7 @@ import type { AuthView } from '../messaging/protocol';
 import { clearAccountData, countPendingIntents } from '../store/account';
 import { readLockedUntil } from '../store/journal';
 import { checkContentChat, checkContentIntents } from './content-policy';
+import { reminderHandlers } from './reminders';
 import type { Services } from './services';
 
 export interface HandlerDeps {
@@ -133,5 +134,6 @@ export function createHandlers({ auth, services, kick, restart }: HandlerDeps): 
       const current = await services();
       return { dismissed: current ? await current.queue.dismiss(id) : false };
     },
+    ...reminderHandlers(services, () => kick()),
   };
 }

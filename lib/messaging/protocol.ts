@@ -4,6 +4,7 @@ import type { AuthState } from '../auth/session';
 import type { ShownFolder, ShownPin } from '../board/read-models';
 import type { EnqueueResult } from '../queue/queue';
 import type { QueueProgress } from '../store/journal';
+import { type ReminderSettings, reminderSettingsSchema } from '../store/settings';
 
 /**
  * The one protocol between extension pages / content scripts and the background.
@@ -40,6 +41,9 @@ export const protocol = {
   refreshBoard: { request: none, fromContentScript: false },
   retryIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
   dismissIntent: { request: z.object({ id: z.number().int().nonnegative() }).strict(), fromContentScript: false },
+  /** The options page's reminder settings, and the chats it offers to pick from. */
+  getReminders: { request: none, fromContentScript: false },
+  setReminders: { request: reminderSettingsSchema.strict(), fromContentScript: false },
 } as const;
 
 /** The sign-in state as pages see it, with the count of intents a sign-out would have to ask about. */
@@ -60,6 +64,9 @@ interface Responses {
   refreshBoard: { queued: boolean };
   retryIntent: { retried: boolean };
   dismissIntent: { dismissed: boolean };
+  /** `settings` is undefined while signed out: reminders belong to an account. */
+  getReminders: { settings?: ReminderSettings; chats: { chatId: string; name?: string }[] };
+  setReminders: { settings: ReminderSettings };
 }
 
 export type MessageType = keyof typeof protocol;

@@ -37,6 +37,8 @@ export interface PinRecord {
   /** Epoch ms the message was pinned. */
   pinnedAt?: number;
   pinnedBy?: string;
+  /** Cliq's user id of whoever pinned it: "pins I pinned" compares it with the signed-in user. */
+  pinnedById?: string;
 }
 
 /** One chat's pinned messages in Cliq's order: the first is the primary pin. */

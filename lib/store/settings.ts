@@ -4,6 +4,18 @@ import type { PinsDb } from './db';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+/**
+ * Reminders before pins expire (opt-in: they need the optional `notifications` permission). `lead` is how long
+ * before the expiry; `scope` picks the pins: those the signed-in user pinned, or every pin in the chats listed.
+ */
+export const reminderSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  lead: z.enum(['hour', 'day']).default('hour'),
+  scope: z.enum(['mine', 'chats']).default('mine'),
+  chatIds: z.array(z.string().min(1).max(100)).max(500).default([]),
+});
+export type ReminderSettings = z.output<typeof reminderSettingsSchema>;
+
 /** Every setting has a default, so a missing or partial stored object still parses. */
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),
@@ -35,6 +47,7 @@ export const settingsSchema = z.object({
     .int()
     .positive()
     .default(6 * HOUR),
+  reminders: reminderSettingsSchema.prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
