@@ -24,9 +24,10 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['storage', 'alarms', 'identity'],
-      // Asked for only when the user turns reminders on (docs/permissions.md): no install warning.
-      optional_permissions: ['notifications'],
+      // Headless Chromium cannot answer the browser's permission prompt, so test builds are granted `notifications`
+      // at install; every other build asks for it only when the user turns reminders on (docs/permissions.md).
+      permissions: ['storage', 'alarms', 'identity', ...(mode === 'test' ? ['notifications'] : [])],
+      ...(mode !== 'test' && { optional_permissions: ['notifications'] }),
       host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
       action: { default_title: '__MSG_extName__' },
       // Handled in the background, which passes it to the Cliq tab it was pressed in (lib/background/commands.ts).

@@ -1,0 +1,161 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, type SeedData, startSandbox } from '../sandbox';
+import { type ExtensionSession, launchWithExtension } from './harness';
+import { serverPins } from './popup-helpers';
+import { signInToSandbox } from './sign-in';
+import { killWorker, workerTarget } from './worker';
+
+/*
+ * Reminders on a scaled clock: the sandbox's rate-limit minute is 500 ms, and sandbox builds scale a reminder's
+ * lead by the same factor (1/120), so "1 hour before" is 30 s before. Headless Chromium can neither answer the
+ * notifications permission prompt nor click a notification: test builds hold the permission from install, and
+ * the tests call the worker's own notification handlers (`cliqPinsReminderHandlers`, test builds only).
+ */
+
+const MINUTE_MS = 500;
+const LEAD_MS = (3_600_000 * MINUTE_MS) / 60_000;
+const DAY = 24 * 3_600_000;
+const ME = '61000001';
+const OTHER = '61000002';
+const CHAT = 'CT_4100_700012345';
+const message = (n: number) => `${1_770_000_000_000 + n}_${300_000 + n}`;
+const [MINE_SOON, OTHERS_SOON, MINE_FOREVER, MINE_LATER] = [1, 2, 3, 4].map(message) as [
+  string,
+  string,
+  string,
+  string,
+];
+
+const within = (actual: number, expected: number, ms: number) => Math.abs(actual - expected) <= ms;
+
+describe('reminders before pins expire (Chromium)', () => {
+  let session: ExtensionSession;
+  let sandbox: Sandbox;
+  let options: Page;
+  let seededAt = 0;
+  const expiryOf = { soon: 0, later: 0 };
+
+  beforeAll(async () => {
+    [session, sandbox] = await Promise.all([
+      launchWithExtension('chromium'),
+      startSandbox({ seed: 'empty', minuteMs: MINUTE_MS }),
+    ]);
+    seededAt = sandbox.clock.now();
+    // Reminded 30 s before: the first at about +20 s, the second at about +45 s.
+    expiryOf.soon = seededAt + LEAD_MS + 20_000;
+    expiryOf.later = seededAt + LEAD_MS + 45_000;
+    const seed: SeedData = {
+      users: [{ id: OTHER, name: 'Sam Lee' }],
+      chats: [
+        {
+          id: CHAT,
+          type: 'group_chat',
+          title: 'Launch plan',
+          memberIds: [OTHER],
+          messages: [1, 2, 3, 4].map((n) => ({ id: message(n), senderId: OTHER, text: `Launch note ${n}` })),
+        },
+      ],
+      pins: [
+        { chatId: CHAT, messageId: MINE_SOON, expiry: expiryOf.soon, creatorId: ME },
+        { chatId: CHAT, messageId: OTHERS_SOON, expiry: expiryOf.soon, creatorId: OTHER },
+        { chatId: CHAT, messageId: MINE_FOREVER, expiry: -1, creatorId: ME },
+        { chatId: CHAT, messageId: MINE_LATER, expiry: expiryOf.later, creatorId: ME },
+      ],
+    };
+    const answer = await fetch(`${sandbox.url}/__sandbox/seed`, { method: 'POST', body: JSON.stringify(seed) });
+    if (!answer.ok) throw new Error(`seed refused: ${await answer.text()}`);
+    options = await signInToSandbox(session, sandbox, { minuteMs: MINUTE_MS });
+    // The user turns reminders on in the options page: 1 hour before, pins I pinned (the defaults).
+    await options.click('[data-testid=reminders-enabled]');
+    await options.waitForSelector('[data-testid=reminders-lead-hour]:checked');
+    await options.waitForSelector('[data-testid=reminders-scope-mine]:checked');
+  });
+  afterAll(async () => {
+    await Promise.all([session?.close(), sandbox?.stop()]);
+  });
+
+  const inWorker = async <T>(script: string): Promise<T> => (await session.worker()).evaluate(script) as Promise<T>;
+  const reminderAlarms = () =>
+    inWorker<{ name: string; scheduledTime: number }[]>(
+      `chrome.alarms.getAll().then((all) => all.filter((a) => a.name.startsWith('cliq-pins-reminder:')))`,
+    );
+  const notifications = () => inWorker<Record<string, boolean>>('chrome.notifications.getAll()');
+  const notificationOf = (messageId: string) => `cliq-pins-reminder/${CHAT}/${messageId}`;
+
+  async function whenShown(messageId: string): Promise<number> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if ((await notifications())[notificationOf(messageId)]) return Date.now();
+      if (Date.now() > deadline) throw new Error(`no reminder for ${messageId}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('sets one alarm per pin of mine with an expiry, at the scaled lead before it', async () => {
+    await expect.poll(async () => (await reminderAlarms()).length, { timeout: 20_000, interval: 200 }).toBe(2);
+    const alarms = await reminderAlarms();
+    const at = (messageId: string) => alarms.find((a) => a.name.includes(`/${messageId}/`))?.scheduledTime ?? 0;
+    // Someone else's pin and a pin that never expires get none.
+    expect(alarms.map((a) => a.name).sort()).toEqual(
+      [
+        `cliq-pins-reminder:${CHAT}/${MINE_SOON}/${expiryOf.soon}/hour`,
+        `cliq-pins-reminder:${CHAT}/${MINE_LATER}/${expiryOf.later}/hour`,
+      ].sort(),
+    );
+    expect(within(at(MINE_SOON), expiryOf.soon - LEAD_MS, 10)).toBe(true);
+    expect(within(at(MINE_LATER), expiryOf.later - LEAD_MS, 10)).toBe(true);
+  });
+
+  it('shows the reminder at its time, and the worker’s “Keep 1 more day” handler moves the expiry in Cliq', async () => {
+    const due = expiryOf.soon - LEAD_MS;
+    expect(Date.now()).toBeLessThan(due);
+    const shownAt = await whenShown(MINE_SOON);
+    // Alarms never fire early; a loaded machine may deliver a few seconds late.
+    expect(shownAt).toBeGreaterThanOrEqual(due);
+    expect(shownAt - due).toBeLessThan(5_000);
+    expect(Object.keys(await notifications())).toEqual([notificationOf(MINE_SOON)]);
+
+    const order = serverPins(sandbox, CHAT).map((p) => p.messageId);
+    await inWorker(`cliqPinsReminderHandlers.keep(${JSON.stringify(notificationOf(MINE_SOON))}, 0)`);
+    await expect
+      .poll(() => serverPins(sandbox, CHAT).find((p) => p.messageId === MINE_SOON)?.expiry ?? 0, {
+        timeout: 20_000,
+        interval: 200,
+      })
+      .toSatisfy((expiry: number) => within(expiry, expiryOf.soon + DAY, 1_000));
+    // Same place in the chat, and the notification is gone.
+    await expect.poll(() => serverPins(sandbox, CHAT).map((p) => p.messageId), { timeout: 20_000 }).toEqual(order);
+    expect(await notifications()).toEqual({});
+  });
+
+  it('fires once across worker kills, and a click opens the board at that pin', async () => {
+    // The worker is stopped before the reminder is due: the alarm must start it again.
+    const dead = await killWorker(session);
+    const shownAt = await whenShown(MINE_LATER);
+    expect(await workerTarget(session)).not.toBe(dead);
+    expect(shownAt).toBeGreaterThanOrEqual(expiryOf.later - LEAD_MS);
+
+    // Cleared by the user, then the worker dies and starts again (a browser restart does the same): its start
+    // re-derives every alarm, and the reminder that fired is recorded as fired.
+    await inWorker(`chrome.notifications.clear(${JSON.stringify(notificationOf(MINE_LATER))})`);
+    await killWorker(session);
+    expect(await options.evaluate(`chrome.runtime.sendMessage({ type: 'getProgress', data: {} })`)).toMatchObject({
+      ok: true,
+    });
+    // The restarted worker has scheduled again: the kept pin's new reminder is there, the fired one is not.
+    await expect
+      .poll(async () => (await reminderAlarms()).map((a) => a.name), { timeout: 20_000, interval: 200 })
+      .toEqual([`cliq-pins-reminder:${CHAT}/${MINE_SOON}/${expiryOf.soon + DAY}/hour`]);
+    // A reminder re-created for a past time would fire 0.5 s after scheduling: give it four times that.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await notifications()).toEqual({});
+
+    await inWorker(`cliqPinsReminderHandlers.open(${JSON.stringify(notificationOf(MINE_LATER))})`);
+    const board = await session.browser.waitForTarget((t) => t.url().includes('/popup.html#pin='));
+    const page = await board.page();
+    if (!page) throw new Error('the board did not open');
+    const row = await page.waitForSelector(`[data-testid=pin][data-message-id="${MINE_LATER}"][data-target=true]`);
+    expect(await row?.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  });
+});
