@@ -8,6 +8,7 @@ import { BulkExpiryDialog } from './BulkExpiryDialog';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { dragClasses, useDragReorder } from './drag';
+import { ImportButton } from './ImportButton';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
 import { exportFileName, toJson, toMarkdown } from './model/export';
 import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
@@ -189,6 +190,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           </button>
         )}
         <ExportMenu onExport={exportVisible} disabled={visibleKeys.length === 0} />
+        <ImportButton />
       </div>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: keys pressed on the rows' own controls bubble here; one listener serves every row. */}
       <div class="scroll" data-scroll-area onKeyDown={onKeyDown}>
