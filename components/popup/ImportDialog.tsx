@@ -1,7 +1,7 @@
 import { t } from '../../lib/i18n';
 import { usePopup } from './context';
 import { ConfirmDialog, Dialog } from './Dialog';
-import { type ImportOutcome, type ParsedImport, planImport, planImportUndo } from './model/import';
+import { type ImportChat, type ImportOutcome, type ParsedImport, planImport, planImportUndo } from './model/import';
 import { boardStore } from './useBoard';
 
 const OUTCOME_CHIP: Record<ImportOutcome, string> = {
@@ -19,6 +19,12 @@ const OUTCOME_LABEL: Record<ImportOutcome, Parameters<typeof t>[0]> = {
   noAccess: 'importOutcomeNoAccess',
   expired: 'importOutcomeExpired',
 };
+
+/** Chats where something happens (or cannot) first; chats the file finds exactly as they are, last. */
+const changesFirst = (chats: readonly ImportChat[]) => [
+  ...chats.filter((chat) => chat.rows.some((row) => row.outcome !== 'pinned')),
+  ...chats.filter((chat) => chat.rows.every((row) => row.outcome === 'pinned')),
+];
 
 /**
  * The preview of a restore: per chat, what is pinned again, what is pinned already and what cannot be; then it
@@ -72,7 +78,7 @@ export function ImportDialog({ parsed, onClose }: { parsed: ParsedImport; onClos
         )}
       </p>
       <div class="import-preview">
-        {plan.chats.map((chat) => (
+        {changesFirst(plan.chats).map((chat) => (
           <section key={chat.chatId} data-testid="import-chat" data-chat-id={chat.chatId}>
             <h3>{chat.chatName}</h3>
             <ul>

@@ -70,7 +70,13 @@ describe('what a restore would do', () => {
   it('pins again what is gone, leaves what is pinned, and names what cannot come back', () => {
     // Chat A lost its second pin; chat B is full; chat C is not among the account's chats.
     const full = Array.from({ length: 25 }, (_, i) => pin(B, 200 + i));
-    const board = { pins: [{ chatId: A, pins: [pin(A, 1)] }, { chatId: B, pins: full }], chats };
+    const board = {
+      pins: [
+        { chatId: A, pins: [pin(A, 1)] },
+        { chatId: B, pins: full },
+      ],
+      chats,
+    };
     const plan = planImport(parsed.file, board, NOW);
     expect(plan.chats.map((chat) => [chat.chatName, chat.rows.map((row) => row.outcome)])).toEqual([
       ['Ops', ['pinned', 'restore']],
