@@ -25,7 +25,7 @@ const NOTIFICATIONS: Browser.permissions.Permissions = { permissions: ['notifica
 /** Firefox shows no buttons on notifications (and refuses the option): there a click opens the board. */
 const BUTTONS_SUPPORTED = import.meta.env.BROWSER !== 'firefox';
 
-export const notificationId = (chatId: string, messageId: string) => `${NOTIFICATION_PREFIX}${chatId}/${messageId}`;
+const notificationId = (chatId: string, messageId: string) => `${NOTIFICATION_PREFIX}${chatId}/${messageId}`;
 
 function pinOfNotification(id: string): { chatId: string; messageId: string } | undefined {
   if (!id.startsWith(NOTIFICATION_PREFIX)) return undefined;
@@ -34,7 +34,7 @@ function pinOfNotification(id: string): { chatId: string; messageId: string } | 
 }
 
 /** The board at that pin: the popup's page in a tab, which scrolls to and focuses the pin named in its hash. */
-export const boardUrl = (chatId: string, messageId: string) =>
+const boardUrl = (chatId: string, messageId: string) =>
   browser.runtime.getURL(`/popup.html#pin=${encodeURIComponent(chatId)}/${encodeURIComponent(messageId)}`);
 
 interface Deps {
@@ -94,8 +94,10 @@ export function createReminders({ auth, services, kick }: Deps) {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('reminderTitle', reminder.chatName ?? chatId, expiryLabel(pin.expiry)),
-      message: pinSummary(pin).slice(0, 300),
-      contextMessage: BUTTONS_SUPPORTED ? undefined : t('reminderClickToOpen'),
+      // Without buttons the click is the only action: say so under the message.
+      message: BUTTONS_SUPPORTED
+        ? pinSummary(pin).slice(0, 300)
+        : `${pinSummary(pin).slice(0, 300)}\n${t('reminderClickToOpen')}`,
       ...(BUTTONS_SUPPORTED && {
         buttons: [{ title: t('reminderKeepDay') }, { title: t('reminderKeepForever') }],
         requireInteraction: true,

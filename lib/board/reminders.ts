@@ -9,7 +9,7 @@ import type { ChatPins, ShownPin } from './read-models';
  */
 
 const HOUR = 3_600_000;
-export const REMINDER_LEAD_MS: Record<ReminderSettings['lead'], number> = { hour: HOUR, day: 24 * HOUR };
+const REMINDER_LEAD_MS: Record<ReminderSettings['lead'], number> = { hour: HOUR, day: 24 * HOUR };
 
 export interface Reminder {
   /** Names the pin, its expiry and the lead: a new expiry is a new reminder, the same one fires once. */

@@ -12,7 +12,7 @@ import { planPinRestore } from './undo';
  * is planned: a file that is not ours, or is damaged anywhere, is refused with one sentence and changes nothing.
  */
 
-export const EXPORT_FORMAT = 'cliq-pins-export';
+const EXPORT_FORMAT = 'cliq-pins-export';
 /** Larger than any export of 1,000 chats × 25 pins; anything bigger is not one of ours. */
 const MAX_FILE_BYTES = 20_000_000;
 
@@ -64,7 +64,7 @@ export function parseExportFile(text: string): ParsedImport {
 
 export type ImportOutcome = 'restore' | 'pinned' | 'full' | 'noAccess' | 'expired';
 
-export interface ImportRow {
+interface ImportRow {
   messageId: string;
   summary: string;
   outcome: ImportOutcome;
