@@ -35,7 +35,10 @@ export function ReminderSettings({ signedIn }: { signedIn: boolean }) {
     if (!settings) return;
     if (on) {
       // Nothing may be awaited before this: the browser allows the request only in the click's own turn.
-      const granted = await browser.permissions.request(NOTIFICATIONS).catch(() => false);
+      // Firefox refuses to request a permission the manifest grants at install (test builds): then it is held.
+      const granted = await browser.permissions
+        .request(NOTIFICATIONS)
+        .catch(() => browser.permissions.contains(NOTIFICATIONS));
       if (!granted) {
         setStatus({ text: t('optionsRemindersDenied'), tone: 'error' });
         return;

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, type SeedData, startSandbox } from '../sandbox';
-import { type ExtensionSession, launchWithExtension } from './harness';
+import { type BrowserName, type ExtensionSession, launchWithExtension } from './harness';
 import { serverPins } from './popup-helpers';
 import { signInToSandbox } from './sign-in';
 import { killWorker, workerTarget } from './worker';
@@ -29,47 +29,71 @@ const [MINE_SOON, OTHERS_SOON, MINE_FOREVER, MINE_LATER] = [1, 2, 3, 4].map(mess
 
 const within = (actual: number, expected: number, ms: number) => Math.abs(actual - expected) <= ms;
 
+interface ReminderSetup {
+  session: ExtensionSession;
+  sandbox: Sandbox;
+  options: Page;
+  expiryOf: { soon: number; later: number };
+}
+
+/** A chat with my pins and someone else's, signed in, and reminders turned on in the options page. */
+async function startWithReminders(name: BrowserName): Promise<ReminderSetup> {
+  const [session, sandbox] = await Promise.all([
+    launchWithExtension(name),
+    startSandbox({ seed: 'empty', minuteMs: MINUTE_MS }),
+  ]);
+  const seededAt = sandbox.clock.now();
+  // Reminded 30 s before: the first at about +20 s, the second at about +45 s.
+  const expiryOf = { soon: seededAt + LEAD_MS + 20_000, later: seededAt + LEAD_MS + 45_000 };
+  const seed: SeedData = {
+    users: [{ id: OTHER, name: 'Sam Lee' }],
+    chats: [
+      {
+        id: CHAT,
+        type: 'group_chat',
+        title: 'Launch plan',
+        memberIds: [OTHER],
+        messages: [1, 2, 3, 4].map((n) => ({ id: message(n), senderId: OTHER, text: `Launch note ${n}` })),
+      },
+    ],
+    pins: [
+      { chatId: CHAT, messageId: MINE_SOON, expiry: expiryOf.soon, creatorId: ME },
+      { chatId: CHAT, messageId: OTHERS_SOON, expiry: expiryOf.soon, creatorId: OTHER },
+      { chatId: CHAT, messageId: MINE_FOREVER, expiry: -1, creatorId: ME },
+      { chatId: CHAT, messageId: MINE_LATER, expiry: expiryOf.later, creatorId: ME },
+    ],
+  };
+  const answer = await fetch(`${sandbox.url}/__sandbox/seed`, { method: 'POST', body: JSON.stringify(seed) });
+  if (!answer.ok) throw new Error(`seed refused: ${await answer.text()}`);
+  const options = await signInToSandbox(session, sandbox, { minuteMs: MINUTE_MS });
+  // The user turns reminders on in the options page: 1 hour before, pins I pinned (the defaults).
+  await options.click('[data-testid=reminders-enabled]');
+  await options.waitForSelector('[data-testid=reminders-lead-hour]:checked');
+  await options.waitForSelector('[data-testid=reminders-scope-mine]:checked');
+  return { session, sandbox, options, expiryOf };
+}
+
+const notificationOf = (messageId: string) => `cliq-pins-reminder/${CHAT}/${messageId}`;
+const alarmOf = (messageId: string, expiry: number) => `cliq-pins-reminder:${CHAT}/${messageId}/${expiry}/hour`;
+
+/** Polls the notifications shown (through `evaluate`, in any extension context) until the pin's is there. */
+async function whenShown(shown: () => Promise<Record<string, boolean>>, messageId: string): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if ((await shown())[notificationOf(messageId)]) return Date.now();
+    if (Date.now() > deadline) throw new Error(`no reminder for ${messageId}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('reminders before pins expire (Chromium)', () => {
   let session: ExtensionSession;
   let sandbox: Sandbox;
   let options: Page;
-  let seededAt = 0;
-  const expiryOf = { soon: 0, later: 0 };
+  let expiryOf: ReminderSetup['expiryOf'];
 
   beforeAll(async () => {
-    [session, sandbox] = await Promise.all([
-      launchWithExtension('chromium'),
-      startSandbox({ seed: 'empty', minuteMs: MINUTE_MS }),
-    ]);
-    seededAt = sandbox.clock.now();
-    // Reminded 30 s before: the first at about +20 s, the second at about +45 s.
-    expiryOf.soon = seededAt + LEAD_MS + 20_000;
-    expiryOf.later = seededAt + LEAD_MS + 45_000;
-    const seed: SeedData = {
-      users: [{ id: OTHER, name: 'Sam Lee' }],
-      chats: [
-        {
-          id: CHAT,
-          type: 'group_chat',
-          title: 'Launch plan',
-          memberIds: [OTHER],
-          messages: [1, 2, 3, 4].map((n) => ({ id: message(n), senderId: OTHER, text: `Launch note ${n}` })),
-        },
-      ],
-      pins: [
-        { chatId: CHAT, messageId: MINE_SOON, expiry: expiryOf.soon, creatorId: ME },
-        { chatId: CHAT, messageId: OTHERS_SOON, expiry: expiryOf.soon, creatorId: OTHER },
-        { chatId: CHAT, messageId: MINE_FOREVER, expiry: -1, creatorId: ME },
-        { chatId: CHAT, messageId: MINE_LATER, expiry: expiryOf.later, creatorId: ME },
-      ],
-    };
-    const answer = await fetch(`${sandbox.url}/__sandbox/seed`, { method: 'POST', body: JSON.stringify(seed) });
-    if (!answer.ok) throw new Error(`seed refused: ${await answer.text()}`);
-    options = await signInToSandbox(session, sandbox, { minuteMs: MINUTE_MS });
-    // The user turns reminders on in the options page: 1 hour before, pins I pinned (the defaults).
-    await options.click('[data-testid=reminders-enabled]');
-    await options.waitForSelector('[data-testid=reminders-lead-hour]:checked');
-    await options.waitForSelector('[data-testid=reminders-scope-mine]:checked');
+    ({ session, sandbox, options, expiryOf } = await startWithReminders('chromium'));
   });
   afterAll(async () => {
     await Promise.all([session?.close(), sandbox?.stop()]);
@@ -81,16 +105,6 @@ describe('reminders before pins expire (Chromium)', () => {
       `chrome.alarms.getAll().then((all) => all.filter((a) => a.name.startsWith('cliq-pins-reminder:')))`,
     );
   const notifications = () => inWorker<Record<string, boolean>>('chrome.notifications.getAll()');
-  const notificationOf = (messageId: string) => `cliq-pins-reminder/${CHAT}/${messageId}`;
-
-  async function whenShown(messageId: string): Promise<number> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if ((await notifications())[notificationOf(messageId)]) return Date.now();
-      if (Date.now() > deadline) throw new Error(`no reminder for ${messageId}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 
   it('sets one alarm per pin of mine with an expiry, at the scaled lead before it', async () => {
     await expect.poll(async () => (await reminderAlarms()).length, { timeout: 20_000, interval: 200 }).toBe(2);
@@ -98,10 +112,7 @@ describe('reminders before pins expire (Chromium)', () => {
     const at = (messageId: string) => alarms.find((a) => a.name.includes(`/${messageId}/`))?.scheduledTime ?? 0;
     // Someone else's pin and a pin that never expires get none.
     expect(alarms.map((a) => a.name).sort()).toEqual(
-      [
-        `cliq-pins-reminder:${CHAT}/${MINE_SOON}/${expiryOf.soon}/hour`,
-        `cliq-pins-reminder:${CHAT}/${MINE_LATER}/${expiryOf.later}/hour`,
-      ].sort(),
+      [alarmOf(MINE_SOON, expiryOf.soon), alarmOf(MINE_LATER, expiryOf.later)].sort(),
     );
     expect(within(at(MINE_SOON), expiryOf.soon - LEAD_MS, 10)).toBe(true);
     expect(within(at(MINE_LATER), expiryOf.later - LEAD_MS, 10)).toBe(true);
@@ -110,7 +121,7 @@ describe('reminders before pins expire (Chromium)', () => {
   it('shows the reminder at its time, and the worker’s “Keep 1 more day” handler moves the expiry in Cliq', async () => {
     const due = expiryOf.soon - LEAD_MS;
     expect(Date.now()).toBeLessThan(due);
-    const shownAt = await whenShown(MINE_SOON);
+    const shownAt = await whenShown(notifications, MINE_SOON);
     // Alarms never fire early; a loaded machine may deliver a few seconds late.
     expect(shownAt).toBeGreaterThanOrEqual(due);
     expect(shownAt - due).toBeLessThan(5_000);
@@ -132,7 +143,7 @@ describe('reminders before pins expire (Chromium)', () => {
   it('fires once across worker kills, and a click opens the board at that pin', async () => {
     // The worker is stopped before the reminder is due: the alarm must start it again.
     const dead = await killWorker(session);
-    const shownAt = await whenShown(MINE_LATER);
+    const shownAt = await whenShown(notifications, MINE_LATER);
     expect(await workerTarget(session)).not.toBe(dead);
     expect(shownAt).toBeGreaterThanOrEqual(expiryOf.later - LEAD_MS);
 
@@ -146,7 +157,7 @@ describe('reminders before pins expire (Chromium)', () => {
     // The restarted worker has scheduled again: the kept pin's new reminder is there, the fired one is not.
     await expect
       .poll(async () => (await reminderAlarms()).map((a) => a.name), { timeout: 20_000, interval: 200 })
-      .toEqual([`cliq-pins-reminder:${CHAT}/${MINE_SOON}/${expiryOf.soon + DAY}/hour`]);
+      .toEqual([alarmOf(MINE_SOON, expiryOf.soon + DAY)]);
     // A reminder re-created for a past time would fire 0.5 s after scheduling: give it four times that.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(await notifications()).toEqual({});
@@ -157,5 +168,36 @@ describe('reminders before pins expire (Chromium)', () => {
     if (!page) throw new Error('the board did not open');
     const row = await page.waitForSelector(`[data-testid=pin][data-message-id="${MINE_LATER}"][data-target=true]`);
     expect(await row?.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  });
+});
+
+/*
+ * Firefox: the background is an event page puppeteer cannot reach, and notifications have no buttons. The options
+ * page sees the same alarms and notifications: the reminder is scheduled for my pins only and shown at its time.
+ */
+describe('reminders before pins expire (Firefox)', () => {
+  let setup: ReminderSetup;
+  beforeAll(async () => {
+    setup = await startWithReminders('firefox');
+  });
+  afterAll(async () => {
+    await Promise.all([setup?.session.close(), setup?.sandbox.stop()]);
+  });
+
+  it('schedules my pins’ reminders and shows the first at its time, without buttons', async () => {
+    const { options, expiryOf } = setup;
+    const alarms = () =>
+      options.evaluate(`browser.alarms.getAll().then((all) => all.map((a) => a.name)
+        .filter((n) => n.startsWith('cliq-pins-reminder:')).sort())`) as Promise<string[]>;
+    await expect
+      .poll(alarms, { timeout: 20_000, interval: 200 })
+      .toEqual([alarmOf(MINE_SOON, expiryOf.soon), alarmOf(MINE_LATER, expiryOf.later)].sort());
+    const due = expiryOf.soon - LEAD_MS;
+    const shownAt = await whenShown(
+      () => options.evaluate('browser.notifications.getAll()') as Promise<Record<string, boolean>>,
+      MINE_SOON,
+    );
+    expect(shownAt).toBeGreaterThanOrEqual(due);
+    expect(shownAt - due).toBeLessThan(5_000);
   });
 });
