@@ -19,9 +19,12 @@ const BUDGETS: Record<Entry, { budget: number; goal: number }> = {
   // 23.8 kB when written: no zod (its constants and the message sender are schema-free modules) and no WXT shadow-root
   // helper. The rest is Preact (5.6), webextension-polyfill (2.7), the page's CSS (1.8) and the features themselves.
   'content script': { budget: 24.5 * 1024, goal: 20 * 1024 },
-  popup: { budget: 75.8 * 1024, goal: 35 * 1024 },
-  background: { budget: 58.7 * 1024, goal: 30 * 1024 },
-  options: { budget: 40.9 * 1024, goal: 30 * 1024 },
+  // Budgets were popup 75.8, background 58.7 and options 40.9 before #16's bulk expiry and restore from an export
+  // (popup 76.4 with them), reminders (background 58.7) and their settings (options 41.2): features, not
+  // regressions, held to the same 3 % above their new size.
+  popup: { budget: 78.7 * 1024, goal: 35 * 1024 },
+  background: { budget: 60.4 * 1024, goal: 30 * 1024 },
+  options: { budget: 42.4 * 1024, goal: 30 * 1024 },
 };
 
 const OUT_DIR = '.output-size';
