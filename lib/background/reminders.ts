@@ -80,15 +80,9 @@ export function createReminders({ auth, services, kick }: Deps) {
     const all = await planned(open.db, Date.now());
     const reminder = all.find((r) => r.key === key);
     // Unpinned or given another expiry since the alarm was set: nothing to remind of.
-    if (
-      !reminder ||
-      !(await claimReminder(
-        open.db,
-        key,
-        all.map((r) => r.key),
-      ))
-    )
-      return;
+    const keys = all.map((r) => r.key);
+    const claimed = reminder !== undefined && (await claimReminder(open.db, key, keys));
+    if (!reminder || !claimed) return;
     const { chatId, pin } = reminder;
     await browser.notifications.create(notificationId(chatId, pin.messageId), {
       type: 'basic',
