@@ -105,7 +105,7 @@ describe('bulk expiry and restore from an export (Chromium)', () => {
       .poll(() => popup.$$(`[data-testid=chat-pins][data-chat-id="${a}"] [data-testid=pin]`), QUEUE_TIMEOUT)
       .toHaveLength(0);
 
-    await (await popup.$('[data-testid=import-file]'))?.uploadFile(file);
+    await (await popup.$('input[data-testid=import-file]'))?.uploadFile(file);
     await popup.waitForSelector('[data-testid=import-preview][open]');
     const outcome = (chatId: string) =>
       popup.$$eval(`[data-testid=import-chat][data-chat-id="${chatId}"] [data-testid=import-row]`, (rows) =>
@@ -148,7 +148,7 @@ describe('bulk expiry and restore from an export (Chromium)', () => {
     const pinsBefore = chatsWithPins(sandbox).map((chatId) => [chatId, serverPinIds(sandbox, chatId)]);
     sandbox.clearRequests();
 
-    await (await popup.$('[data-testid=import-file]'))?.uploadFile(file);
+    await (await popup.$('input[data-testid=import-file]'))?.uploadFile(file);
     const error = await popup.waitForSelector('[data-testid=import-refused][open] [data-testid=import-error]');
     expect(await error?.evaluate((el) => el.textContent)).toMatch(/not JSON.*Nothing was changed/);
     await popup.keyboard.press('Escape');
