@@ -24,8 +24,17 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      // contextMenus / menus and sidePanel add no install warning (docs/permissions.md).
-      permissions: ['storage', 'alarms', 'identity', browser === 'firefox' ? 'menus' : 'contextMenus'],
+      // contextMenus / menus and sidePanel add no install warning (docs/permissions.md). Headless Chromium cannot
+      // answer the browser's permission prompt, so test builds are granted `notifications` at install; every other
+      // build asks for it only when the user turns reminders on.
+      permissions: [
+        'storage',
+        'alarms',
+        'identity',
+        browser === 'firefox' ? 'menus' : 'contextMenus',
+        ...(mode === 'test' ? ['notifications'] : []),
+      ],
+      ...(mode !== 'test' && { optional_permissions: ['notifications'] }),
       host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
       action: { default_title: '__MSG_extName__' },
       // "pins budget" in the address bar suggests pins (lib/background/omnibox.ts).

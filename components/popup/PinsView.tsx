@@ -4,9 +4,11 @@ import type { IntentInput } from '../../lib/intents/intents';
 import { placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
 import { BulkBar } from './BulkBar';
+import { BulkExpiryDialog } from './BulkExpiryDialog';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { dragClasses } from './drag';
+import { ImportButton } from './ImportButton';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
 import { exportFileName, toJson, toMarkdown } from './model/export';
 import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
@@ -127,6 +129,15 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
     ));
   };
 
+  const setExpirySelected = () => {
+    const pins = board.pins.flatMap((chat) =>
+      chat.pins.filter((pin) => selection.keys.has(itemKey(chat.chatId, pin.messageId))),
+    );
+    popup.openDialog((close) => (
+      <BulkExpiryDialog pins={pins} onClose={close} onDone={() => setSelection(emptySelection)} />
+    ));
+  };
+
   const exportVisible = (kind: 'md' | 'json') => {
     const at = Date.now();
     const text = kind === 'md' ? toMarkdown(visible, at) : toJson(visible, at);
@@ -170,6 +181,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           </button>
         )}
         <ExportMenu onExport={exportVisible} disabled={visibleKeys.length === 0} />
+        <ImportButton />
       </div>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: keys pressed on the rows' own controls bubble here; one listener serves every row. */}
       <div class="scroll" data-scroll-area onKeyDown={onKeyDown}>
@@ -243,6 +255,9 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
           selected={selectedCount === 1 ? t('popupSelectedOne') : t('popupSelectedCount', String(selectedCount))}
           onClear={() => setSelection(emptySelection)}
         >
+          <button type="button" data-testid="bulk-expiry" onClick={setExpirySelected}>
+            {t('popupBulkExpiry')}
+          </button>
           <button type="button" class="danger" data-testid="bulk-unpin" onClick={unpinSelected}>
             {t('popupUnpinSelected')}
           </button>

@@ -24,6 +24,7 @@ import { useActiveChatId, useOpenSidePanel } from './side-panel';
 import { Tabs } from './Tabs';
 import { ToastRegion, useToasts } from './Toasts';
 import { useBoard } from './useBoard';
+import { useFocusPin } from './useFocusPin';
 import { useNow } from './useNow';
 import { useOrgId } from './useOrgId';
 
@@ -45,6 +46,7 @@ export function Popup({ surface = 'popup' }: { surface?: 'popup' | 'sidepanel' }
   const origin = auth.state?.apiOrigin ?? '';
   const orgId = useOrgId(origin);
   const signedOut = auth.state && !auth.state.signedIn;
+  useFocusPin(board);
 
   const run = useCallback(
     async (intents: readonly IntentInput[], done?: string) => {

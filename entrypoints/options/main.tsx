@@ -6,6 +6,7 @@ import { BackgroundHealth } from '../../components/options/BackgroundHealth';
 import { BadgeSetting } from '../../components/options/BadgeSetting';
 import { ConnectionSettings } from '../../components/options/ConnectionSettings';
 import { PageCheck } from '../../components/options/PageCheck';
+import { ReminderSettings } from '../../components/options/ReminderSettings';
 import { useAuthState } from '../../components/useAuthState';
 import { t } from '../../lib/i18n';
 
@@ -23,6 +24,7 @@ function Options() {
         <>
           <AccountPanel state={state} busy={busy} run={run} />
           <ConnectionSettings state={state} busy={busy} run={run} />
+          <ReminderSettings signedIn={state.signedIn} />
         </>
       ) : (
         !error && <p>{t('loading')}</p>

@@ -8,6 +8,7 @@ import { clearAccountData, countPendingIntents } from '../store/account';
 import { readLockedUntil } from '../store/journal';
 import { checkContentChat, checkContentIntents } from './content-policy';
 import type { Menus } from './menus';
+import { reminderHandlers } from './reminders';
 import type { Services } from './services';
 
 export interface HandlerDeps {
@@ -147,5 +148,6 @@ export function createHandlers({ auth, services, kick, restart, menus }: Handler
       const current = await services();
       return { dismissed: current ? await current.queue.dismiss(id) : false };
     },
+    ...reminderHandlers(services, () => kick()),
   };
 }

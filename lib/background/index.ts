@@ -11,6 +11,7 @@ import { createHandlers } from './handlers';
 import { createMenus, listenForMenuClicks } from './menus';
 import { createOmnibox, listenToOmnibox } from './omnibox';
 import { exposeForTests } from './test-hooks';
+import { createReminders, REMINDER_ALARM_PREFIX } from './reminders';
 import { ensureSweepAlarm, scheduleWake } from './wake';
 
 /**
@@ -39,12 +40,13 @@ export function startBackground(): void {
   async function work(priorityChatIds: readonly string[] = []): Promise<void> {
     const open = await services();
     if (!open) {
-      await scheduleWake(null);
+      await Promise.all([scheduleWake(null), reminders.schedule()]);
       return;
     }
     // The queue first: user actions go out before background reads of the same budget.
     await open.queue.run();
     await open.sync.run({ priorityChatIds });
+    await reminders.schedule();
     const wakes = [open.queue.nextWakeAt(), open.sync.nextWakeAt()].filter((at): at is number => at !== null);
     await scheduleWake(wakes.length > 0 ? Math.min(...wakes) : null);
   }
@@ -52,6 +54,12 @@ export function startBackground(): void {
   const kick = (priorityChatIds?: readonly string[]) => {
     work(priorityChatIds).catch((error: unknown) => console.error('Cliq Pins: background work failed', error));
   };
+  const reminders = createReminders({ auth, services, kick: () => kick() });
+  reminders.listen();
+  browser.permissions.onAdded.addListener(() => {
+    reminders.listen();
+    kick();
+  });
 
   listenForMessages(
     createHandlers({
@@ -73,6 +81,7 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     // Due for renewal: renew now (or tell the user before the token lapses), then carry on.
     if (alarm.name === AUTH_ALARM) void auth.getToken().then(() => kick());
+    else if (alarm.name.startsWith(REMINDER_ALARM_PREFIX)) void reminders.fire(alarm.name).catch(console.error);
     else kick();
     // Pins come within 24 hours of expiry as time passes, with no change to announce it.
     badge.update();

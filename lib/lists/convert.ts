@@ -40,7 +40,7 @@ export function pinRecordFrom(message: PinnedMessage): PinRecord {
     expiry,
     pinnedAt: epochMs(info.created_time),
     pinnedBy: info.creator?.name,
-    pinnedById: info.creator?.id,
+    ...(info.creator?.id && { pinnedById: info.creator.id }),
   };
 }
 

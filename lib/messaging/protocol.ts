@@ -4,6 +4,7 @@ import type { ShownFolder, ShownPin, UnsentIntent } from '../board/read-models';
 import * as z from '../cliq/zod';
 import type { EnqueueResult } from '../queue/queue';
 import type { QueueProgress } from '../store/journal';
+import { type ReminderSettings, reminderSettingsSchema } from '../store/settings';
 
 /**
  * The one protocol between extension pages / content scripts and the background.
@@ -51,6 +52,9 @@ export const protocol = {
   },
   retryIntent: { request: z.strictObject({ id: z.int().check(z.nonnegative()) }), fromContentScript: false },
   dismissIntent: { request: z.strictObject({ id: z.int().check(z.nonnegative()) }), fromContentScript: false },
+  /** The options page's reminder settings, and the chats it offers to pick from. */
+  getReminders: { request: none, fromContentScript: false },
+  setReminders: { request: z.strictObject(reminderSettingsSchema.shape), fromContentScript: false },
 } as const;
 
 /** The sign-in state as pages see it, with the count of intents a sign-out would have to ask about. */
@@ -78,6 +82,9 @@ interface Responses {
   menuContext: { pinned: boolean | null };
   retryIntent: { retried: boolean };
   dismissIntent: { dismissed: boolean };
+  /** `settings` is undefined while signed out: reminders belong to an account. */
+  getReminders: { settings?: ReminderSettings; chats: { chatId: string; name?: string }[] };
+  setReminders: { settings: ReminderSettings };
 }
 
 export type MessageType = keyof typeof protocol;

@@ -4,6 +4,18 @@ import type { PinsDb } from './db';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+/**
+ * Reminders before pins expire (opt-in: they need the optional `notifications` permission). `lead` is how long
+ * before the expiry; `scope` picks the pins: those the signed-in user pinned, or every pin in the chats listed.
+ */
+export const reminderSettingsSchema = z.object({
+  enabled: z._default(z.boolean(), false),
+  lead: z._default(z.enum(['hour', 'day']), 'hour'),
+  scope: z._default(z.enum(['mine', 'chats']), 'mine'),
+  chatIds: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500)), []),
+});
+export type ReminderSettings = z.output<typeof reminderSettingsSchema>;
+
 /** Every setting has a default, so a missing or partial stored object still parses. */
 export const settingsSchema = z.object({
   version: z._default(z.literal(1), 1),
@@ -19,6 +31,7 @@ export const settingsSchema = z.object({
   pinListMaxAgeMs: z._default(z.int().check(z.positive()), 15 * MINUTE),
   /** A complete listing replaces `sync_token` deltas this often, in case a delta was ever missed. */
   fullResyncEveryMs: z._default(z.int().check(z.positive()), 6 * HOUR),
+  reminders: z.prefault(reminderSettingsSchema, {}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

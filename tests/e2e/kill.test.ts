@@ -5,6 +5,7 @@ import { budgetsOverThreshold } from '../integration/resilience/scenario';
 import { type LoggedRequest, type Sandbox, type SeedData, startSandbox } from '../sandbox';
 import { type ExtensionSession, launchWithExtension } from './harness';
 import { signInToSandbox } from './sign-in';
+import { killWorker, workerTarget } from './worker';
 
 /*
  * Issue 5: Chrome stops the extension's service worker three times during a bulk unpin of 300 pins in 12
@@ -119,27 +120,11 @@ describe('a bulk unpin whose service worker is killed three times (Chromium)', (
       accountDb,
     );
 
-  const workerTarget = () =>
-    session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(session.origin));
-
-  /** Stops the worker as Chrome does, and waits until it is really gone (asking again if it was just starting). */
-  async function kill(): Promise<Target> {
-    const target = await workerTarget();
-    for (let attempt = 0; session.browser.targets().includes(target); attempt++) {
-      if (attempt === 5) throw new Error('the service worker did not stop');
-      const worker = await target.worker();
-      await worker?.close();
-      const asked = Date.now();
-      while (session.browser.targets().includes(target) && Date.now() - asked < 2_000) {
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-    }
-    return target;
-  }
+  const kill = () => killWorker(session);
 
   async function wake(dead: Target): Promise<void> {
     expect(await send('getProgress', {})).toMatchObject({ ok: true });
-    expect(await workerTarget()).not.toBe(dead);
+    expect(await workerTarget(session)).not.toBe(dead);
   }
 
   it('unpins every pin once, never over a limit, and loses no intent', async () => {

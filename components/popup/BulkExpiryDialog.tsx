@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import type { ShownPin } from '../../lib/board/read-models';
+import { t } from '../../lib/i18n';
+import { usePopup } from './context';
+import { ConfirmDialog } from './Dialog';
+import { planBulkExpiry, planBulkExpiryUndo } from './model/bulk-expiry';
+import { type ExpiryPreset, presetExpiry } from './model/time';
+import { boardStore } from './useBoard';
+
+const PRESETS: [ExpiryPreset, Parameters<typeof t>[0]][] = [
+  ['hour', 'popupExpiryHour'],
+  ['endOfDay', 'popupExpiryEndOfDay'],
+  ['week', 'popupExpiryWeek'],
+  ['forever', 'popupExpiryForever'],
+];
+
+interface Props {
+  pins: readonly ShownPin[];
+  onClose(): void;
+  onDone(): void;
+}
+
+/** One expiry for every selected pin, with the cost and undo of a bulk unpin. */
+export function BulkExpiryDialog({ pins, onClose, onDone }: Props) {
+  const popup = usePopup();
+  const [preset, setPreset] = useState<ExpiryPreset>('week');
+  const intents = planBulkExpiry(pins, presetExpiry(preset, popup.now), popup.now);
+  const chats = new Set(pins.map((pin) => pin.chatId)).size;
+  return (
+    <ConfirmDialog
+      title={t('popupBulkExpiryTitle')}
+      intents={intents}
+      confirmLabel={t('popupBulkExpiryConfirm')}
+      onClose={onClose}
+      onDone={onDone}
+      testId="bulk-expiry-dialog"
+      undo={{
+        message: t('popupBulkExpiryDone', String(intents.length)),
+        plan: async () => {
+          const chatIds = [...new Set(pins.map((pin) => pin.chatId))];
+          const current = new Map(
+            await Promise.all(chatIds.map(async (chatId) => [chatId, await boardStore.chatPins(chatId)] as const)),
+          );
+          return { intents: planBulkExpiryUndo(pins, current, Date.now()) };
+        },
+      }}
+    >
+      <p>{t('popupBulkExpiryBody', String(pins.length), String(chats))}</p>
+      <fieldset>
+        <legend>{t('popupBulkExpiryLegend')}</legend>
+        <div class="preset-row">
+          {PRESETS.map(([value, key]) => (
+            <label key={value} class="radio">
+              <input
+                type="radio"
+                name="bulk-expiry"
+                value={value}
+                checked={preset === value}
+                data-testid={`bulk-expiry-${value}`}
+                onChange={() => setPreset(value)}
+              />{' '}
+              {t(key)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {intents.length < pins.length && (
+        <p class="muted" data-testid="bulk-expiry-unchanged">
+          {t('popupBulkExpiryUnchanged', String(pins.length - intents.length))}
+        </p>
+      )}
+      <p class="muted">{t('popupBulkExpiryHow')}</p>
+    </ConfirmDialog>
+  );
+}
