@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { ChatPins } from '../../../lib/board/read-models';
 import { chatId, MAX_PINS_PER_CHAT, messageId } from '../../../lib/cliq';
+import * as z from '../../../lib/cliq/zod';
 import { t } from '../../../lib/i18n';
 import type { IntentInput } from '../../../lib/intents/intents';
 import type { PinRecord } from '../../../lib/store/records';
@@ -17,26 +17,27 @@ const EXPORT_FORMAT = 'cliq-pins-export';
 const MAX_FILE_BYTES = 20_000_000;
 
 const time = z.iso.datetime({ offset: true });
+const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 const exportedPin = z.object({
   messageId: messageId(),
   text: z.string(),
-  file: z.string().nullable().optional(),
-  senderName: z.string().nullable().optional(),
-  sentAt: time.nullable().optional(),
-  pinnedAt: time.nullable().optional(),
-  pinnedBy: z.string().nullable().optional(),
-  expiresAt: time.nullable(),
-  primary: z.boolean().optional(),
+  file: maybe(z.string()),
+  senderName: maybe(z.string()),
+  sentAt: maybe(time),
+  pinnedAt: maybe(time),
+  pinnedBy: maybe(z.string()),
+  expiresAt: z.nullable(time),
+  primary: z.optional(z.boolean()),
 });
 const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
-  exportedAt: time.nullable().optional(),
+  exportedAt: maybe(time),
   chats: z.array(
     z.object({
       chatId: chatId(),
-      chatName: z.string().nullable().optional(),
-      pins: z.array(exportedPin).max(MAX_PINS_PER_CHAT),
+      chatName: maybe(z.string()),
+      pins: z.array(exportedPin).check(z.maxLength(MAX_PINS_PER_CHAT)),
     }),
   ),
 });
