@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, tn } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { usePopup } from './context';
 import { Dialog } from './Dialog';
@@ -80,7 +80,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
     onClose();
     if (!(await popup.run([{ kind: 'unpinMessages', chatId, messageIds: [messageId] }]))) return;
     popup.offerUndo({
-      message: t('popupUnpinnedCount', '1'),
+      message: tn('popupUnpinnedCount', 1),
       plan: async () => ({
         intents: planPinRestore(chatId, before, new Set([messageId]), await boardStore.chatPins(chatId), Date.now()),
       }),
@@ -90,10 +90,12 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
 
   return (
     <Dialog title={t('popupPinDetails')} onClose={onClose} testId="pin-details-dialog">
-      <p class="muted">{chat.chatName ?? chat.chatId}</p>
+      <p class="muted" dir="auto">
+        {chat.chatName ?? chat.chatId}
+      </p>
       <div class="pin-meta">
         {primary && <span class="chip chip-accent">{t('popupPrimary')}</span>}
-        {pin.senderName && <strong>{pin.senderName}</strong>}
+        {pin.senderName && <strong dir="auto">{pin.senderName}</strong>}
         {pin.sentAt !== undefined && <span class="muted">{shortDateTime(pin.sentAt, now)}</span>}
       </div>
       <PinContent pin={pin} textClass="full-text" />

@@ -80,7 +80,11 @@ export function PinRow(props: Props) {
       <div class="pin-body">
         <div class="pin-meta">
           {pin.isPrimary && <span class="chip chip-accent">{t('popupPrimary')}</span>}
-          {pin.senderName && <strong class="sender">{pin.senderName}</strong>}
+          {pin.senderName && (
+            <strong class="sender" dir="auto">
+              {pin.senderName}
+            </strong>
+          )}
           {pin.sentAt !== undefined && (
             <time class="muted" dateTime={new Date(pin.sentAt).toISOString()}>
               {shortDateTime(pin.sentAt, now)}

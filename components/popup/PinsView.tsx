@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { formatCount, t, tn } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { placementForDrop, placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
@@ -108,7 +108,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         onClose={close}
         onDone={() => setSelection(emptySelection)}
         undo={{
-          message: count === 1 ? t('popupUnpinnedOne') : t('popupUnpinnedCount', String(count)),
+          message: tn('popupUnpinnedCount', count),
           plan: async () => {
             const plans = await Promise.all(
               [...groups].map(async ([chatId, ids]) =>
@@ -126,11 +126,9 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         }}
       >
         <p>
-          {count === 1
-            ? t('popupConfirmUnpinOne')
-            : groups.size === 1
-              ? t('popupConfirmUnpinOneChat', String(count))
-              : t('popupConfirmUnpinBody', String(count), String(groups.size))}
+          {groups.size === 1
+            ? tn('popupConfirmUnpinOneChat', count)
+            : tn('popupConfirmUnpinBody', count, tn('popupChatCount', groups.size))}
         </p>
         <p data-testid="undo-repins-as-you">{t('popupUndoRepinsAsYou')}</p>
       </ConfirmDialog>
@@ -166,12 +164,12 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         <TriCheckbox
           state={allShown}
           disabled={visibleKeys.length === 0}
-          label={t('popupSelectAllShown', String(visibleKeys.length))}
+          label={t('popupSelectAllShown', formatCount(visibleKeys.length))}
           testId="select-all-shown"
           onChange={() => setSelection((s) => toggleAll(s, visibleKeys))}
         />
         <span class="muted" aria-live="polite">
-          {isFiltered(filter) ? t('popupShowingFiltered', String(visibleKeys.length), String(liveCount)) : ''}
+          {isFiltered(filter) ? tn('popupShowingFiltered', liveCount, formatCount(visibleKeys.length)) : ''}
         </span>
         {isFiltered(filter) && (
           <button type="button" class="link" onClick={() => changeFilter(noFilter)}>
@@ -205,7 +203,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                   testId="select-chat"
                   onChange={() => setSelection((s) => toggleAll(s, keys))}
                 />
-                <h3>{name}</h3>
+                <h3 dir="auto">{name}</h3>
                 <span class="count">{chat.pins.length}</span>
                 {link && (
                   <a class="open-link" href={link} target="_blank" rel="noopener noreferrer" data-testid="open-in-cliq">
@@ -244,7 +242,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
       {selectedCount > 0 && (
         <BulkBar
           testId="bulk-bar"
-          selected={selectedCount === 1 ? t('popupSelectedOne') : t('popupSelectedCount', String(selectedCount))}
+          selected={tn('popupSelectedCount', selectedCount)}
           onClear={() => setSelection(emptySelection)}
         >
           <button type="button" class="danger" data-testid="bulk-unpin" onClick={unpinSelected}>

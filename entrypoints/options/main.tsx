@@ -6,7 +6,7 @@ import { BackgroundHealth } from '../../components/options/BackgroundHealth';
 import { ConnectionSettings } from '../../components/options/ConnectionSettings';
 import { PageCheck } from '../../components/options/PageCheck';
 import { useAuthState } from '../../components/useAuthState';
-import { t } from '../../lib/i18n';
+import { applyDocumentDirection, t } from '../../lib/i18n';
 
 function Options() {
   const { state, error, busy, run } = useAuthState();
@@ -32,5 +32,6 @@ function Options() {
   );
 }
 
+applyDocumentDirection(document.documentElement);
 const root = document.getElementById('app');
 if (root) render(<Options />, root);

@@ -20,4 +20,5 @@ function getMessage(key: string, substitutions?: string | string[]): string {
 beforeEach(() => {
   fakeBrowser.reset();
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getUILanguage = () => 'en';
 });

@@ -84,7 +84,7 @@ export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: st
                 <span class="cp-check" aria-hidden="true">
                   {holds ? '✓' : ''}
                 </span>
-                {folderName(folder)}
+                <bdi>{folderName(folder)}</bdi>
                 {folder.pending && <span class="muted"> · {t('pageSaving')}</span>}
               </button>
               {holding.length > 0 && !holds && (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
-import { t } from '../../../lib/i18n';
+import { t, tn } from '../../../lib/i18n';
 import {
   EXPIRY_PRESETS,
   type ExpiryPreset,
@@ -107,7 +107,7 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
       )}
       {full && (
         <p role="alert" class="error" data-testid="pin-limit">
-          {t('pagePinLimit', String(MAX_PINS_PER_CHAT))}
+          {tn('pagePinLimit', MAX_PINS_PER_CHAT)}
         </p>
       )}
       {pins && !pin && !full && (

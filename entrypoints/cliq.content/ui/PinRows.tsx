@@ -138,7 +138,7 @@ export function PinRows(props: {
                 ⠿
               </button>
               <div class="cp-pin-body">
-                <span class="cp-pin-text">
+                <span class="cp-pin-text" dir="auto">
                   {pin.isPrimary && <span class="cp-badge">{t('pagePrimary')}</span>} {props.label(pin)}
                 </span>
                 <span class="cp-pin-meta muted" data-testid="pin-expiry" data-expiry={pin.expiry}>

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { pinSummary } from '../../../lib/board/pin-summary';
 import type { ShownPin } from '../../../lib/board/read-models';
-import { clockTime, t } from '../../../lib/i18n';
+import { clockTime, t, tn } from '../../../lib/i18n';
 import { useChatPins, useEnqueue } from './hooks';
 import { PinRows } from './PinRows';
 import { Popover } from './Popover';
@@ -48,7 +48,7 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
         title={t('pageBarShowAll')}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">📌</span> {pins ? t('pageBarCount', String(pins.length)) : t('loading')}
+        <span aria-hidden="true">📌</span> {pins ? tn('pageBarCount', pins.length) : t('loading')}
       </button>
       {primary && (
         <button

@@ -1,9 +1,9 @@
-import { t } from '../../../lib/i18n';
+import { t, uiLanguage } from '../../../lib/i18n';
 import { isExtensionGone } from '../../../lib/page/background';
 import { formatExpiry } from '../../../lib/page/expiry';
 
 export function expiryText(expiry: number, now = Date.now()): string {
-  const when = formatExpiry(expiry, now);
+  const when = formatExpiry(expiry, now, uiLanguage());
   return when === null ? t('pageExpiresNever') : t('pageExpiresAt', when);
 }
 
