@@ -10,23 +10,29 @@ export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
  */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
-/** The browser's UI language ("de", "ar", "en-US"): dates, times and numbers follow it. */
-export function uiLanguage(): string {
-  return browser.i18n.getUILanguage?.() || globalThis.navigator?.language || 'en';
+/**
+ * The language dates, times and numbers are written in: the browser's UI language ("en-GB", "es-MX", with its
+ * region) when the messages are in that language, else the messages' own language. A relative time is set inside a
+ * translated sentence, so it must be in the sentence's language: a "pt-BR" browser gets English messages (there is
+ * no Portuguese locale), hence English times, not "em 3 horas" inside an English sentence.
+ */
+export function formatLocale(): string {
+  const ui = browser.i18n.getUILanguage?.() || globalThis.navigator?.language || 'en';
+  const shown = messagesLanguage();
+  return ui.split('-')[0]?.toLowerCase() === shown ? ui : shown;
 }
 
 /**
- * The language of the messages the browser actually picked: a "pt-BR" browser gets the default (English) messages,
- * so plural categories must be English ones. Each locale names itself in `localeCode`.
+ * The language of the messages the browser picked. Each locale names itself in `localeCode`, because neither
+ * `getUILanguage()` nor `@@bidi_dir` says which locale folder was used (Chromium started with `--lang=ar` picks the
+ * Arabic messages yet reports "en-US" and "ltr").
  */
 function messagesLanguage(): string {
   return browser.i18n.getMessage('localeCode') || 'en';
 }
 
-/** "rtl" for Arabic (Chrome's and Firefox's `@@bidi_dir`), "ltr" otherwise. */
+/** "rtl" when the messages are in a right-to-left language (of ours, Arabic). */
 export function textDirection(): 'ltr' | 'rtl' {
-  const bidi = browser.i18n.getMessage('@@bidi_dir' as MessageKey);
-  if (bidi === 'rtl' || bidi === 'ltr') return bidi;
   return /^(ar|fa|he|ur)(-|$)/i.test(messagesLanguage()) ? 'rtl' : 'ltr';
 }
 
@@ -38,12 +44,12 @@ export function applyDocumentDirection(element: HTMLElement): void {
 
 /** "10:42" or "10:42 AM", as the browser's language writes a time of day. */
 export function clockTime(ms: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }).format(ms);
+  return new Intl.DateTimeFormat(formatLocale(), { hour: 'numeric', minute: '2-digit' }).format(ms);
 }
 
 /** A count as the UI language writes it ("1,234", "1.234", "١٬٢٣٤"). */
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat(uiLanguage()).format(value);
+  return new Intl.NumberFormat(formatLocale()).format(value);
 }
 
 export function t(key: MessageKey, ...substitutions: string[]): string {

@@ -1,9 +1,9 @@
-import { t, uiLanguage } from '../../../lib/i18n';
+import { t, formatLocale } from '../../../lib/i18n';
 import { isExtensionGone } from '../../../lib/page/background';
 import { formatExpiry } from '../../../lib/page/expiry';
 
 export function expiryText(expiry: number, now = Date.now()): string {
-  const when = formatExpiry(expiry, now, uiLanguage());
+  const when = formatExpiry(expiry, now, formatLocale());
   return when === null ? t('pageExpiresNever') : t('pageExpiresAt', when);
 }
 
