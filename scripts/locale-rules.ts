@@ -51,7 +51,8 @@ export function englishFor(en: Messages, key: string): Entry | undefined {
   return base !== undefined && pluralBases(en).has(base) ? en[`${base}_other`] : en[key];
 }
 
-const used = (message: string) => new Set([...message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((m) => m[1]?.toLowerCase()));
+const used = (message: string) =>
+  new Set([...message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((m) => m[1]?.toLowerCase()));
 const declared = (entry: Entry) =>
   Object.entries(entry.placeholders ?? {})
     .map(([name, { content }]) => `${name.toLowerCase()}=${content}`)
@@ -80,4 +81,3 @@ export function problems(en: Messages, locale: string, messages: Messages): stri
   }
   return out;
 }
-

@@ -21,7 +21,11 @@ for (const locale of locales()) {
       const english = englishFor(en, key);
       if (!entry || !english) continue;
       const { description, placeholders } = english;
-      filled[key] = { message: entry.message, ...(description && { description }), ...(placeholders && { placeholders }) };
+      filled[key] = {
+        message: entry.message,
+        ...(description && { description }),
+        ...(placeholders && { placeholders }),
+      };
     }
     for (const [key, entry] of Object.entries(messages)) if (!(key in filled)) filled[key] = entry;
     writeFileSync(join(LOCALES_DIR, locale, 'messages.json'), `${JSON.stringify(filled, null, 2)}\n`);
