@@ -32,7 +32,7 @@ export function pseudoMessages(en: Messages): Messages {
 }
 
 /** Removes every pseudo-translated stretch ("[… ~~~]", with whatever was substituted into it). */
-const PSEUDO_STRETCH = /\[[^]*?~+\]/g;
+const PSEUDO_STRETCH = /\[[\s\S]*?~+\]/g;
 
 /**
  * The words in `text` that did not come through translation: what is left after removing pseudo-translated
@@ -40,7 +40,8 @@ const PSEUDO_STRETCH = /\[[^]*?~+\]/g;
  * (numbers, times, punctuation, emoji) counting as nothing. Empty when everything was translated.
  */
 export function untranslated(text: string, userTexts: readonly string[]): string {
-  let rest = text.replace(PSEUDO_STRETCH, ' ');
+  // Addresses (an example host in a field) are never translated either.
+  let rest = text.replace(PSEUDO_STRETCH, ' ').replace(/\bhttps?:\/\/\S+/g, ' ');
   for (const user of [...userTexts].sort((a, b) => b.length - a.length)) if (user) rest = rest.split(user).join(' ');
   return /\p{L}/u.test(rest) ? rest.replace(/\s+/g, ' ').trim() : '';
 }

@@ -135,7 +135,7 @@ export function FolderDialog({ folder, onClose }: { folder?: ShownFolder; onClos
                         )
                       }
                     />
-                    {chat.name ?? chat.chatId}
+                    <bdi>{chat.name ?? chat.chatId}</bdi>
                   </label>
                 </li>
               ))}

@@ -6,6 +6,7 @@ import { Dialog } from './Dialog';
 import { isExpired } from './model/filters';
 import {
   type ExpiryPreset,
+  isoTime,
   parseLocalDateTime,
   presetExpiry,
   relativeTime,
@@ -96,22 +97,29 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
       <div class="pin-meta">
         {primary && <span class="chip chip-accent">{t('popupPrimary')}</span>}
         {pin.senderName && <strong dir="auto">{pin.senderName}</strong>}
-        {pin.sentAt !== undefined && <span class="muted">{shortDateTime(pin.sentAt, now)}</span>}
+        {pin.sentAt !== undefined && (
+          <time class="muted" dateTime={isoTime(pin.sentAt)}>
+            {shortDateTime(pin.sentAt, now)}
+          </time>
+        )}
       </div>
       <PinContent pin={pin} textClass="full-text" />
       <p class="muted">
-        {[
-          pin.pinnedBy ? t('popupPinnedBy', pin.pinnedBy) : '',
-          // Cliq's clock may run ahead of ours: a pin is never dated in the future.
-          pin.pinnedAt !== undefined ? shortDateTime(Math.min(pin.pinnedAt, now), now) : '',
-          pin.expiry === -1
-            ? t('popupNeverExpires')
-            : expired
-              ? t('popupExpiredAgo', relativeTime(pin.expiry, now))
-              : t('popupExpiresAt', shortDateTime(pin.expiry, now)),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        {pin.pinnedBy && <>{t('popupPinnedBy', pin.pinnedBy)} · </>}
+        {/* Cliq's clock may run ahead of ours: a pin is never dated in the future. */}
+        {pin.pinnedAt !== undefined && (
+          <>
+            <time dateTime={isoTime(Math.min(pin.pinnedAt, now))}>
+              {shortDateTime(Math.min(pin.pinnedAt, now), now)}
+            </time>{' '}
+            ·{' '}
+          </>
+        )}
+        {pin.expiry === -1
+          ? t('popupNeverExpires')
+          : expired
+            ? t('popupExpiredAgo', relativeTime(pin.expiry, now))
+            : t('popupExpiresAt', shortDateTime(pin.expiry, now))}
       </p>
       <fieldset>
         <legend>{expired ? t('popupPinAgainFor') : t('popupChangeExpiry')}</legend>

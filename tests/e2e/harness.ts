@@ -16,7 +16,7 @@ export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
  * ones; production builds go to the folders without a suffix.
  */
 const OUT_DIR = process.env.CLIQ_PINS_OUT_DIR ?? '.output';
-const buildDir = (name: BrowserName, mode: 'test' | 'demo') =>
+export const buildDir = (name: BrowserName, mode: 'test' | 'demo') =>
   resolve(OUT_DIR, `${name === 'chromium' ? 'chrome' : 'firefox'}-mv3-${mode}`);
 
 export interface LaunchOptions {

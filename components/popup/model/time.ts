@@ -63,6 +63,11 @@ export function timeAgo(at: number, now: number, justNow: string): string {
   return now - at < MINUTE ? justNow : relativeTime(at, now);
 }
 
+/** A `<time>` element's machine-readable `dateTime`. */
+export function isoTime(at: number): string {
+  return new Date(at).toISOString();
+}
+
 /** "Mar 2, 08:55", with the year only when it is not this year's. */
 export function shortDateTime(at: number, now: number): string {
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();

@@ -71,8 +71,12 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
     <div ref={root} class="cp-dialog" data-testid="pin-dialog" data-pinned={pin ? 'true' : pins ? 'false' : 'unknown'}>
       <h2 class="cp-title">{pin ? t('pageDialogPinnedTitle') : t('pageDialogTitle')}</h2>
       <p class="cp-preview" data-testid="pin-preview">
-        {preview.senderName && <strong>{preview.senderName}: </strong>}
-        {preview.text}
+        {preview.senderName && (
+          <>
+            <strong dir="auto">{preview.senderName}</strong>:{' '}
+          </>
+        )}
+        <bdi>{preview.text}</bdi>
       </p>
       {!pins && !loadError && <p class="muted">{t('loading')}</p>}
       {pin && (

@@ -1,4 +1,4 @@
-import { t, formatLocale } from '../../../lib/i18n';
+import { formatLocale, t } from '../../../lib/i18n';
 import { isExtensionGone } from '../../../lib/page/background';
 import { formatExpiry } from '../../../lib/page/expiry';
 
