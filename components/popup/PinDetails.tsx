@@ -154,6 +154,12 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
             {t('popupExpirySetDate')}
           </button>
         </div>
+        {/* The date field is drawn by the browser, in its own locale: this says the date in the UI's language. */}
+        {parseLocalDateTime(date) > now && (
+          <output class="muted" data-testid="expiry-date-preview">
+            {t('popupExpiresAt', shortDateTime(parseLocalDateTime(date), now))}
+          </output>
+        )}
         {dateError && (
           <p id="expiry-date-error" class="error" role="alert">
             {dateError}

@@ -35,6 +35,7 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
   const sending = useEnqueue();
   const [preset, setPreset] = useState<ExpiryPreset>('forever');
   const [date, setDate] = useState(() => localDateTimeValue(tomorrowMorning(Date.now())));
+  const chosen = expiryFor('date', Date.now(), date);
   const [notify, setNotify] = useState(false);
   const [primary, setPrimary] = useState(false);
 
@@ -139,6 +140,12 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
               disabled={preset !== 'date'}
               onInput={(e) => setDate(e.currentTarget.value)}
             />
+            {/* The date field is drawn by the browser, in its own locale: this says the date in the UI's language. */}
+            {preset === 'date' && chosen.ok && (
+              <output class="muted" data-testid="expiry-date-preview">
+                {expiryText(chosen.expiry)}
+              </output>
+            )}
           </fieldset>
           <label class="cp-choice">
             <input type="checkbox" data-testid="pin-notify" checked={notify} onChange={() => setNotify(!notify)} />{' '}
