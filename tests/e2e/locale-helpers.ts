@@ -25,7 +25,7 @@ interface Shown {
 }
 
 /** What `page` shows, in the document, or in the open shadow roots of the in-page UI's hosts (`cliq-pins-*`). */
-export function shownText(page: Page, inPageUi = false): Promise<Shown> {
+function shownText(page: Page, inPageUi = false): Promise<Shown> {
   return page.evaluate((inPage: boolean) => {
     const roots: (Document | ShadowRoot)[] = inPage
       ? [...document.querySelectorAll('*')]
