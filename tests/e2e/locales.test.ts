@@ -5,7 +5,7 @@ import type { Sandbox } from '../sandbox';
 import { axeViolations } from './axe';
 import type { ExtensionSession } from './harness';
 import { hardCoded, pseudoLocaleBuild } from './locale-helpers';
-import { inBar, inDialog, openBarPanel, openChat, openPinDialog, waitFor } from './page-helpers';
+import { clickOn, inBar, inDialog, inFolders, openBarPanel, openChat, openPinDialog, waitFor } from './page-helpers';
 import { chatsWithPins, serverPins, setUpPopup } from './popup-helpers';
 
 const SHOTS = 'docs/screenshots';
@@ -123,7 +123,7 @@ describe('the pseudo-locale: no string escapes translation, and longer text stil
     await options.close();
   });
 
-  it('translates every text of the in-page UI: the pinned bar, its panel and the pin dialog', async () => {
+  it('translates every text of the in-page UI: the pinned bar, its panel, the pin dialog and the folder menu', async () => {
     const page = await openInPageUi(session, sandbox);
     const inBarPanel = await hardCoded(page, true);
     const chatId = chatsWithPins(sandbox)[0] as string;
@@ -131,7 +131,12 @@ describe('the pseudo-locale: no string escapes translation, and longer text stil
     await waitFor(page, inDialog('[data-testid=pin-dialog]'));
     const inPinDialog = await hardCoded(page, true);
     await page.screenshot({ path: '/tmp/shots-i18n/pseudo-page.png' });
-    expect({ inBarPanel, inPinDialog }).toEqual({ inBarPanel: [], inPinDialog: [] });
+    await page.keyboard.press('Escape');
+    await clickOn(page, inFolders('[data-testid=folder-button]'));
+    await waitFor(page, inFolders('[data-testid=folder-menu-popover]'));
+    const inFolderMenu = await hardCoded(page, true);
+    await page.screenshot({ path: '/tmp/shots-i18n/pseudo-page-folders.png' });
+    expect({ inBarPanel, inPinDialog, inFolderMenu }).toEqual({ inBarPanel: [], inPinDialog: [], inFolderMenu: [] });
     await page.close();
   });
 });

@@ -59,7 +59,7 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
           title={t('pageJumpTo')}
           onClick={() => goTo(primary.messageId)}
         >
-          {pinLabel(primary)}
+          <bdi>{pinLabel(primary)}</bdi>
         </button>
       )}
       {locked && (
