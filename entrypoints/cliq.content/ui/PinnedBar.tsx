@@ -54,12 +54,14 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
         <button
           type="button"
           class="cp-bar-primary"
+          // The pin's own text decides its direction, and so which end the ellipsis cuts.
+          dir="auto"
           data-testid="pinned-bar-primary"
           data-message-id={primary.messageId}
           title={t('pageJumpTo')}
           onClick={() => goTo(primary.messageId)}
         >
-          <bdi>{pinLabel(primary)}</bdi>
+          {pinLabel(primary)}
         </button>
       )}
       {locked && (
