@@ -1,4 +1,6 @@
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../sandbox';
@@ -8,7 +10,13 @@ import { hardCoded, pseudoLocaleBuild } from './locale-helpers';
 import { clickOn, inBar, inDialog, inFolders, openBarPanel, openChat, openPinDialog, waitFor } from './page-helpers';
 import { chatsWithPins, serverPins, setUpPopup } from './popup-helpers';
 
-const SHOTS = 'docs/screenshots';
+/** Where a run leaves its screenshots to look at; the README's two are written with CLIQ_PINS_SCREENSHOTS=1. */
+const SCRATCH = process.env.CLIQ_PINS_SHOTS_DIR ?? join(tmpdir(), 'cliq-pins-locales');
+const SHOTS = process.env.CLIQ_PINS_SCREENSHOTS ? 'docs/screenshots' : SCRATCH;
+
+beforeAll(async () => {
+  await Promise.all([mkdir(SCRATCH, { recursive: true }), mkdir(SHOTS, { recursive: true })]);
+});
 
 /** The popup's views, each opened from the one before (the order matters). */
 const POPUP_VIEWS: [string, (page: Page) => Promise<void>][] = [
@@ -105,8 +113,7 @@ describe('the pseudo-locale: no string escapes translation, and longer text stil
           return out;
         });
         if (outside.length > 0) overflow.push(`${view} at ${width} px: ${outside.join(', ')}`);
-        if (width === 360)
-          await popup.screenshot({ path: `/tmp/shots-i18n/pseudo-360-${view.replace(/\W+/g, '-')}.png` });
+        if (width === 360) await popup.screenshot({ path: `${SCRATCH}/pseudo-360-${view.replace(/\W+/g, '-')}.png` });
       }
       await popup.keyboard.press('Escape');
     }
@@ -118,7 +125,7 @@ describe('the pseudo-locale: no string escapes translation, and longer text stil
     const options = await session.openExtensionPage('options.html');
     await options.waitForSelector('[data-testid=page-check-run]');
     await options.setViewport({ width: 360, height: 800 });
-    await options.screenshot({ path: '/tmp/shots-i18n/pseudo-options-360.png', fullPage: true });
+    await options.screenshot({ path: `${SCRATCH}/pseudo-options-360.png`, fullPage: true });
     expect(await hardCoded(options)).toEqual([]);
     await options.close();
   });
@@ -130,12 +137,12 @@ describe('the pseudo-locale: no string escapes translation, and longer text stil
     await openPinDialog(page, serverPins(sandbox, chatId)[0]?.messageId as string);
     await waitFor(page, inDialog('[data-testid=pin-dialog]'));
     const inPinDialog = await hardCoded(page, true);
-    await page.screenshot({ path: '/tmp/shots-i18n/pseudo-page.png' });
+    await page.screenshot({ path: `${SCRATCH}/pseudo-page.png` });
     await page.keyboard.press('Escape');
     await clickOn(page, inFolders('[data-testid=folder-button]'));
     await waitFor(page, inFolders('[data-testid=folder-menu-popover]'));
     const inFolderMenu = await hardCoded(page, true);
-    await page.screenshot({ path: '/tmp/shots-i18n/pseudo-page-folders.png' });
+    await page.screenshot({ path: `${SCRATCH}/pseudo-page-folders.png` });
     expect({ inBarPanel, inPinDialog, inFolderMenu }).toEqual({ inBarPanel: [], inPinDialog: [], inFolderMenu: [] });
     await page.close();
   });
@@ -163,7 +170,6 @@ describe('Arabic: the popup and the in-page UI mirror, and stay accessible', () 
     const left = (testId: string) => popup.$eval(`[data-testid=${testId}]`, (el) => el.getBoundingClientRect().left);
     expect(await left('tab-pins')).toBeGreaterThan(await left('tab-chats'));
     await popup.setViewport({ width: 780, height: 600 });
-    await mkdir(SHOTS, { recursive: true });
     await popup.screenshot({ path: `${SHOTS}/popup-ar.png` });
     const found: Record<string, unknown> = {};
     for (const [view, open] of POPUP_VIEWS) {
@@ -185,7 +191,7 @@ describe('Arabic: the popup and the in-page UI mirror, and stay accessible', () 
     );
     expect(directions).toEqual(['rtl']);
     expect(await page.$eval(inBar('.cp-pin-text'), (el) => el.getAttribute('dir'))).toBe('auto');
-    await page.screenshot({ path: '/tmp/shots-i18n/ar-page.png' });
+    await page.screenshot({ path: `${SCRATCH}/ar-page.png` });
     expect(await axeViolations(page, 'cliq-pins-bar')).toEqual([]);
     await page.close();
   });
