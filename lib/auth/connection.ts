@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SANDBOX_BUILD } from '../build-mode';
 import { accountsOrigin, cliqOrigin, DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '../cliq/datacentres';
+import { formatLocale, t } from '../i18n';
 
 /**
  * Where to sign in and which Cliq to talk to. Kept in `storage.local` by the background; nothing secret in it.
@@ -101,6 +102,12 @@ export function rateMinuteMs(connection: Connection, sandboxAllowed = SANDBOX_BU
   return sandboxAllowed && connection.sandboxMinuteMs ? connection.sandboxMinuteMs : 60_000;
 }
 
+/** "Vereinigte Staaten (zoho.com)": the region named in the UI's language (Intl.DisplayNames), then its domain. */
 export function dataCentreLabel(dc: DataCentre): string {
-  return DATA_CENTRES[dc].label;
+  const { region, domain } = DATA_CENTRES[dc];
+  return t(
+    'optionsDataCentreName',
+    new Intl.DisplayNames([formatLocale()], { type: 'region' }).of(region) ?? region,
+    domain,
+  );
 }

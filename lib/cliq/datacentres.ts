@@ -3,16 +3,17 @@
  * Canada is `zohocloud.ca` only: Zoho's accounts docs list `accounts.zohocloud.ca`, and the one report about
  * `cliq.zoho.ca` says it does not resolve (docs/permissions.md has the decision and how to revisit it).
  */
+/** `region` is a CLDR region code (Europe is 150): the options page names it in the UI's language. */
 export const DATA_CENTRES = {
-  com: { label: 'United States (zoho.com)', domain: 'zoho.com' },
-  eu: { label: 'Europe (zoho.eu)', domain: 'zoho.eu' },
-  in: { label: 'India (zoho.in)', domain: 'zoho.in' },
-  'com.au': { label: 'Australia (zoho.com.au)', domain: 'zoho.com.au' },
-  jp: { label: 'Japan (zoho.jp)', domain: 'zoho.jp' },
-  sa: { label: 'Saudi Arabia (zoho.sa)', domain: 'zoho.sa' },
-  'com.cn': { label: 'China (zoho.com.cn)', domain: 'zoho.com.cn' },
-  ca: { label: 'Canada (zohocloud.ca)', domain: 'zohocloud.ca' },
-  uk: { label: 'United Kingdom (zoho.uk)', domain: 'zoho.uk' },
+  com: { region: 'US', domain: 'zoho.com' },
+  eu: { region: '150', domain: 'zoho.eu' },
+  in: { region: 'IN', domain: 'zoho.in' },
+  'com.au': { region: 'AU', domain: 'zoho.com.au' },
+  jp: { region: 'JP', domain: 'zoho.jp' },
+  sa: { region: 'SA', domain: 'zoho.sa' },
+  'com.cn': { region: 'CN', domain: 'zoho.com.cn' },
+  ca: { region: 'CA', domain: 'zohocloud.ca' },
+  uk: { region: 'GB', domain: 'zoho.uk' },
 } as const;
 
 export type DataCentre = keyof typeof DATA_CENTRES;

@@ -48,6 +48,9 @@ function shownText(page: Page, inPageUi = false): Promise<Shown> {
         if (!parent || parent.closest(`${USER}, ${SKIP}`) || !visible(parent) || !node.textContent?.trim()) continue;
         texts.push(node.textContent);
       }
+      // A closed select shows its chosen option, which no text node stands for.
+      for (const select of root.querySelectorAll('select'))
+        if (visible(select) && select.selectedOptions[0]) texts.push(select.selectedOptions[0].text);
       for (const el of root.querySelectorAll('*')) {
         // A time's title is its full date.
         if (!visible(el) || el.closest('time')) continue;

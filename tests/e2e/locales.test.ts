@@ -181,6 +181,15 @@ describe('Arabic: the popup and the in-page UI mirror, and stay accessible', () 
     expect(found).toEqual({});
   });
 
+  it('shows the options page right to left, with no axe violations', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.waitForSelector('[data-testid=page-check-run]');
+    expect(await options.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await options.screenshot({ path: `${SCRATCH}/ar-options.png`, fullPage: true });
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+  });
+
   it('mirrors the in-page UI, keeps message text in its own direction, with no axe violations', async () => {
     const page = await openInPageUi(session, sandbox);
     const directions = await page.$$eval('cliq-pins-bar', (hosts) =>
