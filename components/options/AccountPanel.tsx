@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { clockTime, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { AuthState } from '../useAuthState';
 import { scopeInWords } from './scope-words';
@@ -13,7 +13,7 @@ interface Props {
 /** Who is signed in where, what happens when access runs out, what to do next, and the buttons that change it. */
 export function AccountPanel({ state, busy, run }: Props) {
   const [askingSignOut, setAskingSignOut] = useState(false);
-  const until = new Date(state.expiresAt ?? 0).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  const until = clockTime(state.expiresAt ?? 0);
   // "Sign in again" wins over a token that still looks valid: Cliq refusing it is the truth the popup shows too.
   const status = state.needsSignIn
     ? state.account?.email

@@ -89,7 +89,13 @@ export function ConnectionSettings({ state, busy, run }: Props) {
       </div>
       <div class="field">
         <label for="connection-clientId">{t('optionsClientId')}</label>
-        <input {...field('clientId')} autocomplete="off" spellcheck={false} aria-describedby="client-id-help" />
+        <input
+          {...field('clientId')}
+          dir="ltr"
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby="client-id-help"
+        />
         <p id="client-id-help" class="muted">
           {t('optionsClientIdHelp')}
         </p>
@@ -97,7 +103,7 @@ export function ConnectionSettings({ state, busy, run }: Props) {
       <div class="field">
         <label for="redirect-url">{t('optionsRedirectUrl')}</label>
         <div class="row">
-          <input id="redirect-url" readOnly value={redirectUrl} data-testid="redirect-url" />
+          <input id="redirect-url" dir="ltr" readOnly value={redirectUrl} data-testid="redirect-url" />
           <button type="button" onClick={copy}>
             {copied ? t('optionsCopied') : t('optionsCopy')}
           </button>
@@ -108,12 +114,13 @@ export function ConnectionSettings({ state, busy, run }: Props) {
         <p class="muted">{t('optionsHostHelp')}</p>
         <div class="field">
           <label for="connection-apiHost">{t('optionsApiHost')}</label>
-          <input {...hostField('apiHost', 'api')} placeholder="https://cliq.zoho.com" spellcheck={false} />
+          <input {...hostField('apiHost', 'api')} dir="ltr" placeholder="https://cliq.zoho.com" spellcheck={false} />
         </div>
         <div class="field">
           <label for="connection-accountsHost">{t('optionsAccountsHost')}</label>
           <input
             {...hostField('accountsHost', 'accounts')}
+            dir="ltr"
             placeholder="https://accounts.zoho.com"
             spellcheck={false}
           />

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, tn } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { type UndoOffer, usePopup } from './context';
 import { budgetsOf, type Estimate, estimate } from './model/estimate';
@@ -68,7 +68,7 @@ function useEstimate(intents: readonly IntentInput[], minuteMs: number): Estimat
 function EstimateLine({ intents, minuteMs }: { intents: readonly IntentInput[]; minuteMs: number }) {
   const { requests, waitMs } = useEstimate(intents, minuteMs);
   if (requests === 0) return <p class="estimate muted">{t('popupEstimateNothing')}</p>;
-  const count = requests === 1 ? t('popupEstimateOneRequest') : t('popupEstimateRequests', String(requests));
+  const count = tn('popupEstimateRequests', requests);
   // Under a few seconds is "right away" for a person; the queue's own pacing is not worth a number.
   const time = waitMs < 5_000 ? t('popupEstimateRightAway') : t('popupEstimateWait', duration(waitMs));
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShownFolder } from '../../lib/board/read-models';
-import { t } from '../../lib/i18n';
+import { formatCount, t, tn } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { folderGlyph } from '../folder-symbol';
 import { ChatPicker } from './ChatPicker';
@@ -160,7 +160,7 @@ export function DeleteFolderDialog({ folder, onClose }: { folder: ShownFolder; o
       undo={{ message: t('popupFolderDeleted', name), plan: restoreFolders(before) }}
     >
       <fieldset>
-        <legend>{t('popupDeleteFolderChats', String(folder.chats.length))}</legend>
+        <legend>{t('popupDeleteFolderChats', formatCount(folder.chats.length))}</legend>
         <label class="radio">
           <input
             type="radio"
@@ -222,10 +222,7 @@ export function MoveChatsDialog({
       onClose={onClose}
       onDone={onDone}
       undo={{
-        message:
-          count === 1
-            ? t('popupChatsMovedOne', targetFolder ? folderName(targetFolder) : '')
-            : t('popupChatsMoved', String(count), targetFolder ? folderName(targetFolder) : ''),
+        message: tn('popupChatsMoved', count, targetFolder ? folderName(targetFolder) : ''),
         plan: restoreFolders(folders),
       }}
     >

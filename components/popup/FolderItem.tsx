@@ -1,5 +1,5 @@
 import type { ShownFolder } from '../../lib/board/read-models';
-import { t } from '../../lib/i18n';
+import { t, tn } from '../../lib/i18n';
 import { pendingFolderId } from '../../lib/lists/overlay';
 import type { IntentRecord } from '../../lib/store/records';
 import { folderGlyph } from '../folder-symbol';
@@ -85,7 +85,7 @@ export function FolderItem(props: Props) {
         />
         <h3 class="folder-title">
           {folder.isMyPins ? (
-            <span class="folder-name">
+            <span class="folder-name" dir="auto">
               <span class="symbol" aria-hidden="true">
                 📌
               </span>
@@ -109,13 +109,15 @@ export function FolderItem(props: Props) {
               <span class="symbol" aria-hidden="true" data-testid="folder-symbol-glyph">
                 {folderGlyph(folder.symbol)}
               </span>
-              <span class="folder-name">{name}</span>
+              <span class="folder-name" dir="auto">
+                {name}
+              </span>
             </button>
           )}
         </h3>
         <span class="count">
           <span aria-hidden="true">{folder.chats.length}</span>
-          <span class="visually-hidden">{t('popupChatCount', String(folder.chats.length))}</span>
+          <span class="visually-hidden">{tn('popupChatCount', folder.chats.length)}</span>
         </span>
         {folder.pending && <span class="chip chip-pending">{t('popupPending')}</span>}
         {!folder.isMyPins && (
@@ -173,7 +175,9 @@ export function FolderItem(props: Props) {
                   data-focus-key={key}
                   onClick={(event) => props.onSelectChat(key, event.shiftKey)}
                 />
-                <span class="chat-name">{chatName}</span>
+                <span class="chat-name" dir="auto">
+                  {chatName}
+                </span>
                 {chat.type && <span class="muted chat-type">{chatType(chat.type)}</span>}
                 {link && <OpenInCliq class="open-link" href={link} chatName={chatName} />}
               </li>

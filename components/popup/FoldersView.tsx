@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ShownFolder } from '../../lib/board/read-models';
-import { t } from '../../lib/i18n';
+import { t, tn } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { type Placement, placementForDrop, placementForStep } from '../../lib/intents/placement';
 import { BulkBar } from './BulkBar';
@@ -123,7 +123,7 @@ export function FoldersView() {
         onClose={close}
         onDone={() => setSelection(emptySelection)}
         undo={{
-          message: chatIds.length === 1 ? t('popupChatsRemovedOne') : t('popupChatsRemoved', String(chatIds.length)),
+          message: tn('popupChatsRemoved', chatIds.length),
           plan: restoreFolders(before),
         }}
       >
@@ -199,7 +199,7 @@ export function FoldersView() {
       {selection.keys.size > 0 && (
         <BulkBar
           testId="chat-bulk-bar"
-          selected={chatCount === 1 ? t('popupChatsSelectedOne') : t('popupChatsSelected', String(chatCount))}
+          selected={tn('popupChatsSelected', chatCount)}
           onClear={() => setSelection(emptySelection)}
         >
           <button

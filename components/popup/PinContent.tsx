@@ -13,13 +13,17 @@ export function PinContent({ pin, textClass }: { pin: Pick<PinRecord, 'text' | '
   return (
     <>
       {file && (
-        <p class="pin-file" data-testid="pin-file">
+        <p class="pin-file" data-testid="pin-file" dir="auto">
           <span aria-hidden="true">{FILE_ICONS[file.kind ?? ''] ?? '📎'}</span>{' '}
           <span class="visually-hidden">{t('popupFile')} </span>
           {file.name}
         </p>
       )}
-      {(pin.text || !file) && <p class={pin.text ? textClass : `${textClass} muted`}>{pin.text || t('popupNoText')}</p>}
+      {(pin.text || !file) && (
+        <p class={pin.text ? textClass : `${textClass} muted`} dir="auto">
+          {pin.text || t('popupNoText')}
+        </p>
+      )}
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, tn } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { usePopup } from './context';
 import { Dialog } from './Dialog';
 import { isExpired } from './model/filters';
 import {
   type ExpiryPreset,
+  isoTime,
   parseLocalDateTime,
   presetExpiry,
   relativeTime,
@@ -81,7 +82,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
     onClose();
     if (!(await popup.run([{ kind: 'unpinMessages', chatId, messageIds: [messageId] }]))) return;
     popup.offerUndo({
-      message: t('popupUnpinnedOne'),
+      message: tn('popupUnpinnedCount', 1),
       plan: async () => ({
         intents: planPinRestore(chatId, before, new Set([messageId]), await boardStore.chatPins(chatId), Date.now()),
       }),
@@ -91,26 +92,35 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
 
   return (
     <Dialog title={t('popupPinDetails')} onClose={onClose} testId="pin-details-dialog">
-      <p class="muted">{chat.chatName ?? chat.chatId}</p>
+      <p class="muted" dir="auto">
+        {chat.chatName ?? chat.chatId}
+      </p>
       <div class="pin-meta">
         {primary && <span class="chip chip-accent">{t('popupPrimary')}</span>}
-        {pin.senderName && <strong>{pin.senderName}</strong>}
-        {pin.sentAt !== undefined && <span class="muted">{shortDateTime(pin.sentAt, now)}</span>}
+        {pin.senderName && <strong dir="auto">{pin.senderName}</strong>}
+        {pin.sentAt !== undefined && (
+          <time class="muted" dateTime={isoTime(pin.sentAt)}>
+            {shortDateTime(pin.sentAt, now)}
+          </time>
+        )}
       </div>
       <PinContent pin={pin} textClass="full-text" />
       <p class="muted">
-        {[
-          pin.pinnedBy ? t('popupPinnedBy', pin.pinnedBy) : '',
-          // Cliq's clock may run ahead of ours: a pin is never dated in the future.
-          pin.pinnedAt !== undefined ? shortDateTime(Math.min(pin.pinnedAt, now), now) : '',
-          pin.expiry === -1
-            ? t('popupNeverExpires')
-            : expired
-              ? t('popupExpiredAgo', relativeTime(pin.expiry, now))
-              : t('popupExpiresAt', shortDateTime(pin.expiry, now)),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        {pin.pinnedBy && <>{t('popupPinnedBy', pin.pinnedBy)} · </>}
+        {/* Cliq's clock may run ahead of ours: a pin is never dated in the future. */}
+        {pin.pinnedAt !== undefined && (
+          <>
+            <time dateTime={isoTime(Math.min(pin.pinnedAt, now))}>
+              {shortDateTime(Math.min(pin.pinnedAt, now), now)}
+            </time>{' '}
+            ·{' '}
+          </>
+        )}
+        {pin.expiry === -1
+          ? t('popupNeverExpires')
+          : expired
+            ? t('popupExpiredAgo', relativeTime(pin.expiry, now))
+            : t('popupExpiresAt', shortDateTime(pin.expiry, now))}
       </p>
       <fieldset>
         <legend>{expired ? t('popupPinAgainFor') : t('popupChangeExpiry')}</legend>
@@ -145,6 +155,12 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
             {t('popupExpirySetDate')}
           </button>
         </div>
+        {/* The date field is drawn by the browser, in its own locale: this says the date in the UI's language. */}
+        {parseLocalDateTime(date) > now && (
+          <output class="muted" data-testid="expiry-date-preview">
+            {t('popupExpiresAt', shortDateTime(parseLocalDateTime(date), now))}
+          </output>
+        )}
         {dateError && (
           <p id="expiry-date-error" class="error" role="alert">
             {dateError}

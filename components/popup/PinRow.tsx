@@ -2,7 +2,7 @@ import { pinSummary } from '../../lib/board/pin-summary';
 import type { ShownPin } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
 import { isExpired } from './model/filters';
-import { relativeTime, shortDateTime, timeAgo } from './model/time';
+import { isoTime, relativeTime, shortDateTime, timeAgo } from './model/time';
 import { PinContent } from './PinContent';
 
 interface Props {
@@ -31,13 +31,21 @@ function pinLabel(pin: Pick<ShownPin, 'text' | 'attachment' | 'senderName'>): st
 function ExpiryChip({ pin, now, soonMs }: { pin: ShownPin; now: number; soonMs: number }) {
   if (pin.expiry === -1) return null;
   if (isExpired(pin, now)) {
-    return <span class="chip chip-danger">{t('popupExpiredAgo', relativeTime(pin.expiry, now))}</span>;
+    return (
+      <time class="chip chip-danger" dateTime={isoTime(pin.expiry)}>
+        {t('popupExpiredAgo', relativeTime(pin.expiry, now))}
+      </time>
+    );
   }
   const soon = pin.expiry <= now + soonMs;
   return (
-    <span class={soon ? 'chip chip-warn' : 'chip'} title={shortDateTime(pin.expiry, now)}>
+    <time
+      class={soon ? 'chip chip-warn' : 'chip'}
+      dateTime={isoTime(pin.expiry)}
+      title={shortDateTime(pin.expiry, now)}
+    >
       {t('popupExpiresIn', relativeTime(pin.expiry, now))}
-    </span>
+    </time>
   );
 }
 
@@ -88,16 +96,22 @@ export function PinRow(props: Props) {
       <div class="pin-body">
         <div class="pin-meta">
           {pin.isPrimary && <span class="chip chip-accent">{t('popupPrimary')}</span>}
-          {pin.senderName && <strong class="sender">{pin.senderName}</strong>}
+          {pin.senderName && (
+            <strong class="sender" dir="auto">
+              {pin.senderName}
+            </strong>
+          )}
           {pin.sentAt !== undefined && (
-            <time class="muted" dateTime={new Date(pin.sentAt).toISOString()}>
+            <time class="muted" dateTime={isoTime(pin.sentAt)}>
               {shortDateTime(pin.sentAt, now)}
             </time>
           )}
           {pin.pending && <span class="chip chip-pending">{t('popupPending')}</span>}
           <span class="pin-about muted">
             {pin.pinnedBy && <span>{t('popupPinnedBy', pin.pinnedBy)}</span>}
-            {pin.pinnedAt !== undefined && <span>{timeAgo(pin.pinnedAt, now, t('popupJustNow'))}</span>}
+            {pin.pinnedAt !== undefined && (
+              <time dateTime={isoTime(pin.pinnedAt)}>{timeAgo(pin.pinnedAt, now, t('popupJustNow'))}</time>
+            )}
             <ExpiryChip pin={pin} now={now} soonMs={props.expiringSoonMs} />
           </span>
         </div>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { formatCount, t, tn } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
@@ -100,7 +100,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         onClose={close}
         onDone={() => setSelection(emptySelection)}
         undo={{
-          message: count === 1 ? t('popupUnpinnedOne') : t('popupUnpinnedCount', String(count)),
+          message: tn('popupUnpinnedCount', count),
           plan: async () => {
             const plans = await Promise.all(
               [...groups].map(async ([chatId, ids]) =>
@@ -118,11 +118,9 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         }}
       >
         <p>
-          {count === 1
-            ? t('popupConfirmUnpinOne')
-            : groups.size === 1
-              ? t('popupConfirmUnpinOneChat', String(count))
-              : t('popupConfirmUnpinBody', String(count), String(groups.size))}
+          {groups.size === 1
+            ? tn('popupConfirmUnpinOneChat', count)
+            : tn('popupConfirmUnpinBody', count, tn('popupChatCount', groups.size))}
         </p>
         <p data-testid="undo-repins-as-you">{t('popupUndoRepinsAsYou')}</p>
       </ConfirmDialog>
@@ -168,12 +166,12 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         <TriCheckbox
           state={allShown}
           disabled={visibleKeys.length === 0}
-          label={t('popupSelectAllShown', String(visibleKeys.length))}
+          label={t('popupSelectAllShown', formatCount(visibleKeys.length))}
           testId="select-all-shown"
           onChange={() => setSelection((s) => toggleAll(s, visibleKeys))}
         />
         <span class="muted" aria-live="polite">
-          {isFiltered(filter) ? t('popupShowingFiltered', String(visibleKeys.length), String(liveCount)) : ''}
+          {isFiltered(filter) ? tn('popupShowingFiltered', liveCount, formatCount(visibleKeys.length)) : ''}
         </span>
         {isFiltered(filter) && (
           <button type="button" class="link" onClick={() => changeFilter(noFilter)}>
@@ -210,7 +208,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                   testId="select-chat"
                   onChange={() => setSelection((s) => toggleAll(s, keys))}
                 />
-                <h3>{name}</h3>
+                <h3 dir="auto">{name}</h3>
                 {chat.chatId === here && <span class="here-tag">{t('sidePanelThisChat')}</span>}
                 <span class="count">{chat.pins.length}</span>
                 {link && <OpenInCliq class="open-link" href={link} chatName={name} />}
@@ -252,7 +250,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
       {selectedCount > 0 && (
         <BulkBar
           testId="bulk-bar"
-          selected={selectedCount === 1 ? t('popupSelectedOne') : t('popupSelectedCount', String(selectedCount))}
+          selected={tn('popupSelectedCount', selectedCount)}
           onClear={() => setSelection(emptySelection)}
         >
           <button type="button" data-testid="bulk-expiry" onClick={setExpirySelected}>

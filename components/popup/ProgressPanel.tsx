@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n';
+import { formatCount, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { QueueProgress } from '../../lib/store/journal';
 import type { IntentRecord } from '../../lib/store/records';
@@ -31,10 +31,10 @@ export function ProgressPanel({ progress, failed }: { progress?: QueueProgress; 
             max={progress.total}
             value={progress.done}
             aria-label={t('popupProgressLabel')}
-            aria-valuetext={t('popupProgressDone', String(progress.done), String(progress.total))}
+            aria-valuetext={t('popupProgressDone', formatCount(progress.done), formatCount(progress.total))}
           />
           <span data-testid="progress-text">
-            {t('popupProgressDone', String(progress.done), String(progress.total))}
+            {t('popupProgressDone', formatCount(progress.done), formatCount(progress.total))}
           </span>
           {progress.waitingForSignIn ? (
             <span class="error">{t('popupProgressSignIn')}</span>

@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n';
+import { formatCount, t, tn } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { sweepTimeLeftMs } from '../../lib/sync/sweep';
 import { usePopup } from './context';
@@ -19,7 +19,7 @@ export function SyncStatus({ lockedUntil }: { lockedUntil?: number | null }) {
     return (
       <p class="sync-status muted" role="status" data-testid="sync-status" data-state="reading">
         <span class="spinner" aria-hidden="true" />
-        {t('popupSyncProgress', String(total - chatsToRead), String(total), left)}
+        {tn('popupSyncProgress', total, formatCount(total - chatsToRead), left)}
       </p>
     );
   }

@@ -8,10 +8,13 @@ interface Tab {
 export function Tabs({ tabs, active, onChange }: { tabs: Tab[]; active: string; onChange(id: string): void }) {
   const onKeyDown = (event: KeyboardEvent) => {
     const at = tabs.findIndex((tab) => tab.id === active);
+    // In a right-to-left popup the next tab is on the left.
+    const forward = getComputedStyle(event.currentTarget as Element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
     const to =
-      event.key === 'ArrowRight'
+      event.key === forward
         ? (at + 1) % tabs.length
-        : event.key === 'ArrowLeft'
+        : event.key === backward
           ? (at - 1 + tabs.length) % tabs.length
           : event.key === 'Home'
             ? 0

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { formatCount, t } from '../../lib/i18n';
 
 /** Long enough to notice and reach the button, short enough that nobody undoes something long forgotten. */
 const UNDO_MS = 10_000;
@@ -55,7 +55,7 @@ export function UndoToast({ message, onUndo, onExpire }: Props) {
       >
         {t('popupUndo')}
         {/* Seconds, not a count: "Undo (8 s)". */}
-        <span aria-hidden="true"> {t('popupUndoSeconds', String(Math.ceil(left / 1000)))}</span>
+        <span aria-hidden="true"> {t('popupUndoSeconds', formatCount(Math.ceil(left / 1000)))}</span>
       </button>
     </div>
   );

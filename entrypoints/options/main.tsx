@@ -8,7 +8,7 @@ import { ConnectionSettings } from '../../components/options/ConnectionSettings'
 import { PageCheck } from '../../components/options/PageCheck';
 import { ReminderSettings } from '../../components/options/ReminderSettings';
 import { useAuthState } from '../../components/useAuthState';
-import { t } from '../../lib/i18n';
+import { applyDocumentDirection, t } from '../../lib/i18n';
 
 function Options() {
   const { state, error, busy, run } = useAuthState();
@@ -36,5 +36,6 @@ function Options() {
   );
 }
 
+applyDocumentDirection(document.documentElement);
 const root = document.getElementById('app');
 if (root) render(<Options />, root);

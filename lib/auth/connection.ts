@@ -1,6 +1,7 @@
 import { SANDBOX_BUILD } from '../build-mode';
-import { accountsOrigin, cliqOrigin, DATA_CENTRE_IDS, type DataCentre } from '../cliq/datacentres';
+import { accountsOrigin, cliqOrigin, DATA_CENTRE_IDS, DATA_CENTRES, type DataCentre } from '../cliq/datacentres';
 import * as z from '../cliq/zod';
+import { formatLocale, t } from '../i18n';
 
 /**
  * Where to sign in and which Cliq to talk to. Kept in `storage.local` by the background; nothing secret in it.
@@ -101,18 +102,12 @@ export function rateMinuteMs(connection: Connection, sandboxAllowed = SANDBOX_BU
   return sandboxAllowed && connection.sandboxMinuteMs ? connection.sandboxMinuteMs : 60_000;
 }
 
-const DATA_CENTRE_LABELS: Record<DataCentre, string> = {
-  com: 'United States (zoho.com)',
-  eu: 'Europe (zoho.eu)',
-  in: 'India (zoho.in)',
-  'com.au': 'Australia (zoho.com.au)',
-  jp: 'Japan (zoho.jp)',
-  sa: 'Saudi Arabia (zoho.sa)',
-  'com.cn': 'China (zoho.com.cn)',
-  ca: 'Canada (zohocloud.ca)',
-  uk: 'United Kingdom (zoho.uk)',
-};
-
+/** "Vereinigte Staaten (zoho.com)": the region named in the UI's language (Intl.DisplayNames), then its domain. */
 export function dataCentreLabel(dc: DataCentre): string {
-  return DATA_CENTRE_LABELS[dc];
+  const { region, domain } = DATA_CENTRES[dc];
+  return t(
+    'optionsDataCentreName',
+    new Intl.DisplayNames([formatLocale()], { type: 'region' }).of(region) ?? region,
+    domain,
+  );
 }

@@ -10,8 +10,8 @@ import { forwardCommands } from './commands';
 import { createHandlers } from './handlers';
 import { createMenus, listenForMenuClicks } from './menus';
 import { createOmnibox, listenToOmnibox } from './omnibox';
-import { exposeForTests } from './test-hooks';
 import { createReminders, REMINDER_ALARM_PREFIX } from './reminders';
+import { exposeForTests } from './test-hooks';
 import { ensureSweepAlarm, scheduleWake } from './wake';
 
 /**

@@ -2,18 +2,19 @@
  * Zoho data centres. Cliq and the accounts server live on the same top-level domain per data centre.
  * Canada is `zohocloud.ca` only: Zoho's accounts docs list `accounts.zohocloud.ca`, and the one report about
  * `cliq.zoho.ca` says it does not resolve (docs/permissions.md has the decision and how to revisit it).
- * Their labels live with the connection settings (`lib/auth/connection.ts`): the content script needs domains only.
+ * `region` is a CLDR region code (Europe is 150): the options page names it in the UI's language
+ * (`dataCentreLabel` in `lib/auth/connection.ts`), so no English names ride along into the content script.
  */
 export const DATA_CENTRES = {
-  com: { domain: 'zoho.com' },
-  eu: { domain: 'zoho.eu' },
-  in: { domain: 'zoho.in' },
-  'com.au': { domain: 'zoho.com.au' },
-  jp: { domain: 'zoho.jp' },
-  sa: { domain: 'zoho.sa' },
-  'com.cn': { domain: 'zoho.com.cn' },
-  ca: { domain: 'zohocloud.ca' },
-  uk: { domain: 'zoho.uk' },
+  com: { region: 'US', domain: 'zoho.com' },
+  eu: { region: '150', domain: 'zoho.eu' },
+  in: { region: 'IN', domain: 'zoho.in' },
+  'com.au': { region: 'AU', domain: 'zoho.com.au' },
+  jp: { region: 'JP', domain: 'zoho.jp' },
+  sa: { region: 'SA', domain: 'zoho.sa' },
+  'com.cn': { region: 'CN', domain: 'zoho.com.cn' },
+  ca: { region: 'CA', domain: 'zohocloud.ca' },
+  uk: { region: 'GB', domain: 'zoho.uk' },
 } as const;
 
 export type DataCentre = keyof typeof DATA_CENTRES;

@@ -16,7 +16,7 @@ export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
  * ones; production builds go to the folders without a suffix.
  */
 const OUT_DIR = process.env.CLIQ_PINS_OUT_DIR ?? '.output';
-const buildDir = (name: BrowserName, mode: 'test' | 'demo') =>
+export const buildDir = (name: BrowserName, mode: 'test' | 'demo') =>
   resolve(OUT_DIR, `${name === 'chromium' ? 'chrome' : 'firefox'}-mv3-${mode}`);
 
 export interface LaunchOptions {
@@ -30,6 +30,10 @@ export interface LaunchOptions {
    * them as production has them, for the tests that prove a page script cannot read the UI.
    */
   inPageUi?: 'openForTests' | 'closed';
+  /** Chromium's UI language (`--lang`, which picks the extension's messages, and the page's `Accept-Language`). */
+  lang?: string;
+  /** Chromium: load this folder instead of the build (a copy with test-only messages, such as the pseudo-locale). */
+  extensionDir?: string;
 }
 
 /** A browser with the built extension (`npm run build:test`) loaded, and the extension's own origin. */
@@ -68,16 +72,21 @@ async function openInPageUiForTests(session: ExtensionSession): Promise<void> {
   await page.close();
 }
 
-async function launchChromium({ mode = 'test', headful = false }: LaunchOptions): Promise<ExtensionSession> {
+async function launchChromium({
+  mode = 'test',
+  headful = false,
+  lang,
+  extensionDir,
+}: LaunchOptions): Promise<ExtensionSession> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'cliq-pins-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: !headful,
     defaultViewport: headful ? null : undefined,
     pipe: true,
-    enableExtensions: [buildDir('chromium', mode)],
+    enableExtensions: [extensionDir ?? buildDir('chromium', mode)],
     userDataDir,
-    args: CHROMIUM_ARGS,
+    args: lang ? [...CHROMIUM_ARGS, `--lang=${lang}`, `--accept-lang=${lang}`] : CHROMIUM_ARGS,
   });
   const workerTarget = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),

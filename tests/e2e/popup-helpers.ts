@@ -1,7 +1,7 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
-import { type BrowserName, type ExtensionSession, launchWithExtension } from './harness';
+import { type BrowserName, type ExtensionSession, type LaunchOptions, launchWithExtension } from './harness';
 import { signInToSandbox } from './sign-in';
 
 /** A short rate-limit minute keeps the queue's pacing (and the background sweep) quick. */
@@ -16,9 +16,9 @@ export interface PopupSetup {
 }
 
 /** A browser signed in to a fresh sandbox, with the popup open once every seeded pin list has been read. */
-export async function setUpPopup(name: BrowserName): Promise<PopupSetup> {
+export async function setUpPopup(name: BrowserName, launch: LaunchOptions = {}): Promise<PopupSetup> {
   const [session, sandbox] = await Promise.all([
-    launchWithExtension(name),
+    launchWithExtension(name, launch),
     startSandbox({ seed: 'default', minuteMs: MINUTE_MS }),
   ]);
   await signInToSandbox(session, sandbox, { minuteMs: MINUTE_MS });

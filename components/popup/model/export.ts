@@ -1,6 +1,6 @@
 import { pinSummary } from '../../../lib/board/pin-summary';
 import type { ChatPins } from '../../../lib/board/read-models';
-import { t } from '../../../lib/i18n';
+import { t, tn } from '../../../lib/i18n';
 
 /*
  * The pins on screen as a file. Text written by other people is escaped for Markdown, so a message cannot
@@ -53,7 +53,7 @@ export function toMarkdown(chats: readonly ChatPins[], exportedAt: number): stri
   const lines = [
     `# ${t('popupExportHeading')}`,
     '',
-    t('popupExportSummary', utcMinute(exportedAt), String(count), String(chats.length)),
+    tn('popupExportSummary', count, utcMinute(exportedAt), tn('popupChatCount', chats.length)),
   ];
   for (const chat of chats) {
     lines.push('', `## ${escapeMarkdown(chat.chatName ?? chat.chatId)}`, '');

@@ -1,4 +1,5 @@
 /* Times as people read them, in the browser's language (Intl), so no wording needs translating here. */
+import { formatLocale } from '../../../lib/i18n';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -47,7 +48,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "in 3 hours", "5 minutes ago"; the largest unit that fits, rounded towards now. */
 export function relativeTime(at: number, now: number): string {
   const diff = at - now;
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'long' });
+  const format = new Intl.RelativeTimeFormat(formatLocale(), { numeric: 'auto', style: 'long' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
   }
@@ -62,10 +63,15 @@ export function timeAgo(at: number, now: number, justNow: string): string {
   return now - at < MINUTE ? justNow : relativeTime(at, now);
 }
 
+/** A `<time>` element's machine-readable `dateTime`. */
+export function isoTime(at: number): string {
+  return new Date(at).toISOString();
+}
+
 /** "Mar 2, 08:55", with the year only when it is not this year's. */
 export function shortDateTime(at: number, now: number): string {
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(formatLocale(), {
     month: 'short',
     day: 'numeric',
     hour: '2-digit',
@@ -77,7 +83,7 @@ export function shortDateTime(at: number, now: number): string {
 /** A wait as "45 s" / "3 min" / "1 h 5 min", for progress and estimates. */
 export function duration(ms: number): string {
   const format = (value: number, unit: 'second' | 'minute' | 'hour') =>
-    new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+    new Intl.NumberFormat(formatLocale(), { style: 'unit', unit, unitDisplay: 'short' }).format(value);
   if (ms < MINUTE) return format(Math.max(1, Math.ceil(ms / 1000)), 'second');
   if (ms < HOUR) return format(Math.ceil(ms / MINUTE), 'minute');
   const hours = Math.floor(ms / HOUR);

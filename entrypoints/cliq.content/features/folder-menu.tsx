@@ -27,7 +27,7 @@ function FolderButton({ chatId, chatName }: { chatId: string; chatName?: string 
       >
         {/* Each folder name brings its own symbol; the plain folder icon only stands in when there is none. */}
         {holding.length > 0 ? (
-          holding.join(', ')
+          <bdi>{holding.join(', ')}</bdi>
         ) : (
           <>
             <span aria-hidden="true">{NEUTRAL_FOLDER}</span> {t('pagePinChat')}

@@ -101,7 +101,7 @@ export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: st
                     sending.enqueue(event, [remove ?? { kind: 'pinChatToFolder', chatId, ...target(folder) }])
                   }
                 />{' '}
-                {folderName(folder)}
+                <bdi>{folderName(folder)}</bdi>
                 {folder.pending && <span class="muted"> · {t('pageSaving')}</span>}
               </label>
               {holding.length > 0 && !holds && (

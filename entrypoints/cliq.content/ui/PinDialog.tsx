@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
-import { t } from '../../../lib/i18n';
+import { t, tn } from '../../../lib/i18n';
 import {
   EXPIRY_PRESETS,
   type ExpiryPreset,
@@ -49,6 +49,7 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
   const pinnedUntil = pin && pin.expiry !== -1 ? pin.expiry : undefined;
   const chosen = preset ?? (pin ? (pinnedUntil ? 'date' : 'forever') : 'forever');
   const dateValue = date ?? localDateTimeValue(pinnedUntil ?? tomorrowMorning(Date.now()));
+  const datePreview = expiryFor('date', Date.now(), dateValue);
 
   useEffect(() => {
     if (loaded) root.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
@@ -92,8 +93,12 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
     <div ref={root} class="cp-dialog" data-testid="pin-dialog" data-pinned={pin ? 'true' : pins ? 'false' : 'unknown'}>
       <h2 class="cp-title">{pin ? t('pageDialogPinnedTitle') : t('pageDialogTitle')}</h2>
       <p class="cp-preview" data-testid="pin-preview">
-        {preview.senderName && <strong>{preview.senderName}: </strong>}
-        {preview.text}
+        {preview.senderName && (
+          <>
+            <strong dir="auto">{preview.senderName}</strong>:{' '}
+          </>
+        )}
+        <bdi>{preview.text}</bdi>
       </p>
       {!pins && !loadError && <p class="muted">{t('loading')}</p>}
       {pin && (
@@ -105,7 +110,7 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
       {full && (
         <>
           <p role="alert" class="error" data-testid="pin-limit">
-            {t('pagePinLimit', String(MAX_PINS_PER_CHAT))}
+            {tn('pagePinLimit', MAX_PINS_PER_CHAT)}
           </p>
           <div class="cp-row">
             <button type="button" class="primary" data-autofocus data-testid="pin-limit-show" onClick={showPins}>
@@ -142,6 +147,12 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
               disabled={chosen !== 'date'}
               onInput={(e) => setDate(e.currentTarget.value)}
             />
+            {/* The date field is drawn by the browser, in its own locale: this says the date in the UI's language. */}
+            {chosen === 'date' && datePreview.ok && (
+              <output class="muted" data-testid="expiry-date-preview">
+                {expiryText(datePreview.expiry)}
+              </output>
+            )}
           </fieldset>
           {!pin && (
             <>

@@ -140,8 +140,11 @@ export function PinRows(props: {
                 ⠿
               </button>
               <div class="cp-pin-body">
-                <span class="cp-pin-text">
-                  {pin.isPrimary && <span class="cp-badge">{t('pagePrimary')}</span>} {props.label(pin)}
+                <span class="cp-pin-line">
+                  {pin.isPrimary && <span class="cp-badge">{t('pagePrimary')}</span>}
+                  <span class="cp-pin-text" dir="auto">
+                    {props.label(pin)}
+                  </span>
                 </span>
                 <span class="cp-pin-meta muted" data-testid="pin-expiry" data-expiry={pin.expiry}>
                   {expiryText(pin.expiry, now)}

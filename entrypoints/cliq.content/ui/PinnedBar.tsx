@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { pinSummary } from '../../../lib/board/pin-summary';
 import type { ShownPin, UnsentIntent } from '../../../lib/board/read-models';
 import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
-import { clockTime, t } from '../../../lib/i18n';
+import { clockTime, formatCount, t, tn } from '../../../lib/i18n';
 import { ask } from '../../../lib/page/background';
 import { barChannel, useChatPins, useEnqueue } from './hooks';
 import { PinRows } from './PinRows';
@@ -24,9 +24,11 @@ const unsentText = ({ state, error }: UnsentIntent) =>
 /** "4 pinned", "5 pinned · 1 saving…" (not yet confirmed by Cliq), or "25/25 pinned" when the chat is full. */
 function countText(pins: readonly ShownPin[]): string {
   const saving = pins.filter((pin) => pin.pending).length;
-  const done = String(pins.length - saving);
-  if (pins.length >= MAX_PINS_PER_CHAT) return t('pageBarCountFull', String(pins.length), String(MAX_PINS_PER_CHAT));
-  return saving > 0 ? t('pageBarCountSaving', done, String(saving)) : t('pageBarCount', done);
+  const done = pins.length - saving;
+  if (pins.length >= MAX_PINS_PER_CHAT) {
+    return t('pageBarCountFull', formatCount(pins.length), formatCount(MAX_PINS_PER_CHAT));
+  }
+  return saving > 0 ? t('pageBarCountSaving', formatCount(done), formatCount(saving)) : tn('pageBarCount', done);
 }
 
 /**
@@ -94,7 +96,7 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
         aria-haspopup="dialog"
         data-testid="pinned-bar-toggle"
         data-full={full}
-        title={full ? t('pagePinLimit', String(MAX_PINS_PER_CHAT)) : t('pageBarShowAll')}
+        title={full ? tn('pagePinLimit', MAX_PINS_PER_CHAT) : t('pageBarShowAll')}
         onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">📌</span> {pins ? countText(pins) : t('loading')}
@@ -103,6 +105,8 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
         <button
           type="button"
           class="cp-bar-primary"
+          // The pin's own text decides its direction, and so which end the ellipsis cuts.
+          dir="auto"
           data-testid="pinned-bar-primary"
           data-message-id={primary.messageId}
           title={t('pageJumpTo')}

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { textDirection } from '../../../lib/i18n';
 
 const GAP = 4;
 const MARGIN = 8;
@@ -34,7 +35,9 @@ export function Popover(props: {
       const below = rect.bottom + GAP + height <= window.innerHeight - MARGIN || rect.top < height + GAP;
       const wanted = below ? rect.bottom + GAP : rect.top - GAP - height;
       const top = Math.min(Math.max(MARGIN, wanted), window.innerHeight - MARGIN - height);
-      const left = Math.min(Math.max(MARGIN, rect.right - width), window.innerWidth - width - MARGIN);
+      // The panel hangs from the anchor's inline end: its right edge, or its left one in a right-to-left UI.
+      const start = textDirection() === 'rtl' ? rect.left : rect.right - width;
+      const left = Math.min(Math.max(MARGIN, start), window.innerWidth - width - MARGIN);
       setPosition({ top, left: Math.max(MARGIN, left) });
     };
     place();

@@ -1,6 +1,7 @@
 import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { applyDocumentDirection, textDirection } from '../../../lib/i18n';
 import styles from '../style.css?inline';
 import { followPageTheme } from './theme';
 
@@ -60,6 +61,7 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
   const style = document.createElement('style');
   style.textContent = `${HOST_RESET}\n${styles}`;
   const container = document.createElement('div');
+  applyDocumentDirection(container);
   shadow.append(style, container);
   for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
   let content: ComponentChild = null;
@@ -94,7 +96,7 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
 }
 
 const DOCK_STYLE =
-  'position:fixed;top:8px;right:8px;z-index:2147483000;display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px;align-items:center;max-width:calc(100vw - 16px)';
+  'position:fixed;top:8px;inset-inline-end:8px;z-index:2147483000;display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px;align-items:center;max-width:calc(100vw - 16px)';
 
 /**
  * Where header UIs go when the page has no chat header we recognise: a fixed strip in the top corner, one per
@@ -105,6 +107,8 @@ export function dockFor(ctx: ContentScriptContext): Element {
   if (!dock) {
     dock = document.createElement('cliq-pins-dock');
     dock.setAttribute('style', DOCK_STYLE);
+    // The dock follows the extension's language, not the page's: its corner is the UI's inline end.
+    dock.setAttribute('dir', textDirection());
     document.body.append(dock);
     ctx.onInvalidated(() => dock?.remove());
   }

@@ -1,9 +1,9 @@
-import { t } from '../../../lib/i18n';
+import { formatLocale, t } from '../../../lib/i18n';
 import { isExtensionGone } from '../../../lib/page/background';
 import { formatExpiry } from '../../../lib/page/expiry';
 
 export function expiryText(expiry: number, now = Date.now()): string {
-  const when = formatExpiry(expiry, now);
+  const when = formatExpiry(expiry, now, formatLocale());
   return when === null ? t('pageExpiresNever') : t('pageExpiresAt', when);
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { planPinRestore } from '../../../components/popup/model/undo';
 import { UndoToast } from '../../../components/popup/UndoToast';
 import type { ShownPin } from '../../../lib/board/read-models';
-import { t } from '../../../lib/i18n';
+import { t, tn } from '../../../lib/i18n';
 import type { IntentInput } from '../../../lib/intents/intents';
 import { ask } from '../../../lib/page/background';
 import { askedHere } from './hooks';
@@ -19,7 +19,7 @@ export interface PageUndo {
 /** Undo for unpinning some of a chat's pins: the popup's plan, against the chat's pins as shown now. */
 export function pinUndo(chatId: string, before: readonly ShownPin[], messageIds: readonly string[]): PageUndo {
   return {
-    message: messageIds.length === 1 ? t('popupUnpinnedOne') : t('popupUnpinnedCount', String(messageIds.length)),
+    message: tn('popupUnpinnedCount', messageIds.length),
     plan: async () =>
       planPinRestore(chatId, before, new Set(messageIds), (await ask('getChatPins', { chatId })).pins, Date.now()),
   };
