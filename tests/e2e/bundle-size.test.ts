@@ -14,7 +14,7 @@ import { type Entry, type Measured, measureEntries } from './bundles';
  * when it was last lowered plus about 3 %: no regression, and each budget comes down when an entry shrinks.
  */
 const BUDGETS: Record<Entry, { budget: number; goal: number }> = {
-  // 21.7 kB: no zod (its constants and the message sender are schema-free modules), no WXT shadow-root helper, no
+  // 22.0 kB: no zod (its constants and the message sender are schema-free modules), no WXT shadow-root helper, no
   // webextension-polyfill (WXT's native `browser`, see wxt.config.ts) and one delegated pin control. The rest is
   // Preact with its hooks (5.8), the page's CSS (1.5), WXT's content-script context (1.3) and the features themselves.
   'content script': { budget: 22.2 * 1024, goal: 20 * 1024 },

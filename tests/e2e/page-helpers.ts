@@ -1,6 +1,6 @@
 import type { CDPSession, ElementHandle, Page } from 'puppeteer-core';
-import { vi } from 'vitest';
-import type { Sandbox, SeedData } from '../sandbox';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
+import { type Sandbox, type SeedData, startSandbox } from '../sandbox';
 import { type BrowserName, type ExtensionSession, type LaunchOptions, launchWithExtension } from './harness';
 import { signInToSandbox } from './sign-in';
 
@@ -65,6 +65,26 @@ export async function openChat(session: ExtensionSession, sandbox: Sandbox, chat
 }
 
 /** `>>>` pierces open shadow roots in both browsers. */
+/**
+ * One describe block's sandbox (seeded with `seed`), signed-in browser and page open on `chatId`, closed after it;
+ * each test ends with no feature error logged. Read the fields inside hooks and tests, once `beforeAll` has run.
+ */
+export function usePageSession(name: BrowserName, seed: SeedData, chatId: string) {
+  const at = {} as { sandbox: Sandbox; session: ExtensionSession; page: Page };
+  beforeAll(async () => {
+    at.sandbox = await startSandbox({ seed: 'empty', minuteMs: MINUTE_MS });
+    at.session = await signedInSession(name, at.sandbox, seed);
+    at.page = await openChat(at.session, at.sandbox, chatId);
+  });
+  afterAll(async () => {
+    await Promise.all([at.session?.close(), at.sandbox?.stop()]);
+  });
+  afterEach(() => {
+    expect(cliqPinsErrors(at.page)).toEqual([]);
+  });
+  return at;
+}
+
 export const inBar = (selector: string) => `cliq-pins-bar >>> ${selector}`;
 export const inDialog = (selector: string) => `cliq-pins-pin-dialog >>> ${selector}`;
 export const inFolders = (selector: string) => `cliq-pins-folders >>> ${selector}`;

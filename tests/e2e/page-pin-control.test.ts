@@ -1,22 +1,18 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox';
-import { BROWSERS, type ExtensionSession } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness';
 import {
-  cliqPinsErrors,
   eventually,
   HANNAH,
   inDialog,
-  MINUTE_MS,
   messageId,
   messages,
   OMAR,
-  openChat,
   PIN_CONTROL,
   PIN_MARKER,
   pageMessage,
   pinsOf,
-  signedInSession,
+  usePageSession,
   waitFor,
 } from './page-helpers';
 
@@ -55,21 +51,11 @@ const focusedControl = (page: Page) =>
 const inMessage = (n: number) => m(n).replace('_', '%20');
 
 describe.each(BROWSERS)('the pin control by keyboard, and the pinned marker, in %s', (name) => {
-  let sandbox: Sandbox;
-  let session: ExtensionSession;
+  const at = usePageSession(name, SEED, ROOM);
   let page: Page;
-
   beforeAll(async () => {
-    sandbox = await startSandbox({ seed: 'empty', minuteMs: MINUTE_MS });
-    session = await signedInSession(name, sandbox, SEED);
-    page = await openChat(session, sandbox, ROOM);
+    page = at.page;
     await page.waitForSelector(PIN_CONTROL, { timeout: 15_000 });
-  });
-  afterAll(async () => {
-    await Promise.all([session?.close(), sandbox?.stop()]);
-  });
-  afterEach(() => {
-    expect(cliqPinsErrors(page)).toEqual([]);
   });
 
   it('marks the pinned message in the chat without hover, and no other message', async () => {
@@ -125,7 +111,7 @@ describe.each(BROWSERS)('the pin control by keyboard, and the pinned marker, in 
     await page.keyboard.press('Enter');
     await waitFor(page, inDialog('[data-testid=pin-dialog][data-pinned=false]'));
     await page.click(inDialog('[data-testid=dialog-pin]'));
-    await eventually(() => expect(pinsOf(sandbox, ROOM).map((p) => p.messageId)).toContain(m(3)));
+    await eventually(() => expect(pinsOf(at.sandbox, ROOM).map((p) => p.messageId)).toContain(m(3)));
     await page.waitForFunction(
       (control: string) => document.activeElement?.matches(control),
       { timeout: 10_000 },
