@@ -54,17 +54,6 @@ export default defineConfig({
     };
   },
   hooks: {
-    // Content scripts use only APIs that return promises natively in Chrome MV3 and Firefox, so they get WXT's own
-    // `browser` (`globalThis.browser ?? chrome`) instead of webextension-polyfill: 2.7 kB gzip less in every Cliq tab.
-    // Extension pages and the background keep the polyfill.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
-      const alias = config.resolve?.alias;
-      if (Array.isArray(alias)) {
-        const kept = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
-        alias.splice(0, alias.length, ...kept);
-      } else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
-    },
     // Content scripts declare Cliq hosts only; in sandbox modes the loopback Cliq-like page is added here, in one place.
     'build:manifestGenerated': (wxt, manifest) => {
       if (!SANDBOX_MODES.includes(wxt.config.mode)) return;
