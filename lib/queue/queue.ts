@@ -89,6 +89,7 @@ export function createPinQueue(options: QueueOptions): PinQueue {
     random: options.random ?? Math.random,
     backoff: options.backoff,
     signal: lifetime.signal,
+    inFlight: new Map<string, Promise<void>>(),
     changed: (lists: string[]) => {
       for (const list of lists) changes.add(list);
     },

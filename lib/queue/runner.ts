@@ -22,6 +22,8 @@ export interface RunnerDeps {
   signal: AbortSignal;
   /** Lists whose confirmed or shown state changed (`pins:<chatId>`, `folders`, `journal`). */
   changed: (lists: string[]) => void;
+  /** Lists with a write on the wire, until its answer is journalled: passes leave them alone meanwhile. */
+  inFlight: Map<string, Promise<void>>;
 }
 
 /** One pass either did one thing (a request, or an intent finished) or says when there is work again. */
@@ -43,11 +45,15 @@ export async function recover(deps: RunnerDeps): Promise<void> {
  * Looks at the first workable intent of every list (intents on one list keep their order) and does the
  * first thing that can be done now: conclude an intent, read a list, or send requests. Writes on different
  * lists go out together, as many as their budgets have free slots (each slot reserved before its request
- * leaves), so a bulk unpin across chats runs at the budget's rate rather than one round trip at a time.
+ * leaves), and a pass does not wait for their answers: the next slot is used as soon as it is free, so a bulk
+ * unpin across chats runs at the budget's rate rather than one round trip at a time.
  */
 export async function runPass(deps: RunnerDeps): Promise<PassResult> {
   if ((await readQueueMeta(deps.db)).waitingForSignIn) return { acted: false, wakeAt: null, slotAt: null };
   const now = deps.clock.now();
+  // Taken before the journal is read: a list whose answer lands during this pass is planned on the next one,
+  // from the journal as that answer left it (never from this pass's older copy, which would send it again).
+  const busy = new Set(deps.inFlight.keys());
   const byList = new Map<string, IntentRecord[]>();
   for (const record of await workableIntents(deps.db)) {
     const key = listKeyOf(record.intent);
@@ -60,8 +66,9 @@ export async function runPass(deps: RunnerDeps): Promise<PassResult> {
     full.set(budget, retryAt);
     slotAt = Math.min(slotAt, retryAt);
   };
-  const inFlight: Promise<void>[] = [];
-  for (const queue of byList.values()) {
+  let sent = false;
+  for (const [list, queue] of byList) {
+    if (busy.has(list) || deps.inFlight.has(list)) continue;
     const head = queue[0] as IntentRecord;
     if (head.notBefore > now) {
       wakeAt = Math.min(wakeAt, head.notBefore);
@@ -70,7 +77,6 @@ export async function runPass(deps: RunnerDeps): Promise<PassResult> {
     const views = await viewsFor(deps.db, head);
     const step = planStep(head, views, now);
     if (step.type === 'done' || step.type === 'fail') {
-      if (inFlight.length > 0) continue; // Concluded on the next pass, after the writes in flight.
       await finish(deps, head, step);
       return ACTED;
     }
@@ -81,20 +87,28 @@ export async function runPass(deps: RunnerDeps): Promise<PassResult> {
       continue;
     }
     if (step.type === 'read') {
-      if (inFlight.length > 0) continue;
       const result = await readList(deps, head);
       if (result.ok) return ACTED;
       waitFor(budget, result.retryAt);
       continue;
     }
     const started = await startSend(deps, gather(queue, head, step, views, now));
-    if (started.ok) inFlight.push(started.settled);
-    else waitFor(budget, started.retryAt);
+    if (started.ok) {
+      sent = true;
+      deps.inFlight.set(
+        list,
+        started.settled.finally(() => deps.inFlight.delete(list)),
+      );
+    } else waitFor(budget, started.retryAt);
   }
-  if (inFlight.length > 0) {
-    await Promise.all(inFlight);
+  if (sent) return ACTED;
+  // Nothing more to start: an answer may free a list (and is journalled), so look again after the next one.
+  if (deps.inFlight.size > 0) {
+    await Promise.race(deps.inFlight.values());
     return ACTED;
   }
+  // Lists left alone because they were in flight have been answered since: look at them again.
+  if (busy.size > 0) return ACTED;
   const soonest = Math.min(wakeAt, slotAt);
   return {
     acted: false,
