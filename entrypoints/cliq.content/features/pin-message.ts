@@ -127,6 +127,8 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
   let pointerNear = false;
   /** The control has the keyboard's focus (not a click's): the pointer leaves it where it is. */
   let keyboardFocus = false;
+  /** The dialog was opened by a click: the focus it gives back on closing is not the keyboard's. */
+  let openedByPointer = false;
 
   // Marks and the control go with the feature (navigation, extension update): nothing is left without its listener.
   signal.addEventListener(
@@ -229,7 +231,10 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
   list.addEventListener('mouseleave', approach, { signal, passive: true });
   list.addEventListener('focusin', approach, { signal });
   control.addEventListener('focus', () => {
-    keyboardFocus = control.matches(':focus-visible');
+    // Keys pressed inside a dialog opened by a click make the returned focus look like the keyboard's; it is not,
+    // and the control must go on following the pointer.
+    keyboardFocus = !openedByPointer && control.matches(':focus-visible');
+    openedByPointer = false;
     control.style.outline = keyboardFocus ? FOCUS_RING : '';
     paint();
   });
@@ -286,6 +291,7 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
       event.stopPropagation();
       event.preventDefault();
       if (!event.isTrusted) return;
+      openedByPointer = (event as MouseEvent).detail > 0;
       const { message, id } = at;
       const dialog = await pinDialogFor(env);
       dialog.open({ chatId, messageId: id, preview: messagePreview(reader, message) }, message, control);
