@@ -4,15 +4,8 @@ import { t } from '../../lib/i18n';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { planBulkExpiry, planBulkExpiryUndo } from './model/bulk-expiry';
-import { type ExpiryPreset, presetExpiry } from './model/time';
+import { EXPIRY_CHOICES, type ExpiryPreset, presetExpiry } from './model/time';
 import { boardStore } from './useBoard';
-
-const PRESETS: [ExpiryPreset, Parameters<typeof t>[0]][] = [
-  ['hour', 'popupExpiryHour'],
-  ['endOfDay', 'popupExpiryEndOfDay'],
-  ['week', 'popupExpiryWeek'],
-  ['forever', 'popupExpiryForever'],
-];
 
 interface Props {
   pins: readonly ShownPin[];
@@ -49,7 +42,7 @@ export function BulkExpiryDialog({ pins, onClose, onDone }: Props) {
       <fieldset>
         <legend>{t('popupBulkExpiryLegend')}</legend>
         <div class="preset-row">
-          {PRESETS.map(([value, key]) => (
+          {EXPIRY_CHOICES.map(([value, key]) => (
             <label key={value} class="radio">
               <input
                 type="radio"

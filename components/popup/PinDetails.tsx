@@ -5,6 +5,7 @@ import { usePopup } from './context';
 import { Dialog } from './Dialog';
 import { isExpired } from './model/filters';
 import {
+  EXPIRY_CHOICES,
   type ExpiryPreset,
   isoTime,
   parseLocalDateTime,
@@ -17,13 +18,6 @@ import { planPinRestore } from './model/undo';
 import { OpenInCliq } from './OpenInCliq';
 import { PinContent } from './PinContent';
 import { boardStore } from './useBoard';
-
-const PRESETS: [ExpiryPreset, Parameters<typeof t>[0]][] = [
-  ['hour', 'popupExpiryHour'],
-  ['endOfDay', 'popupExpiryEndOfDay'],
-  ['week', 'popupExpiryWeek'],
-  ['forever', 'popupExpiryForever'],
-];
 
 interface Props {
   chatId: string;
@@ -125,7 +119,7 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
       <fieldset>
         <legend>{expired ? t('popupPinAgainFor') : t('popupChangeExpiry')}</legend>
         <div class="preset-row">
-          {PRESETS.map(([preset, key]) => (
+          {EXPIRY_CHOICES.map(([preset, key]) => (
             <button
               key={preset}
               type="button"

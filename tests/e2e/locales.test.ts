@@ -9,6 +9,7 @@ import type { ExtensionSession } from './harness';
 import { hardCoded, pseudoLocaleBuild } from './locale-helpers';
 import { clickOn, inBar, inDialog, inFolders, openBarPanel, openChat, openPinDialog, waitFor } from './page-helpers';
 import { chatsWithPins, serverPins, setUpPopup } from './popup-helpers';
+import { POPUP_VIEWS } from './popup-views';
 
 /** Where a run leaves its screenshots to look at; the README's two are written with CLIQ_PINS_SCREENSHOTS=1. */
 const SCRATCH = process.env.CLIQ_PINS_SHOTS_DIR ?? join(tmpdir(), 'cliq-pins-locales');
@@ -17,57 +18,6 @@ const SHOTS = process.env.CLIQ_PINS_SCREENSHOTS ? 'docs/screenshots' : SCRATCH;
 beforeAll(async () => {
   await Promise.all([mkdir(SCRATCH, { recursive: true }), mkdir(SHOTS, { recursive: true })]);
 });
-
-/** The popup's views, each opened from the one before (the order matters). */
-const POPUP_VIEWS: [string, (page: Page) => Promise<void>][] = [
-  ['pinned messages', (page) => page.click('[data-testid=tab-pins]')],
-  [
-    'the export menu',
-    async (page) => {
-      await page.click('[data-testid=export-menu]');
-    },
-  ],
-  [
-    'a selection and the unpin confirmation',
-    async (page) => {
-      await page.click('[data-testid=export-menu]');
-      await page.click('[data-testid=select-chat]');
-      await page.click('[data-testid=bulk-unpin]');
-      await page.waitForSelector('[data-testid=confirm][open] [data-testid=estimate]');
-    },
-  ],
-  [
-    'pin details',
-    async (page) => {
-      await page.keyboard.press('Escape');
-      await page.click('[data-testid=select-chat]');
-      await page.click('[data-testid=pin-details]');
-      await page.waitForSelector('[data-testid=pin-details-dialog][open]');
-    },
-  ],
-  [
-    'pinned chats',
-    async (page) => {
-      await page.keyboard.press('Escape');
-      await page.click('[data-testid=tab-chats]');
-    },
-  ],
-  [
-    'the new-folder dialog',
-    async (page) => {
-      await page.click('[data-testid=new-folder]');
-      await page.waitForSelector('[data-testid=folder-dialog][open]');
-    },
-  ],
-  [
-    'the delete-folder dialog',
-    async (page) => {
-      await page.keyboard.press('Escape');
-      await page.click('[data-testid=folder-delete]');
-      await page.waitForSelector('[data-testid=delete-folder-dialog][open]');
-    },
-  ],
-];
 
 /** The Cliq page's in-page UI, opened on a chat that has pins: the pinned bar's panel, then the pin dialog. */
 async function openInPageUi(session: ExtensionSession, sandbox: Sandbox): Promise<Page> {

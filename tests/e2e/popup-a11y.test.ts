@@ -4,6 +4,7 @@ import type { Sandbox } from '../sandbox';
 import { axeViolations, type Violation } from './axe';
 import { BROWSERS, type ExtensionSession } from './harness';
 import { setUpPopup } from './popup-helpers';
+import { POPUP_VIEWS } from './popup-views';
 
 /** The popup's full width in Chrome and the narrowest it must work at (Firefox's overflow menu, zoom). */
 const WIDTHS = [780, 360];
@@ -20,66 +21,6 @@ describe.each(BROWSERS)('the popup’s accessibility and layout in %s', (name) =
     await Promise.all([session?.close(), sandbox?.stop()]);
   });
 
-  const views: [string, (page: Page) => Promise<void>][] = [
-    ['pinned messages', async (page) => page.click('[data-testid=tab-pins]')],
-    [
-      'a selection and the unpin confirmation',
-      async (page) => {
-        await page.click('[data-testid=select-chat]');
-        await page.click('[data-testid=bulk-unpin]');
-        await page.waitForSelector('[data-testid=confirm][open] [data-testid=estimate]');
-      },
-    ],
-    [
-      'pin details',
-      async (page) => {
-        await page.keyboard.press('Escape');
-        await page.click('[data-testid=select-chat]');
-        await page.click('[data-testid=pin-details]');
-        await page.waitForSelector('[data-testid=pin-details-dialog][open]');
-      },
-    ],
-    [
-      'pinned chats',
-      async (page) => {
-        await page.keyboard.press('Escape');
-        await page.click('[data-testid=tab-chats]');
-      },
-    ],
-    [
-      'the new-folder dialog',
-      async (page) => {
-        await page.click('[data-testid=new-folder]');
-        await page.waitForSelector('[data-testid=folder-dialog][open]');
-      },
-    ],
-    [
-      'the delete-folder dialog',
-      async (page) => {
-        await page.keyboard.press('Escape');
-        await page.click('[data-testid=folder-delete]');
-        await page.waitForSelector('[data-testid=delete-folder-dialog][open]');
-      },
-    ],
-    [
-      'the edit-folder dialog with its chat picker',
-      async (page) => {
-        await page.keyboard.press('Escape');
-        await page.click('[data-testid=folder-edit]');
-        await page.waitForSelector('[data-testid=folder-dialog][open] [data-testid=folder-chat-picker]');
-      },
-    ],
-    [
-      'the move dialog',
-      async (page) => {
-        await page.keyboard.press('Escape');
-        if (!(await page.$('[data-testid=bulk-move]'))) await page.click('[data-testid=folder-chat] .row-check');
-        await page.click('[data-testid=bulk-move]');
-        await page.waitForSelector('[data-testid=move-chats-dialog][open]');
-      },
-    ],
-  ];
-
   // Firefox's WebDriver BiDi cannot emulate a colour scheme, so Firefox checks the scheme it runs in (light) and
   // declares the dark check skipped; the stylesheet is the same in both browsers.
   it.for(['light', 'dark'] as const)(
@@ -90,7 +31,7 @@ describe.each(BROWSERS)('the popup’s accessibility and layout in %s', (name) =
       const found: Record<string, Violation[]> = {};
       for (const width of WIDTHS) {
         await popup.setViewport({ width, height: 600 });
-        for (const [view, open] of views) {
+        for (const [view, open] of POPUP_VIEWS) {
           await open(popup);
           const violations = await axeViolations(popup);
           if (violations.length > 0) found[`${view} at ${width} px`] = violations;

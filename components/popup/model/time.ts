@@ -1,11 +1,19 @@
 /* Times as people read them, in the browser's language (Intl), so no wording needs translating here. */
-import { formatLocale } from '../../../lib/i18n';
+import { formatLocale, type MessageKey } from '../../../lib/i18n';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export type ExpiryPreset = 'hour' | 'endOfDay' | 'week' | 'forever';
+
+/** The expiry choices and their words, the same wherever the popup offers them. */
+export const EXPIRY_CHOICES: readonly [ExpiryPreset, MessageKey][] = [
+  ['hour', 'popupExpiryHour'],
+  ['endOfDay', 'popupExpiryEndOfDay'],
+  ['week', 'popupExpiryWeek'],
+  ['forever', 'popupExpiryForever'],
+];
 
 /** -1 is Cliq's "never". End of day is the user's local midnight, or tomorrow's when that is under an hour away. */
 export function presetExpiry(preset: ExpiryPreset, now: number): number {
