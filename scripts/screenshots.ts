@@ -51,7 +51,12 @@ async function shootPage(sandbox: Sandbox, cliq: Page, options: Page) {
   await cliq.click('cliq-pins-bar >>> [data-testid=pinned-bar-toggle]');
   await cliq.waitForSelector('cliq-pins-bar >>> [data-testid=pin-row]', { timeout: 15_000 });
   await cliq.hover('[msg-cont][msguid]:last-child');
-  await shoot(cliq, 'page-chat', ['light', 'dark'], size);
+  // The in-page UI follows Cliq's theme, not the system's: the dark shot is Cliq in dark (the sandbox's `zcdark`).
+  for (const scheme of ['light', 'dark'] as const) {
+    await cliq.evaluate((dark: boolean) => document.body.classList.toggle('zcdark', dark), scheme === 'dark');
+    await cliq.waitForSelector(`cliq-pins-bar[data-theme=${scheme}]`, { timeout: 5_000 });
+    await shoot(cliq, 'page-chat', [scheme], size);
+  }
   await options.bringToFront();
   await options.setViewport({ width: 780, height: 900 });
   await options.click('[data-testid=page-check-copy]');
