@@ -37,7 +37,7 @@ export function ChatPicker({ chatIds, onChange }: { chatIds: readonly string[]; 
                   )
                 }
               />
-              {chat.name ?? chat.chatId}
+              <bdi>{chat.name ?? chat.chatId}</bdi>
             </label>
           </li>
         ))}
