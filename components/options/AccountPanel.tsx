@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { clockTime, t } from '../../lib/i18n';
+import { clockTime, formatCount, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { AuthState } from '../useAuthState';
 import { scopeInWords } from './scope-words';
@@ -80,7 +80,7 @@ export function AccountPanel({ state, busy, run }: Props) {
       {askingSignOut ? (
         <div class="notice" role="alertdialog" aria-labelledby="sign-out-pending" data-testid="sign-out-choice">
           <p id="sign-out-pending">
-            <strong>{t('signOutPendingTitle', String(state.pendingIntents))}</strong>
+            <strong>{t('signOutPendingTitle', formatCount(state.pendingIntents))}</strong>
           </p>
           <p>{t('signOutPendingBody')}</p>
           <div class="row">

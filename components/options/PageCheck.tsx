@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n';
+import { formatCount, t } from '../../lib/i18n';
 import { CLIQ_TABS } from '../../lib/messaging/events';
 import type { PageCheck as Check, PageCheckRequest } from '../../lib/page/check';
 
@@ -83,8 +83,8 @@ export function PageCheck() {
             <li data-testid="page-check-messages" data-count={check.messages.count} data-by={check.messages.by}>
               <span aria-hidden="true">{check.messages.count > 0 ? '✓ ' : '– '}</span>
               {check.messages.by === 'fallback'
-                ? t('pageCheckMessagesFallback', String(check.messages.count))
-                : t('pageCheckMessages', String(check.messages.count))}
+                ? t('pageCheckMessagesFallback', formatCount(check.messages.count))
+                : t('pageCheckMessages', formatCount(check.messages.count))}
             </li>
             <li data-testid="page-check-chat" data-from={check.chat.from}>
               <span aria-hidden="true">{check.chat.id ? '✓ ' : '– '}</span>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ShownPin } from '../../lib/board/read-models';
-import { t } from '../../lib/i18n';
+import { t, tn } from '../../lib/i18n';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { planBulkExpiry, planBulkExpiryUndo } from './model/bulk-expiry';
@@ -28,7 +28,7 @@ export function BulkExpiryDialog({ pins, onClose, onDone }: Props) {
       onDone={onDone}
       testId="bulk-expiry-dialog"
       undo={{
-        message: t('popupBulkExpiryDone', String(intents.length)),
+        message: tn('popupBulkExpiryDone', intents.length),
         plan: async () => {
           const chatIds = [...new Set(pins.map((pin) => pin.chatId))];
           const current = new Map(
@@ -38,7 +38,7 @@ export function BulkExpiryDialog({ pins, onClose, onDone }: Props) {
         },
       }}
     >
-      <p>{t('popupBulkExpiryBody', String(pins.length), String(chats))}</p>
+      <p>{tn('popupBulkExpiryBody', pins.length, tn('popupChatCount', chats))}</p>
       <fieldset>
         <legend>{t('popupBulkExpiryLegend')}</legend>
         <div class="preset-row">
@@ -59,7 +59,7 @@ export function BulkExpiryDialog({ pins, onClose, onDone }: Props) {
       </fieldset>
       {intents.length < pins.length && (
         <p class="muted" data-testid="bulk-expiry-unchanged">
-          {t('popupBulkExpiryUnchanged', String(pins.length - intents.length))}
+          {tn('popupBulkExpiryUnchanged', pins.length - intents.length)}
         </p>
       )}
       <p class="muted">{t('popupBulkExpiryHow')}</p>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { formatCount, t } from '../../lib/i18n';
 import { usePopup } from './context';
 import { fold } from './model/filters';
 import { SearchBox } from './SearchBox';
@@ -18,7 +18,7 @@ export function ChatPicker({ chatIds, onChange }: { chatIds: readonly string[]; 
   const matching = chats.filter((chat) => words.every((w) => fold(chat.name ?? chat.chatId).includes(w)));
   return (
     <fieldset>
-      <legend>{t('popupFolderChatsLabel', String(chatIds.length))}</legend>
+      <legend>{t('popupFolderChatsLabel', formatCount(chatIds.length))}</legend>
       <SearchBox label={t('popupFindChat')} value={query} onSearch={setQuery} />
       <ul class="pick-list" data-testid="folder-chat-picker">
         {matching.map((chat) => (

@@ -214,7 +214,7 @@ export function MoveChatsDialog({
   const count = new Set([...picked.values()].flat()).size;
   return (
     <ConfirmDialog
-      title={t('popupMoveChatsTitle', String(count))}
+      title={t('popupMoveChatsTitle', formatCount(count))}
       intents={intents}
       confirmLabel={t('popupMove')}
       needsChoice={target ? undefined : t('popupMoveChooseFirst')}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ShownFolder } from '../../lib/board/read-models';
-import { t, tn } from '../../lib/i18n';
+import { formatCount, t, tn } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { type Placement, placementForDrop, placementForStep } from '../../lib/intents/placement';
 import { BulkBar } from './BulkBar';
@@ -116,7 +116,7 @@ export function FoldersView() {
     const before = folders;
     popup.openDialog((close) => (
       <ConfirmDialog
-        title={t('popupRemoveChatsTitle', String(chatIds.length))}
+        title={t('popupRemoveChatsTitle', formatCount(chatIds.length))}
         intents={intents}
         confirmLabel={t('popupRemoveChats')}
         danger

@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n';
+import { t, tn } from '../../lib/i18n';
 import { usePopup } from './context';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { type ImportChat, type ImportOutcome, type ParsedImport, planImport, planImportUndo } from './model/import';
@@ -58,7 +58,7 @@ export function ImportDialog({ parsed, onClose }: { parsed: ParsedImport; onClos
       onClose={onClose}
       testId="import-preview"
       undo={{
-        message: t('importDone', String(restoring)),
+        message: tn('importDone', restoring),
         plan: async () => {
           const current = new Map(
             await Promise.all(
@@ -72,9 +72,9 @@ export function ImportDialog({ parsed, onClose }: { parsed: ParsedImport; onClos
       <p data-testid="import-summary">
         {t(
           'importSummary',
-          String(restoring),
-          String(count('pinned')),
-          String(rows.length - restoring - count('pinned')),
+          tn('importSummaryRestore', restoring),
+          tn('importSummaryPinned', count('pinned')),
+          tn('importSummarySkipped', rows.length - restoring - count('pinned')),
         )}
       </p>
       <div class="import-preview">

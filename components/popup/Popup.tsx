@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import { rateMinuteMs } from '../../lib/auth/connection';
 import type { ShownPin } from '../../lib/board/read-models';
-import { t } from '../../lib/i18n';
+import { formatCount, t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
 import { sendMessage } from '../../lib/messaging';
 import { chatUrl } from '../../lib/web/url';
@@ -123,7 +123,11 @@ export function Popup({ surface = 'popup' }: { surface?: 'popup' | 'sidepanel' }
         <h1>{t('extName')}</h1>
         <span class="muted summary" data-testid="summary">
           {board && hasData
-            ? t(board.chatsToRead > 0 ? 'popupSummaryPartial' : 'popupSummary', String(liveCount), String(folderCount))
+            ? t(
+                board.chatsToRead > 0 ? 'popupSummaryPartial' : 'popupSummary',
+                formatCount(liveCount),
+                formatCount(folderCount),
+              )
             : ''}
         </span>
         {surface === 'popup' && openSidePanel && (

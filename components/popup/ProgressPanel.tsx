@@ -61,7 +61,7 @@ export function ProgressPanel({ progress, failed }: { progress?: QueueProgress; 
       )}
       {failed.length > 0 && (
         <details class="failed" open={failed.length <= 2}>
-          <summary class="error">{t('popupFailedCount', String(failed.length))}</summary>
+          <summary class="error">{t('popupFailedCount', formatCount(failed.length))}</summary>
           <ul data-testid="failed-intents">
             {failed.map((record) => (
               <li key={record.id} class="failed-item" data-testid="failed-intent">

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Auth } from '../auth/session';
 import { readExpiringPins, readProgress } from '../board/read-models';
-import { type MessageKey, t } from '../i18n';
+import { type MessageKey, type PluralKey, t, tn } from '../i18n';
 import { BADGE_EXPIRING_KEY, readBadgeExpiring } from '../store/browser-settings';
 import type { Services } from './services';
 
@@ -20,7 +20,7 @@ export interface BadgeInput {
 export interface BadgeView {
   text: string;
   color: string;
-  title: { key: MessageKey; count?: string };
+  title: { key: MessageKey } | { plural: PluralKey; count: number };
 }
 
 /**
@@ -29,9 +29,9 @@ export interface BadgeView {
  */
 export function badgeFor({ needsSignIn, failed, expiringSoon }: BadgeInput): BadgeView {
   if (needsSignIn) return { text: '!', color: RED, title: { key: 'badgeSignInAgain' } };
-  if (failed > 0) return { text: String(failed), color: RED, title: { key: 'badgeFailed', count: String(failed) } };
+  if (failed > 0) return { text: String(failed), color: RED, title: { plural: 'badgeFailed', count: failed } };
   if (expiringSoon) {
-    return { text: String(expiringSoon), color: AMBER, title: { key: 'badgeExpiring', count: String(expiringSoon) } };
+    return { text: String(expiringSoon), color: AMBER, title: { plural: 'badgeExpiring', count: expiringSoon } };
   }
   return { text: '', color: RED, title: { key: 'extName' } };
 }
@@ -59,7 +59,7 @@ export function createBadge({ auth, services }: BadgeDeps): { update(): void } {
     await browser.action.setBadgeText({ text: view.text });
     if (view.text) await browser.action.setBadgeBackgroundColor({ color: view.color });
     await browser.action.setTitle({
-      title: view.title.count ? t(view.title.key, view.title.count) : t(view.title.key),
+      title: 'plural' in view.title ? tn(view.title.plural, view.title.count) : t(view.title.key),
     });
   }
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Auth } from '../auth/session';
 import { readChatPins, readFolders, readUnsentIntents } from '../board/read-models';
-import { t } from '../i18n';
+import { formatCount, t } from '../i18n';
 import { classifySender, type Handlers, type Sender } from '../messaging';
 import type { AuthView } from '../messaging/protocol';
 import { clearAccountData, countPendingIntents } from '../store/account';
@@ -53,7 +53,7 @@ export function createHandlers({ auth, services, kick, restart, menus }: Handler
       const left = await countPendingIntents(current.db);
       if (left === 0) return;
       const wake = current.queue.nextWakeAt();
-      if (wake === null || wake > deadline) throw new Error(t('signOutStillSending', String(left)));
+      if (wake === null || wake > deadline) throw new Error(t('signOutStillSending', formatCount(left)));
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, wake - Date.now())));
     }
   }
@@ -65,7 +65,7 @@ export function createHandlers({ auth, services, kick, restart, menus }: Handler
       const current = await services();
       if (current && (await auth.connectionChangeSignsOut(connection))) {
         const pending = await countPendingIntents(current.db);
-        if (pending > 0) throw new Error(t('hostChangePending', String(pending)));
+        if (pending > 0) throw new Error(t('hostChangePending', formatCount(pending)));
         current.stop();
         await clearAccountData(current.db);
       }
@@ -82,7 +82,7 @@ export function createHandlers({ auth, services, kick, restart, menus }: Handler
       const current = await services();
       if (current) {
         const count = await countPendingIntents(current.db);
-        if (count > 0 && !pending) throw new Error(t('signOutPendingError', String(count)));
+        if (count > 0 && !pending) throw new Error(t('signOutPendingError', formatCount(count)));
         if (count > 0 && pending === 'send') await sendPending(current);
         current.stop();
         await clearAccountData(current.db);

@@ -4,7 +4,7 @@ import type { Auth } from '../auth/session';
 import { pinSummary } from '../board/pin-summary';
 import { readPinBoard } from '../board/read-models';
 import { claimReminder, firedReminders, plannedReminders, type Reminder } from '../board/reminders';
-import { t } from '../i18n';
+import { formatLocale, t } from '../i18n';
 import type { Handlers } from '../messaging';
 import type { PinsDb } from '../store/db';
 import { readSettings, updateSettings } from '../store/settings';
@@ -44,7 +44,7 @@ interface Deps {
 }
 
 const expiryLabel = (expiry: number) =>
-  new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(expiry);
+  new Intl.DateTimeFormat(formatLocale(), { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(expiry);
 
 export function createReminders({ auth, services, kick }: Deps) {
   async function planned(db: PinsDb, now: number): Promise<Reminder[]> {

@@ -1,5 +1,5 @@
 import { pinSummary } from '../../../lib/board/pin-summary';
-import { t } from '../../../lib/i18n';
+import { formatCount, t } from '../../../lib/i18n';
 import type { Intent } from '../../../lib/intents/intents';
 import type { IntentFailure } from '../../../lib/store/records';
 import { folderGlyph } from '../../folder-symbol';
@@ -19,7 +19,7 @@ export function describeIntent(intent: Intent, names: Names): string {
       const quoted = intent.messageIds.length === 1 && only ? names.pin?.(intent.chatId, only) : undefined;
       return quoted
         ? t('popupDoUnpinOne', quoted, names.chat(intent.chatId))
-        : t('popupDoUnpin', String(intent.messageIds.length), names.chat(intent.chatId));
+        : t('popupDoUnpin', formatCount(intent.messageIds.length), names.chat(intent.chatId));
     }
     case 'pinMessage':
       return t('popupDoPin', names.chat(intent.chatId));
@@ -50,7 +50,7 @@ export function describeIntent(intent: Intent, names: Names): string {
     case 'replaceFolderChats':
       return t('popupDoReplaceChats', names.folder(intent.folderId));
     case 'removeChatsFromAllFolders':
-      return t('popupDoRemoveChats', String(intent.chatIds.length));
+      return t('popupDoRemoveChats', formatCount(intent.chatIds.length));
   }
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShownPin } from '../../../lib/board/read-models';
-import { t } from '../../../lib/i18n';
+import { formatCount, t } from '../../../lib/i18n';
 import { placementForMove } from '../../../lib/intents/placement';
 import type { useEnqueue } from './hooks';
 import { expiryText } from './text';
@@ -90,7 +90,7 @@ export function PinRows(props: {
           disabled={chosen.length === 0 || sending.busy}
           onClick={(event) => unpin(event, chosen)}
         >
-          {t('pageUnpinSelected', String(chosen.length))}
+          {t('pageUnpinSelected', formatCount(chosen.length))}
         </button>
       </div>
       <ol class="cp-pins" ref={list} data-testid="pin-list" aria-label={t('pageBarTitle')}>

@@ -15,11 +15,11 @@ describe('the one badge policy', () => {
     expect(badgeFor({ needsSignIn: true, failed: 3, expiringSoon: 5 })).toMatchObject({ text: '!' });
     expect(badgeFor({ needsSignIn: false, failed: 3, expiringSoon: 5 })).toMatchObject({
       text: '3',
-      title: { key: 'badgeFailed', count: '3' },
+      title: { plural: 'badgeFailed', count: 3 },
     });
     expect(badgeFor({ needsSignIn: false, failed: 0, expiringSoon: 5 })).toMatchObject({
       text: '5',
-      title: { key: 'badgeExpiring', count: '5' },
+      title: { plural: 'badgeExpiring', count: 5 },
     });
   });
 
