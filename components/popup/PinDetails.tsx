@@ -6,7 +6,6 @@ import { Dialog } from './Dialog';
 import { isExpired } from './model/filters';
 import {
   EXPIRY_CHOICES,
-  type ExpiryPreset,
   isoTime,
   parseLocalDateTime,
   presetExpiry,
