@@ -206,7 +206,13 @@ async function startSend(
   }
   if (!started.ok) return started;
   // A confirmed answer that cannot be journalled is settled like a lost one, as when requests went one by one.
-  const settled = started.answer.then((result) => confirmed(deps, members, result)).catch(failed);
+  const settled = started.answer
+    .then((result) => confirmed(deps, members, result))
+    .catch(failed)
+    // Nothing awaits an answer once its pass has moved on. If even the failure cannot be journalled (the worker is
+    // stopping and its database closed), the intent stays `sending` in the journal and `recover` settles it at the
+    // next start, so there is nothing more to do here than not leave the rejection unhandled.
+    .catch(() => undefined);
   return { ok: true, settled };
 }
 

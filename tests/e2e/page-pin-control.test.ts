@@ -80,6 +80,16 @@ describe.each(BROWSERS)('the pin control by keyboard, and the pinned marker, in 
       await page.keyboard.up('Shift');
       reached = await focusedControl(page);
     }
+    // It fades in over 120 ms from the moment it has focus.
+    if (reached && !reached.visible) {
+      await page.waitForFunction(
+        (selector: string) =>
+          document.activeElement?.matches(selector) && getComputedStyle(document.activeElement).opacity === '1',
+        { timeout: 5_000 },
+        PIN_CONTROL,
+      );
+      reached = await focusedControl(page);
+    }
     expect(reached).toEqual({
       name: 'Pin message: Keyboard message number 5',
       in: inMessage(5),

@@ -133,20 +133,18 @@ it(`loses no intent and sends nothing twice when the worker is killed at ${KILLS
     const kill = pickKill(boot, random);
     const mortal = mortalFetch(kill);
     const worker: Worker = await startWorker(sandbox, dbName, { bootId: `boot-${boot}`, fetch: mortal.fetch });
-    let finished = false;
     const run = worker.queue.run().then(
-      () => {
-        finished = true;
-      },
-      () => undefined,
+      () => 'finished' as const,
+      () => 'failed' as const,
     );
-    await Promise.race([mortal.died, run]);
+    // Interrupted: the kill came before the run was over by itself. (A stopped run may still return normally.)
+    const outcome = await Promise.race([mortal.died.then(() => 'killed' as const), run]);
     // Dead at once: nothing in between may write to the database or send.
     mortal.stop();
     worker.queue.stop();
     worker.db.close();
     await run;
-    if (!finished) interrupted.push(kill.at);
+    if (outcome === 'killed') interrupted.push(kill.at);
   }
 
   const last = await startWorker(sandbox, dbName, { bootId: 'boot-last' });
