@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatCount, t } from '../../lib/i18n';
 import { usePopup } from './context';
-import { fold } from './model/filters';
+import { holdsWords, searchWords } from './model/filters';
 import { SearchBox } from './SearchBox';
 
 /** Cliq's limit on the chats of one folder. */
@@ -14,8 +14,8 @@ export function ChatPicker({ chatIds, onChange }: { chatIds: readonly string[]; 
   const chats = [...popup.board.chats]
     .filter((chat) => chat.type !== 'thread')
     .sort((a, b) => (a.name ?? a.chatId).localeCompare(b.name ?? b.chatId));
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  const matching = chats.filter((chat) => words.every((w) => fold(chat.name ?? chat.chatId).includes(w)));
+  const words = searchWords(query);
+  const matching = chats.filter((chat) => holdsWords(chat.name ?? chat.chatId, words));
   return (
     <fieldset>
       <legend>{t('popupFolderChatsLabel', formatCount(chatIds.length))}</legend>

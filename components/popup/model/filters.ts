@@ -36,6 +36,16 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().replace(/ß/g, 'ss').replace(/\p{P}/gu, '');
 }
 
+/** The words of a search, folded: what `holdsWords` looks for. */
+export const searchWords = (query: string): string[] => fold(query).split(/\s+/).filter(Boolean);
+
+/** Whether `text` holds every word of a search (no words: every text does), folded alike. */
+export function holdsWords(text: string, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const folded = fold(text);
+  return words.every((word) => folded.includes(word));
+}
+
 function matchesPinner(pin: ShownPin, pinnedBy: string, me: string | undefined): boolean {
   if (!pinnedBy) return true;
   if (pinnedBy === PINNED_BY_ME) return me !== undefined && pin.pinnedById === me;
@@ -43,9 +53,7 @@ function matchesPinner(pin: ShownPin, pinnedBy: string, me: string | undefined):
 }
 
 function matchesQuery(pin: ShownPin, chatName: string, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = fold([pinSummary(pin), pin.senderName ?? '', pin.pinnedBy ?? '', chatName].join('\n'));
-  return words.every((word) => haystack.includes(word));
+  return holdsWords([pinSummary(pin), pin.senderName ?? '', pin.pinnedBy ?? '', chatName].join('\n'), words);
 }
 
 function matchesStatus(pin: ShownPin, status: PinStatus, now: number, soonMs: number): boolean {
@@ -66,7 +74,7 @@ export function visiblePins(
   filter: PinFilter,
   options: { now: number; expiringSoonMs: number; order: PinOrder; me?: string },
 ): ChatPins[] {
-  const words = fold(filter.query).split(/\s+/).filter(Boolean);
+  const words = searchWords(filter.query);
   const shown: ChatPins[] = [];
   for (const chat of board) {
     if (filter.chatId && chat.chatId !== filter.chatId) continue;
