@@ -96,6 +96,7 @@ export function PinRows(props: {
       <ol class="cp-pins" ref={list} data-testid="pin-list" aria-label={t('pageBarTitle')}>
         {pins.map((pin, index) => {
           const dropping = drag && drag.over === index && drag.from !== index;
+          const label = props.label(pin);
           return (
             <li
               key={pin.messageId}
@@ -107,7 +108,7 @@ export function PinRows(props: {
             >
               <input
                 type="checkbox"
-                aria-label={t('pageSelectPin', props.label(pin))}
+                aria-label={t('pageSelectPin', label)}
                 checked={selected.has(pin.messageId)}
                 onChange={() => toggle(pin.messageId)}
               />
@@ -115,7 +116,7 @@ export function PinRows(props: {
                 type="button"
                 class="cp-handle"
                 data-testid="pin-handle"
-                aria-label={t('pageMovePin', props.label(pin))}
+                aria-label={t('pageMovePin', label)}
                 title={t('pageMoveHelp')}
                 onKeyDown={(event) => {
                   if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
@@ -143,7 +144,7 @@ export function PinRows(props: {
                 <span class="cp-pin-line">
                   {pin.isPrimary && <span class="cp-badge">{t('pagePrimary')}</span>}
                   <span class="cp-pin-text" dir="auto">
-                    {props.label(pin)}
+                    {label}
                   </span>
                 </span>
                 <span class="cp-pin-meta muted" data-testid="pin-expiry" data-expiry={pin.expiry}>
@@ -155,7 +156,7 @@ export function PinRows(props: {
                 type="button"
                 class="cp-icon"
                 data-testid="pin-jump"
-                aria-label={t('pageJumpToPin', props.label(pin))}
+                aria-label={t('pageJumpToPin', label)}
                 title={t('pageJump')}
                 onClick={() => props.onJump(pin.messageId)}
               >
@@ -166,7 +167,7 @@ export function PinRows(props: {
                   type="button"
                   class="cp-icon"
                   data-testid="pin-make-primary"
-                  aria-label={t('pageMakePinPrimary', props.label(pin))}
+                  aria-label={t('pageMakePinPrimary', label)}
                   title={t('pageMakePrimary')}
                   disabled={sending.busy}
                   onClick={(event) =>
@@ -180,7 +181,7 @@ export function PinRows(props: {
                 type="button"
                 class="cp-icon cp-danger"
                 data-testid="pin-unpin"
-                aria-label={t('pageUnpinPin', props.label(pin))}
+                aria-label={t('pageUnpinPin', label)}
                 title={t('pageUnpin')}
                 disabled={sending.busy}
                 onClick={(event) => unpin(event, [pin.messageId])}
