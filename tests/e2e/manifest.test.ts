@@ -6,6 +6,7 @@ import { ACCOUNTS_HOST_PATTERNS, CLIQ_HOST_PATTERNS, SANDBOX_HOST_PATTERN } from
 type Manifest = {
   manifest_version: number;
   permissions?: string[];
+  optional_permissions?: string[];
   host_permissions?: string[];
   content_scripts?: { matches: string[] }[];
   browser_specific_settings?: { gecko?: { id?: string } };
@@ -42,6 +43,8 @@ describe.each(['chrome', 'firefox'] as const)('the production %s manifest', (bro
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions?.sort()).toEqual(PERMISSIONS[browser]);
     for (const permission of manifest.permissions ?? []) expect(NO_INSTALL_WARNING).toContain(permission);
+    // Notifications carry a warning: asked for only when the user turns reminders on, never at install.
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions?.sort()).toEqual([...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS].sort());
     expect(JSON.stringify(manifest)).not.toContain('127.0.0.1');
     expect(manifest.host_permissions).not.toContain(SANDBOX_HOST_PATTERN);
