@@ -158,20 +158,29 @@ function attach(env: FeatureEnv, list: Element, reader: MessageReader, signal: A
   list.addEventListener('mouseover', approach, { signal, passive: true });
   list.addEventListener('mouseleave', approach, { signal, passive: true });
   list.addEventListener('focusin', approach, { signal });
-  control.addEventListener('focus', () => {
-    // Keys pressed inside a dialog opened by a click make the returned focus look like the keyboard's; it is not,
-    // and the control must go on following the pointer.
-    keyboardFocus = !openedByPointer && control.matches(':focus-visible');
-    openedByPointer = false;
-    control.style.outline = keyboardFocus ? FOCUS_RING : '';
-    paint();
-  });
-  control.addEventListener('blur', () => {
-    keyboardFocus = false;
-    control.style.outline = '';
-    // Focus may move into the dialog, which needs the control where it is to return to.
-    paint();
-  });
+  // Guarded like every page listener: once the extension is updated, painting (its labels) would throw into the page.
+  control.addEventListener(
+    'focus',
+    env.guard(() => {
+      // Keys pressed inside a dialog opened by a click make the returned focus look like the keyboard's; it is not,
+      // and the control must go on following the pointer.
+      keyboardFocus = !openedByPointer && control.matches(':focus-visible');
+      openedByPointer = false;
+      control.style.outline = keyboardFocus ? FOCUS_RING : '';
+      paint();
+    }),
+    { signal },
+  );
+  control.addEventListener(
+    'blur',
+    env.guard(() => {
+      keyboardFocus = false;
+      control.style.outline = '';
+      // Focus may move into the dialog, which needs the control where it is to return to.
+      paint();
+    }),
+    { signal },
+  );
   control.addEventListener(
     'keydown',
     env.guard((event: KeyboardEvent) => {
