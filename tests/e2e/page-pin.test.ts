@@ -208,9 +208,14 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
       page.on('console', (message) => {
         if (message.type() === 'error' && !message.text().includes('404')) problems.push(message.text());
       });
+      // An undo offer counts down in the bar: the orphaned UI re-renders until the page's next change removes it.
+      await openPinDialog(page, m(1));
+      await page.click(inDialog('[data-testid=dialog-unpin]'));
+      await waitFor(page, inBar('[data-testid=undo-toast]'));
       const worker = await session.worker();
       // What an update does to a running content script: its extension context goes away.
       await worker.evaluate('chrome.runtime.reload()').catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       // The orphaned script notices at the next change of the page.
       await control(sandbox, `chats/${ROOM}/messages`, { text: 'After the update' });
       await page.waitForFunction(

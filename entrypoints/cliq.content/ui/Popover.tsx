@@ -25,6 +25,8 @@ export function Popover(props: {
   useLayoutEffect(() => {
     const panel = ref.current;
     if (!panel) return;
+    // Read now, not in the observer: after an extension update the orphaned panel can no longer read messages.
+    const rtl = textDirection() === 'rtl';
     const place = () => {
       const rect = props.anchor();
       if (!rect) return;
@@ -36,7 +38,7 @@ export function Popover(props: {
       const wanted = below ? rect.bottom + GAP : rect.top - GAP - height;
       const top = Math.min(Math.max(MARGIN, wanted), window.innerHeight - MARGIN - height);
       // The panel hangs from the anchor's inline end: its right edge, or its left one in a right-to-left UI.
-      const start = textDirection() === 'rtl' ? rect.left : rect.right - width;
+      const start = rtl ? rect.left : rect.right - width;
       const left = Math.min(Math.max(MARGIN, start), window.innerWidth - width - MARGIN);
       setPosition({ top, left: Math.max(MARGIN, left) });
     };

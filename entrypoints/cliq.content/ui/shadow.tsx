@@ -1,7 +1,8 @@
-import { type ComponentChild, render } from 'preact';
+import { Component, type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { applyDocumentDirection, textDirection } from '../../../lib/i18n';
+import { isExtensionGone } from '../../../lib/page/background';
 import styles from '../style.css?inline';
 import { followPageTheme } from './theme';
 
@@ -49,6 +50,21 @@ const HOST_RESET = ':host{all:initial !important}';
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
 /**
+ * Render errors stop at the UI they happen in, like a feature's errors: logged under its name, never thrown into
+ * the page. After an extension update the old UI may still re-render (a countdown ticking) before the page's next
+ * change tears it down, and its strings are no longer readable: that UI just goes blank, quietly.
+ */
+class Contained extends Component<{ name: string; children: ComponentChild }, { failed?: boolean }> {
+  override componentDidCatch(error: unknown): void {
+    this.setState({ failed: true });
+    if (!isExtensionGone(error)) console.error(`Cliq Pins: ${this.props.name} failed`, error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/**
  * A Preact UI in its own closed shadow root (page CSS cannot reach in, ours cannot leak out; key presses inside do not
  * reach the page's shortcuts). Removed when `signal` ends or the extension goes away.
  *
@@ -66,6 +82,7 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
   for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
   let content: ComponentChild = null;
   let mounted = false;
+  const contained = (child: ComponentChild) => <Contained name={name}>{child}</Contained>;
   const remove = () => {
     if (mounted) render(null, container);
     mounted = false;
@@ -85,12 +102,12 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
       }
       if (!mounted) {
         mounted = true;
-        render(content, container);
+        render(contained(content), container);
       }
     },
     render(next) {
       content = next;
-      if (mounted) render(next, container);
+      if (mounted) render(contained(next), container);
     },
   };
 }
