@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { holdsWords, searchWords } from '../../lib/board/words';
 import { formatCount, t } from '../../lib/i18n';
 import { usePopup } from './context';
-import { holdsWords, searchWords } from './model/filters';
 import { SearchBox } from './SearchBox';
 
 /** Cliq's limit on the chats of one folder. */

@@ -1,5 +1,6 @@
 import { pinSummary } from '../../../lib/board/pin-summary';
 import type { ChatPins, ShownPin } from '../../../lib/board/read-models';
+import { holdsWords, searchWords } from '../../../lib/board/words';
 
 export type PinStatus = 'live' | 'expiringSoon' | 'expired';
 export type PinOrder = 'chatOrder' | 'newestPinned';
@@ -27,24 +28,6 @@ export const isExpired = (pin: { expiry: number }, now: number) => pin.expiry !=
 /** Cliq's order of a chat's live pins (it drops expired ones): what a move's `above` refers to. */
 export const liveIds = (pins: readonly { messageId: string; expiry: number }[], now: number) =>
   pins.filter((pin) => !isExpired(pin, now)).map((pin) => pin.messageId);
-
-/**
- * Case, accents and punctuation do not matter when searching: "resume" finds "Résumé", "wifi" finds "Wi-Fi".
- * NFKD also unfolds compatibility forms (ligatures, full-width letters); ß has no decomposition of its own.
- */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().replace(/ß/g, 'ss').replace(/\p{P}/gu, '');
-}
-
-/** The words of a search, folded: what `holdsWords` looks for. */
-export const searchWords = (query: string): string[] => fold(query).split(/\s+/).filter(Boolean);
-
-/** Whether `text` holds every word of a search (no words: every text does), folded alike. */
-export function holdsWords(text: string, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const folded = fold(text);
-  return words.every((word) => folded.includes(word));
-}
 
 function matchesPinner(pin: ShownPin, pinnedBy: string, me: string | undefined): boolean {
   if (!pinnedBy) return true;

@@ -1,5 +1,5 @@
 import type { ShownFolder } from '../../../lib/board/read-models';
-import { holdsWords, searchWords } from './filters';
+import { holdsWords, searchWords } from '../../../lib/board/words';
 
 /**
  * The folders a search leaves: a folder whose name matches keeps all its chats, any other keeps the chats whose

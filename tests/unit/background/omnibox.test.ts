@@ -16,7 +16,11 @@ const pin = (messageId: string, text: string, senderName?: string): ShownPin => 
 const BOARD: ChatPins[] = [
   { chatId: 'CT_1', chatName: 'Finance', pins: [pin('1_1', 'Résumé of the Q3 budget', 'Hannah'), pin('1_2', 'Lunch')] },
   { chatId: 'CT_2', chatName: 'Budget talk', pins: [pin('2_1', 'Invoices', 'Omar')] },
-  { chatId: 'CT_3', chatName: 'Ops', pins: [{ ...pin('3_1', ''), attachment: { name: 'budget.xlsx' } }] },
+  {
+    chatId: 'CT_3',
+    chatName: 'Ops',
+    pins: [{ ...pin('3_1', ''), attachment: { name: 'budget.xlsx' } }, pin('3_2', 'Wi-Fi at Hauptstraße')],
+  },
 ];
 
 describe('searching pins from the address bar', () => {
@@ -26,6 +30,10 @@ describe('searching pins from the address bar', () => {
     expect(ids('resume hannah')).toEqual(['1_1']);
     expect(ids('omar invoices')).toEqual(['2_1']);
     expect(ids('nothing-like-this')).toEqual([]);
+  });
+
+  it('folds a search as the popup does: punctuation and ß too', () => {
+    expect(searchPins(BOARD, 'wifi hauptstrasse', 10).map((m) => m.pin.messageId)).toEqual(['3_2']);
   });
 
   it('suggests nothing before a word is typed, and at most the limit', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fold, noFilter, PINNED_BY_ME, pinners, visiblePins } from '../../../components/popup/model/filters';
+import { noFilter, PINNED_BY_ME, pinners, visiblePins } from '../../../components/popup/model/filters';
 import type { ChatPins, ShownPin } from '../../../lib/board/read-models';
+import { fold } from '../../../lib/board/words';
 
 const NOW = 1_800_000_000_000;
 const HOUR = 3_600_000;
