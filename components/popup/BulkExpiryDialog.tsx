@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { ShownPin } from '../../lib/board/read-models';
 import { t, tn } from '../../lib/i18n';
+import { type ExpiryPreset, presetExpiry } from '../../lib/intents/expiry';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { planBulkExpiry, planBulkExpiryUndo } from './model/bulk-expiry';
-import { EXPIRY_CHOICES, type ExpiryPreset, presetExpiry } from './model/time';
+import { EXPIRY_CHOICES } from './model/time';
 import { boardStore } from './useBoard';
 
 interface Props {

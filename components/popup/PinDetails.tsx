@@ -1,18 +1,11 @@
 import { useState } from 'preact/hooks';
 import { t, tn } from '../../lib/i18n';
+import { parseLocalDateTime, presetExpiry, toLocalDateTime } from '../../lib/intents/expiry';
 import type { IntentInput } from '../../lib/intents/intents';
 import { usePopup } from './context';
 import { Dialog } from './Dialog';
 import { isExpired } from './model/filters';
-import {
-  EXPIRY_CHOICES,
-  isoTime,
-  parseLocalDateTime,
-  presetExpiry,
-  relativeTime,
-  shortDateTime,
-  toLocalDateTime,
-} from './model/time';
+import { EXPIRY_CHOICES, isoTime, relativeTime, shortDateTime } from './model/time';
 import { planPinRestore } from './model/undo';
 import { OpenInCliq } from './OpenInCliq';
 import { PinContent } from './PinContent';

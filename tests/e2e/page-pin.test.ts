@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { localDateTimeValue } from '../../lib/page/expiry';
+import { toLocalDateTime } from '../../lib/intents/expiry';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import {
@@ -123,7 +123,7 @@ describe.each(BROWSERS)('pinning messages from the Cliq page in %s', (name) => {
     const inThreeDays = new Date();
     inThreeDays.setDate(inThreeDays.getDate() + 3);
     inThreeDays.setHours(12, 30, 0, 0);
-    const dated = await pin(m(7), 'date', { date: localDateTimeValue(inThreeDays.getTime()) });
+    const dated = await pin(m(7), 'date', { date: toLocalDateTime(inThreeDays.getTime()) });
     expect(dated.entry.expiry).toBe(inThreeDays.getTime());
 
     // Cliq's order: the primary first, each new pin directly below it (m1 was primary until m5 took over).

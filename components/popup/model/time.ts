@@ -1,11 +1,10 @@
 /* Times as people read them, in the browser's language (Intl), so no wording needs translating here. */
 import { formatLocale, type MessageKey } from '../../../lib/i18n';
+import type { ExpiryPreset } from '../../../lib/intents/expiry';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-export type ExpiryPreset = 'hour' | 'endOfDay' | 'week' | 'forever';
 
 /** The expiry choices and their words, the same wherever the popup offers them. */
 export const EXPIRY_CHOICES: readonly [ExpiryPreset, MessageKey][] = [
@@ -14,38 +13,6 @@ export const EXPIRY_CHOICES: readonly [ExpiryPreset, MessageKey][] = [
   ['week', 'popupExpiryWeek'],
   ['forever', 'popupExpiryForever'],
 ];
-
-/** -1 is Cliq's "never". End of day is the user's local midnight, or tomorrow's when that is under an hour away. */
-export function presetExpiry(preset: ExpiryPreset, now: number): number {
-  switch (preset) {
-    case 'hour':
-      return now + HOUR;
-    case 'week':
-      return now + 7 * DAY;
-    case 'forever':
-      return -1;
-    case 'endOfDay': {
-      const end = new Date(now);
-      end.setHours(23, 59, 0, 0);
-      if (end.getTime() - now < HOUR) end.setDate(end.getDate() + 1);
-      return end.getTime();
-    }
-  }
-}
-
-/** A `datetime-local` value (local time, no zone) as epoch ms; NaN when empty or invalid. */
-export function parseLocalDateTime(value: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return Number.NaN;
-  const [, y, mo, d, h, mi] = match.map(Number) as number[];
-  return new Date(y as number, (mo as number) - 1, d, h, mi).getTime();
-}
-
-export function toLocalDateTime(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', DAY],

@@ -1,13 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
 import { t, tn } from '../../../lib/i18n';
-import {
-  EXPIRY_PRESETS,
-  type ExpiryPreset,
-  expiryFor,
-  localDateTimeValue,
-  tomorrowMorning,
-} from '../../../lib/page/expiry';
+import { toLocalDateTime } from '../../../lib/intents/expiry';
+import { EXPIRY_PRESETS, type ExpiryPreset, expiryFor, tomorrowMorning } from '../../../lib/page/expiry';
 import { barChannel, useChatPins, useEnqueue } from './hooks';
 import { expiryText } from './text';
 import { pinUndo } from './undo';
@@ -48,7 +43,7 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
   // A pinned message's choices start at its own expiry.
   const pinnedUntil = pin && pin.expiry !== -1 ? pin.expiry : undefined;
   const chosen = preset ?? (pin ? (pinnedUntil ? 'date' : 'forever') : 'forever');
-  const dateValue = date ?? localDateTimeValue(pinnedUntil ?? tomorrowMorning(Date.now()));
+  const dateValue = date ?? toLocalDateTime(pinnedUntil ?? tomorrowMorning(Date.now()));
   const datePreview = expiryFor('date', Date.now(), dateValue);
 
   useEffect(() => {

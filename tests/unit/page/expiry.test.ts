@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXPIRY_PRESETS, expiryFor, formatExpiry, localDateTimeValue, tomorrowMorning } from '../../../lib/page/expiry';
+import { toLocalDateTime } from '../../../lib/intents/expiry';
+import { EXPIRY_PRESETS, expiryFor, formatExpiry, tomorrowMorning } from '../../../lib/page/expiry';
 
 const NOW = new Date(2026, 2, 2, 14, 30, 0).getTime();
 const HOUR = 3_600_000;
@@ -32,7 +33,7 @@ describe('expiry presets of the pin dialog', () => {
   });
 
   it('defaults the date field to tomorrow at 09:00, in the field’s own format', () => {
-    expect(localDateTimeValue(tomorrowMorning(NOW))).toBe('2026-03-03T09:00');
+    expect(toLocalDateTime(tomorrowMorning(NOW))).toBe('2026-03-03T09:00');
   });
 });
 
