@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type EntrypointGroup } from 'wxt';
 import { noDynamicCode } from './build/no-dynamic-code';
+import { polyfillMetadata } from './build/polyfill-metadata';
 import {
   ACCOUNTS_HOST_PATTERNS,
   CLIQ_HOST_PATTERNS,
@@ -17,7 +18,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can see where `browser` and `defineBackground` come from.
   imports: false,
-  vite: () => ({ plugins: [noDynamicCode(), preact()] }),
+  vite: () => ({ plugins: [noDynamicCode(), polyfillMetadata(), preact()] }),
   manifest: ({ mode, browser }) => {
     const sandbox = SANDBOX_MODES.includes(mode);
     return {
