@@ -10,7 +10,7 @@ import { v3Chat } from './shapes';
  */
 
 export const chatList = z.object({ chats: z._default(z.array(v3Chat), []) });
-export const epochMs = /* @__PURE__ */ z.int().check(z.nonnegative());
+const epochMs = z.int().check(z.nonnegative());
 
 export const chatListEndpoints = {
   /** Filters combine; `pinned: true` lists the chats the user pinned. */

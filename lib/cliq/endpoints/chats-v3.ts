@@ -1,5 +1,5 @@
 import * as z from '../zod';
-import { chatList, epochMs } from './chat-list';
+import { chatList } from './chat-list';
 import { endpoint } from './define';
 import { chatId, cliqId, csv, idList, messageId, timestamp, title } from './params';
 import { perMinute } from './routes';
