@@ -18,7 +18,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can see where `browser` and `defineBackground` come from.
   imports: false,
-  vite: () => ({ plugins: [noDynamicCode(), polyfillMetadata(), preact()] }),
+  vite: () => ({
+    plugins: [noDynamicCode(), polyfillMetadata(), preact()],
+    // Each page is one script (hooks below), and both browsers preload modules themselves: Vite's polyfill for
+    // `<link rel="modulepreload">` would only be bytes in every page.
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: ({ mode, browser }) => {
     const sandbox = SANDBOX_MODES.includes(mode);
     return {
