@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'wxt';
+import { defineConfig, type EntrypointGroup } from 'wxt';
 import { noDynamicCode } from './build/no-dynamic-code';
+import { polyfillMetadata } from './build/polyfill-metadata';
 import {
   ACCOUNTS_HOST_PATTERNS,
   CLIQ_HOST_PATTERNS,
@@ -17,7 +18,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can see where `browser` and `defineBackground` come from.
   imports: false,
-  vite: () => ({ plugins: [noDynamicCode(), preact()] }),
+  vite: () => ({
+    plugins: [noDynamicCode(), polyfillMetadata(), preact()],
+    // Each page is one script (hooks below), and both browsers preload modules themselves: Vite's polyfill for
+    // `<link rel="modulepreload">` would only be bytes in every page.
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: ({ mode, browser }) => {
     const sandbox = SANDBOX_MODES.includes(mode);
     return {
@@ -54,6 +60,15 @@ export default defineConfig({
     };
   },
   hooks: {
+    // WXT builds the extension pages together, so popup, side panel and options share chunks, and a shared chunk
+    // keeps every export any of them uses: options loaded the popup's zod kinds, and the popup a second file of
+    // imports. Each page built alone is tree-shaken for itself (measured: popup 49.4 → 47.4, options 24.5 → 19.5 kB).
+    'entrypoints:grouped': (_wxt, groups) => {
+      const alone = groups.flatMap((group): EntrypointGroup[] =>
+        Array.isArray(group) ? group.map((entry) => [entry]) : [group],
+      );
+      groups.splice(0, groups.length, ...alone);
+    },
     // Content scripts declare Cliq hosts only; in sandbox modes the loopback Cliq-like page is added here, in one place.
     'build:manifestGenerated': (wxt, manifest) => {
       if (!SANDBOX_MODES.includes(wxt.config.mode)) return;

@@ -6,18 +6,19 @@ import { formatLocale, t } from '../i18n';
 /**
  * Where to sign in and which Cliq to talk to. Kept in `storage.local` by the background; nothing secret in it.
  * `apiHost` / `accountsHost` override the data centre's hosts: Canada's two spellings, and the local sandbox
- * in sandbox builds.
+ * in sandbox builds. `.check(…)` is marked pure so pages that never parse a connection do not keep its parts
+ * (lib/cliq/endpoints/params.ts says why).
  */
 export const connectionSchema = z.object({
   dataCentre: z._default(z.enum(DATA_CENTRE_IDS as [DataCentre, ...DataCentre[]]), 'com'),
-  clientId: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
-  apiHost: z._default(z.string().check(z.trim()), ''),
-  accountsHost: z._default(z.string().check(z.trim()), ''),
+  clientId: z._default(/* @__PURE__ */ z.string().check(z.trim(), z.maxLength(200)), ''),
+  apiHost: z._default(/* @__PURE__ */ z.string().check(z.trim()), ''),
+  accountsHost: z._default(/* @__PURE__ */ z.string().check(z.trim()), ''),
   /**
    * Sandbox builds only: the length of the rate-limit "minute" the sandbox was started with
    * (`npm run sandbox -- --minute-ms`), so the queue paces itself on the same scaled clock.
    */
-  sandboxMinuteMs: z.optional(z.int().check(z.gte(100), z.lte(60_000))),
+  sandboxMinuteMs: z.optional(/* @__PURE__ */ z.int().check(z.gte(100), z.lte(60_000))),
 });
 export type Connection = z.output<typeof connectionSchema>;
 

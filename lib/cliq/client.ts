@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { ListView, QueryValue } from './endpoints/define';
-import { type Endpoint, endpointFor, type OperationName, type ParamsOf, type ResultOf } from './endpoints/index';
+import type { Endpoint, OperationName, ParamsOf, ResultOf } from './endpoints/index';
+import { type EndpointTable, productEndpoints } from './endpoints/product';
 import { httpFailure, invalidParams, malformedAnswer, notSignedIn, staleView, unreachable } from './errors';
 import { describeParamIssue, describeProblem, formatPath } from './issues';
 import { createListTimes } from './list-times';
@@ -17,6 +18,8 @@ export interface CliqClientOptions {
   timeoutMs?: number;
   /** The local clock; views are stamped on Cliq's clock, learnt from answers' `Date` headers (list-times.ts). */
   now?: () => number;
+  /** The operations this client may call: the product's, unless a test of the whole catalogue passes `endpoints`. */
+  endpoints?: EndpointTable;
 }
 
 interface CallOptions {
@@ -124,7 +127,9 @@ export function createCliqClient(options: CliqClientOptions): CliqClient {
   }
 
   async function call(op: OperationName, params: unknown, opts: CallOptions = {}): Promise<unknown> {
-    const entry = endpointFor(op);
+    const table: EndpointTable = options.endpoints ?? productEndpoints;
+    const entry = table[op] as Endpoint | undefined;
+    if (!entry) throw new Error(`${op} is not an operation this client may call`);
     const request = prepare(op, entry, params);
     const list = listOf(entry.changes ?? entry.snapshotOf, request.path);
     if (entry.changes === 'folderList' && request.basedOn && lists.isStale(list, request.basedOn)) {

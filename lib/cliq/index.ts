@@ -5,7 +5,7 @@ export {
 } from './client';
 export * from './datacentres';
 export * from './endpoints/index';
-export { PRODUCT_OPERATIONS, type ProductOperation, scopesFor } from './endpoints/product';
+export { endpointFor, PRODUCT_OPERATIONS, type ProductOperation, scopesFor } from './endpoints/product';
 export {
   CliqError,
   type CliqErrorJSON,

@@ -19,14 +19,15 @@ const BUDGETS: Record<Entry, { budget: number; goal: number }> = {
   // (1.5), and #14's page UI (undo, expiry change, unsent states, theme: +2.2), #16's context menu and #18's
   // direction and plural code.
   'content script': { budget: 28.5 * 1024, goal: 20 * 1024 },
-  // 49.3 kB: 42.8 with zod/mini and the early snapshot script, then #16's bulk expiry, restore from an export and side
-  // panel ordering, #14's reorder undo, folder search and chat picker, and #18's plurals and formats.
-  popup: { budget: 50.8 * 1024, goal: 35 * 1024 },
-  // 43.9 kB, one classic script: 40.0 with the endpoint table and queue on zod/mini, then #16's reminders, context
-  // menu, address bar and badge.
-  background: { budget: 45.2 * 1024, goal: 30 * 1024 },
-  // 24.5 kB: within its goal, with #16's reminder and badge settings.
-  options: { budget: 25.3 * 1024, goal: 30 * 1024 },
+  // 46.0 kB, one script and one style sheet: each extension page built alone (49.4 when popup, side panel and
+  // options shared chunks). Of it: the popup's own components ~21, zod for settings, account and restore ~7.5 (its
+  // floor once any schema parses), Preact 4.4, CSS 3.1, webextension-polyfill 1.6.
+  popup: { budget: 47.4 * 1024, goal: 35 * 1024 },
+  // 40.2 kB, one classic script: the product's 15 operations of the endpoint table, not all 55 (43.9 before).
+  // Of it: zod ~8.5, the Cliq client and table ~6, queue ~5, #16's reminders, menus, omnibox and badge ~2.7.
+  background: { budget: 41.4 * 1024, goal: 30 * 1024 },
+  // 14.9 kB: within its goal; built alone it no longer loads the popup's share of a common chunk (24.5 before).
+  options: { budget: 15.4 * 1024, goal: 30 * 1024 },
 };
 
 const OUT_DIR = '.output-size';

@@ -1,17 +1,22 @@
 import type * as z from 'zod/mini';
+import { chatListEndpoints } from './chat-list';
 import { chatMembershipEndpoints } from './chat-membership';
 import { chatUpdateV3Endpoints } from './chat-updates-v3';
 import { chatV2Endpoints } from './chats-v2';
 import { chatV3Endpoints } from './chats-v3';
-import type { Endpoint, ListView } from './define';
+import type { ListView } from './define';
 import { folderEndpoints } from './folders';
 import { messageV2Endpoints } from './messages-v2';
 import { pinMessageEndpoints } from './pin-messages';
 
-/** Every documented Cliq operation the extension may call, by name. */
+/**
+ * Every documented Cliq operation, by name: the catalogue the contract tests check against the documentation and
+ * the sandbox. Product code calls through `productEndpoints` (product.ts), so the rest stays out of its bundles.
+ */
 export const endpoints = {
   ...pinMessageEndpoints,
   ...folderEndpoints,
+  ...chatListEndpoints,
   ...chatV2Endpoints,
   ...messageV2Endpoints,
   ...chatV3Endpoints,
@@ -28,10 +33,6 @@ export type ParamsOf<Op extends OperationName> = z.input<Endpoints[Op]['params']
 /** What an operation resolves to; list reads also carry the `view` later writes are based on. */
 export type ResultOf<Op extends OperationName> = z.output<Endpoints[Op]['response']> &
   ([NonNullable<Endpoints[Op]['snapshotOf']>] extends [never] ? unknown : { view: ListView });
-
-export function endpointFor(op: OperationName): Endpoint {
-  return endpoints[op] as Endpoint;
-}
 
 export { DEFAULT_FOLDER_ID, MAX_CHATS_PER_REMOVAL, MAX_PINS_PER_CHAT } from '../constants';
 export { CLIQ_SCOPES, type Endpoint } from './define';

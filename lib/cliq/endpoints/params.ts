@@ -1,5 +1,11 @@
 import * as z from '../zod';
 
+/*
+ * The builders below are marked free of side effects, and so is each module-level `.check(…)`: a bundler cannot
+ * tell that a method call or a call of a local function only builds a schema, so without the marks every page
+ * importing this module kept every schema in it (and the zod kinds those need) whether it used them or not.
+ */
+
 /** Cliq ids are short tokens (`1573708648341_375412769224`, `CT_2243…-C4`); anything longer is a caller bug. */
 const ID_MAX_LENGTH = 100;
 
@@ -7,6 +13,7 @@ const ID_MAX_LENGTH = 100;
  * Any id Cliq hands out: no separators, no escapes, and never a dot segment (`.`/`..`), which URL parsing
  * would resolve into another path (a folder delete on `.` would hit the folder list itself).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function cliqId(label: string) {
   return z.string({ error: `${label} is required` }).check(
     z.minLength(1, { error: `${label} is empty` }),
@@ -28,6 +35,7 @@ const MESSAGE_ID_SHAPE = /^\d{13}_\d+$/;
 /** Folders (`category_id`) are numbers on the wire, or `default` for My Pins. */
 const FOLDER_ID_SHAPE = /^(?:default|\d{1,25})$/;
 
+/* @__NO_SIDE_EFFECTS__ */
 export function chatId(label = 'chat id') {
   return cliqId(label).check(
     z.regex(CHAT_ID_SHAPE, {
@@ -36,6 +44,7 @@ export function chatId(label = 'chat id') {
   );
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function folderId(label = 'folder id') {
   return cliqId(label).check(
     z.regex(FOLDER_ID_SHAPE, {
@@ -49,6 +58,7 @@ export function normaliseMessageId(raw: string): string {
   return raw.replace(/%20| /g, '_');
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function messageId(label = 'message id') {
   return z.pipe(
     z.pipe(z.string({ error: `${label} is required` }), z.transform(normaliseMessageId)),
@@ -64,6 +74,7 @@ export function messageId(label = 'message id') {
  * A de-duplicated list of `min..max` ids. Bulk deletes treat an empty list as "everything", so the bounds are
  * checked after de-duplication and before any request.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function idList(opts: {
   label: string;
   min: number;
@@ -92,6 +103,7 @@ function countOf(input: unknown): number | string {
   return Array.isArray(input) ? input.length : 'more';
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export const title = (label: string, max = 255) =>
   z
     .string({ error: `${label} is required` })
@@ -101,9 +113,12 @@ export const title = (label: string, max = 255) =>
     );
 
 /** An empty symbol is allowed: Cliq reads it as "no symbol". */
-export const folderSymbol = z.string().check(z.maxLength(50, { error: 'folder symbol is longer than 50 characters' }));
+export const folderSymbol = /* @__PURE__ */ z
+  .string()
+  .check(z.maxLength(50, { error: 'folder symbol is longer than 50 characters' }));
 
 /** Cliq takes an ISO 8601 string or epoch milliseconds. */
+/* @__NO_SIDE_EFFECTS__ */
 export function timestamp(label: string) {
   const error = `${label} must be epoch milliseconds or an ISO 8601 time such as 2026-04-19T19:09:44+05:30`;
   return z.union([z.int().check(z.nonnegative()), z.iso.datetime({ offset: true, error })], { error });

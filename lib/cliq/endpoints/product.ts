@@ -1,5 +1,8 @@
-import type { CliqScope } from './define';
-import { endpoints, type OperationName } from './index';
+import { chatListEndpoints } from './chat-list';
+import type { CliqScope, Endpoint } from './define';
+import { folderEndpoints } from './folders';
+import type { endpoints, OperationName } from './index';
+import { pinMessageEndpoints } from './pin-messages';
 
 /**
  * The operations Cliq Pins itself calls (queue writes and sync reads). Sign-in asks for exactly the scopes
@@ -29,7 +32,32 @@ export const PRODUCT_OPERATIONS = [
 
 export type ProductOperation = (typeof PRODUCT_OPERATIONS)[number];
 
-/** The Cliq scopes the product operations need, each once, in the table's order. */
-export function scopesFor(ops: readonly OperationName[]): CliqScope[] {
-  return [...new Set(ops.map((op) => endpoints[op].scope))];
+/** The endpoint table, or the part of it a client may call. */
+export type EndpointTable = Partial<typeof endpoints>;
+
+/**
+ * The part of the endpoint table the product calls, imported from the modules that hold it and no others: the
+ * background bundles these, not the whole documented catalogue (`endpoints`, 55 operations, −2.8 kB gzip).
+ */
+export const productEndpoints = {
+  ...chatListEndpoints,
+  ...pinMessageEndpoints,
+  ...folderEndpoints,
+} satisfies Pick<typeof endpoints, ProductOperation>;
+
+export function endpointFor(op: ProductOperation): Endpoint {
+  return productEndpoints[op] as Endpoint;
+}
+
+/** The Cliq scopes the operations need, each once, in the table's order. */
+export function scopesFor(ops: readonly OperationName[], table: EndpointTable = productEndpoints): CliqScope[] {
+  return [
+    ...new Set(
+      ops.map((op) => {
+        const entry = table[op] as Endpoint | undefined;
+        if (!entry) throw new Error(`${op} is not in the endpoint table given`);
+        return entry.scope;
+      }),
+    ),
+  ];
 }

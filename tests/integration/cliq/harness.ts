@@ -66,6 +66,8 @@ function clientFor(sandbox: Sandbox, options: Partial<CliqClientOptions> = {}): 
     getToken: async () => sandbox.token,
     now: () => sandbox.clock.now(),
     timeoutMs: 5_000,
+    // The contract tests call every operation of the catalogue, not only the product's.
+    endpoints,
     ...options,
   });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { type CliqClientOptions, createCliqClient } from '../../../lib/cliq/client';
+import { endpoints } from '../../../lib/cliq/endpoints/index';
 import { type LoggedRequest, type Sandbox, startSandbox } from '../../sandbox';
 
 /**
@@ -17,8 +18,9 @@ export function useClientSandbox() {
     if (!sandbox) throw new Error('the sandbox has not started');
     return sandbox;
   };
+  // The client's tests reach every operation of the catalogue, not only the product's.
   const connect = (options: Partial<CliqClientOptions> = {}) =>
-    createCliqClient({ apiBase: () => sb().url, getToken: async () => sb().token, ...options });
+    createCliqClient({ apiBase: () => sb().url, getToken: async () => sb().token, endpoints, ...options });
   /** The one request the sandbox logged, which must match `expected`. */
   const onlyRequest = (expected: Partial<LoggedRequest>): LoggedRequest => {
     const sent = sb().requests();

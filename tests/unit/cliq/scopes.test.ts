@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IDENTITY_SCOPE, SCOPES } from '../../../lib/auth/oauth';
+import { createCliqClient } from '../../../lib/cliq/client';
 import { endpoints, type OperationName } from '../../../lib/cliq/endpoints/index';
-import { PRODUCT_OPERATIONS, scopesFor } from '../../../lib/cliq/endpoints/product';
+import { endpointFor, PRODUCT_OPERATIONS, scopesFor } from '../../../lib/cliq/endpoints/product';
 
 /** Product code outside the wire layer: anything here that names an operation calls it (queue, sync, pages). */
 const PRODUCT_ROOTS = ['lib', 'components', 'entrypoints'];
@@ -52,6 +53,21 @@ describe('the scopes sign-in asks for', () => {
   it('detects a disagreement: an operation outside the list names a scope sign-in does not ask for', () => {
     // postToChat needs Webhooks.CREATE, which no product feature uses: were a feature to call it, the check above fails.
     expect(SCOPES).not.toContain(endpoints.postToChat.scope);
-    expect(scopesFor([...PRODUCT_OPERATIONS, 'postToChat'])).toContain('ZohoCliq.Webhooks.CREATE');
+    expect(scopesFor([...PRODUCT_OPERATIONS, 'postToChat'], endpoints)).toContain('ZohoCliq.Webhooks.CREATE');
+  });
+});
+
+describe('the product part of the endpoint table', () => {
+  it('holds each product operation exactly as the catalogue defines it', () => {
+    for (const op of PRODUCT_OPERATIONS) expect(endpointFor(op), op).toBe(endpoints[op]);
+  });
+
+  it('is all a client made without a table may call: anything else fails before a request', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const client = createCliqClient({ apiBase: () => 'https://cliq.zoho.com', getToken: async () => 'token', fetch });
+    await expect(client.call('postToChat', { chatId: 'CT_1_2', text: 'hi' } as never)).rejects.toThrow(
+      'postToChat is not an operation this client may call',
+    );
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,7 @@ import {
   createCliqClient,
   endpointFor,
   type OperationName,
+  type ProductOperation,
 } from '../../../lib/cliq';
 import { type Sandbox, startSandbox } from '../../sandbox';
 import { createChat } from '../../sandbox/chats';
@@ -82,7 +83,7 @@ export class SandboxCliq implements CliqCaller {
     this.scripts.set(op, [...(this.scripts.get(op) ?? []), ...answers]);
   }
 
-  call = (async (op: OperationName, params: unknown) => {
+  call = (async (op: ProductOperation, params: unknown) => {
     this.calls.push({ op, params: endpointFor(op).params.parse(params), at: this.clock.now() });
     const script = this.scripts.get(op)?.shift();
     if (script && 'before' in script) await script.before();
