@@ -38,8 +38,8 @@ export default defineConfig({
       ...(mode !== 'test' && { optional_permissions: ['notifications'] }),
       host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
       action: { default_title: '__MSG_extName__' },
-      // The click-only page UI, imported by the content script when first opened (entrypoints/cliq-ui.ts).
-      web_accessible_resources: [{ resources: ['cliq-ui.js'], matches: [...CLIQ_HOST_PATTERNS] }],
+      // The click-only page UI, imported by the content script when first opened (entrypoints/cliq-on-demand.ts).
+      web_accessible_resources: [{ resources: ['cliq-on-demand.js'], matches: [...CLIQ_HOST_PATTERNS] }],
       // "pins budget" in the address bar suggests pins (lib/background/omnibox.ts).
       omnibox: { keyword: 'pins' },
       // Handled in the background, which passes it to the Cliq tab it was pressed in (lib/background/commands.ts).
@@ -59,7 +59,7 @@ export default defineConfig({
   hooks: {
     // The click-only page UI takes Preact and the stateful modules from the content script (build/shared-modules.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((entrypoint) => entrypoint.name === 'cliq-ui'))
+      if (entrypoints.some((entrypoint) => entrypoint.name === 'cliq-on-demand'))
         config.plugins = [sharedModules(__dirname), ...(config.plugins ?? [])];
     },
     // Content scripts declare Cliq hosts only; in sandbox modes the loopback Cliq-like page is added here, in one place.

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { SHARED_GLOBAL } from '../entrypoints/cliq.content/ui/lazy-keys';
+import { SHARED_GLOBAL, SHARED_PACKAGE_EXPORTS } from '../entrypoints/cliq.content/ui/lazy-keys';
 
 /*
- * The in-page UI that only opens on a click is a script of its own (`entrypoints/cliq-ui.ts`), loaded on demand by
+ * The in-page UI that only opens on a click is a script of its own (`entrypoints/cliq-on-demand.ts`), loaded on demand by
  * the content script (`entrypoints/cliq.content/ui/lazy.ts`). It must not bring a second Preact (hooks only work
  * with the instance that renders them), a second browser polyfill, nor second copies of modules that hold state
  * (the bar's channel, the intents asked here): those it takes from the content script, which hands them over in
@@ -12,13 +12,7 @@ import { SHARED_GLOBAL } from '../entrypoints/cliq.content/ui/lazy-keys';
  * of that object.
  */
 
-/** Module → its key in the shared object: packages by specifier, the project's own files by path. */
-const SHARED_PACKAGES: Record<string, string> = {
-  preact: 'preact',
-  'preact/hooks': 'hooks',
-  'preact/jsx-runtime': 'jsx',
-  'wxt/browser': 'browser',
-};
+/** The project's own modules handed over whole, by path → their key in the shared object. */
 const SHARED_FILES: Record<string, string> = {
   'lib/i18n.ts': 'i18n',
   'lib/page/background.ts': 'background',
@@ -27,6 +21,7 @@ const SHARED_FILES: Record<string, string> = {
 };
 
 const VIRTUAL = '\0cliq-pins-shared:';
+const DEVTOOLS = new Set(['preact/devtools', 'preact/debug']);
 
 /** The value exports of one of our own modules, read from its source (type exports are erased anyway). */
 function ownExports(file: string): string[] {
@@ -36,33 +31,33 @@ function ownExports(file: string): string[] {
   );
 }
 
+const PACKAGES: Readonly<Record<string, readonly string[]>> = SHARED_PACKAGE_EXPORTS;
+
 export function sharedModules(root: string): Plugin {
   const files = new Map(Object.entries(SHARED_FILES).map(([path, key]) => [resolve(root, path), key]));
-  const names = new Map<string, string[]>();
+  const exports = new Map<string, readonly string[]>(Object.entries(PACKAGES));
   return {
     name: 'cliq-pins:shared-modules',
     enforce: 'pre',
     async resolveId(source, importer) {
-      const pkg = SHARED_PACKAGES[source];
-      if (pkg) return `${VIRTUAL}${pkg}`;
+      if (PACKAGES[source]) return `${VIRTUAL}${source}`;
+      // Development and test builds hook Preact's devtools into every entry (and name hooks for them): the content
+      // script's own hook covers this script's components, so here that is nothing.
+      if (DEVTOOLS.has(source)) return `${VIRTUAL}devtools`;
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       const key = resolved && files.get(resolved.id);
       if (!key) return null;
-      names.set(key, ownExports(resolved.id));
+      exports.set(key, ownExports(resolved.id));
       return `${VIRTUAL}${key}`;
     },
-    async load(id) {
+    load(id) {
       if (!id.startsWith(VIRTUAL)) return null;
       const key = id.slice(VIRTUAL.length);
-      const specifier = Object.entries(SHARED_PACKAGES).find(([, k]) => k === key)?.[0];
-      const exported = specifier
-        ? specifier === 'wxt/browser'
-          ? ['browser']
-          : Object.keys(await import(specifier)).filter((name) => name !== 'default')
-        : (names.get(key) ?? []);
-      const lines = exported.map((name) => `export const ${name} = shared.${name};`);
-      return `const shared = globalThis.${SHARED_GLOBAL}.${key};\n${lines.join('\n')}\n`;
+      if (key === 'devtools') return 'export const addHookName = (value) => value;\n';
+      // Only the names listed are exported: importing any other fails the build instead of reading undefined.
+      const lines = (exports.get(key) ?? []).map((name) => `export const ${name} = shared.${name};`);
+      return `const shared = globalThis.${SHARED_GLOBAL}[${JSON.stringify(key)}];\n${lines.join('\n')}\n`;
     },
   };
 }

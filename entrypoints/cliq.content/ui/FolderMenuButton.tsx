@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useRef } from 'preact/hooks';
 import { t } from '../../../lib/i18n';
-import { useClickUi } from './lazy';
+import { useOnDemand } from './lazy';
 
 /**
  * A button that opens the folder menu for one chat in a popover next to it: the chat header's button and the
@@ -24,7 +24,7 @@ export function FolderMenuButton(props: {
   const button = useRef<HTMLButtonElement>(null);
   const anchor = useCallback(() => button.current?.getBoundingClientRect() ?? null, []);
   const close = useCallback(() => setOpen(false), [setOpen]);
-  const ui = useClickUi(props.open);
+  const ui = useOnDemand(props.open);
   return (
     <>
       <button

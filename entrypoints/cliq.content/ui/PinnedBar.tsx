@@ -5,7 +5,7 @@ import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
 import { clockTime, formatCount, t, tn } from '../../../lib/i18n';
 import { ask } from '../../../lib/page/background';
 import { barChannel, useChatPins, useEnqueue } from './hooks';
-import { useClickUi } from './lazy';
+import { useOnDemand } from './lazy';
 import { type PageUndo, pinUndo, usePageUndo } from './undo';
 
 /** Scrolls the page to a message and highlights it; false when the page does not show that message. */
@@ -45,7 +45,7 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
   const undo = usePageUndo();
   const anchor = useCallback(() => toggle.current?.getBoundingClientRect() ?? null, []);
   const close = useCallback(() => setOpen(false), []);
-  const ui = useClickUi(open);
+  const ui = useOnDemand(open);
 
   const { offer } = undo;
   useEffect(() => {

@@ -1,6 +1,19 @@
 /** Where the click-only UI script leaves its components for the content script that loaded it. */
-export const CLICK_UI_GLOBAL = '__cliqPinsClickUi';
+export const ON_DEMAND_GLOBAL = '__cliqPinsOnDemand';
 /** Its file in the built extension (web-accessible on Cliq pages: a dynamic import needs that). */
-export const CLICK_UI_FILE = '/cliq-ui.js';
+export const ON_DEMAND_FILE = '/cliq-on-demand.js';
 /** Where the content script leaves what it shares with that script (build/shared-modules.ts), in its own world. */
 export const SHARED_GLOBAL = '__cliqPinsShared';
+/**
+ * What the click-only script may take from the content script's Preact. Only these are handed over (the rest
+ * stays out of the content script); its build fails on a name not listed here, and lazy.ts must give each one.
+ */
+export const SHARED_PACKAGE_EXPORTS = {
+  // Nothing: a second copy of Preact's renderer would not see this one's hooks.
+  preact: [],
+  'preact/hooks': ['useCallback', 'useEffect', 'useLayoutEffect', 'useRef', 'useState'],
+  'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
+  // Development and test builds compile JSX to this one.
+  'preact/jsx-dev-runtime': ['Fragment', 'jsxDEV'],
+  'wxt/browser': ['browser'],
+} as const;

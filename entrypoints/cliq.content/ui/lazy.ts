@@ -1,27 +1,34 @@
-import * as preact from 'preact';
-import * as hooks from 'preact/hooks';
-import { useEffect, useState } from 'preact/hooks';
-import * as jsx from 'preact/jsx-runtime';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Fragment, jsx, jsxDEV, jsxs } from 'preact/jsx-runtime';
 import { browser } from 'wxt/browser';
 import * as i18n from '../../../lib/i18n';
 import * as background from '../../../lib/page/background';
-import type { ClickUi } from './click-ui';
 import * as uiHooks from './hooks';
-import { CLICK_UI_FILE, CLICK_UI_GLOBAL, SHARED_GLOBAL } from './lazy-keys';
+import { ON_DEMAND_FILE, ON_DEMAND_GLOBAL, SHARED_GLOBAL, type SHARED_PACKAGE_EXPORTS } from './lazy-keys';
+import type { OnDemand } from './on-demand';
 import * as undo from './undo';
 
-let loading: Promise<ClickUi> | undefined;
+type Shared = typeof SHARED_PACKAGE_EXPORTS;
+
+let loading: Promise<OnDemand> | undefined;
 
 /**
  * The UI that opens only on a click (dialogs, the folder menu, the bar's list), loaded the first time it is wanted.
  * It renders with this script's Preact and shares its stateful modules (build/shared-modules.ts), handed over here.
  */
-export function clickUi(): Promise<ClickUi> {
+export function loadOnDemand(): Promise<OnDemand> {
   loading ??= (async () => {
     const world = globalThis as Record<string, unknown>;
-    world[SHARED_GLOBAL] = { preact, hooks, jsx, browser: { browser }, i18n, background, uiHooks, undo };
-    await import(/* @vite-ignore */ browser.runtime.getURL(CLICK_UI_FILE));
-    return world[CLICK_UI_GLOBAL] as ClickUi;
+    const packages = {
+      preact: {},
+      'preact/hooks': { useCallback, useEffect, useLayoutEffect, useRef, useState },
+      'preact/jsx-runtime': { Fragment, jsx, jsxs },
+      'preact/jsx-dev-runtime': { Fragment, jsxDEV },
+      'wxt/browser': { browser },
+    } satisfies { [P in keyof Shared]: Record<Shared[P][number], unknown> };
+    world[SHARED_GLOBAL] = { ...packages, i18n, background, uiHooks, undo };
+    await import(/* @vite-ignore */ browser.runtime.getURL(ON_DEMAND_FILE));
+    return world[ON_DEMAND_GLOBAL] as OnDemand;
   })();
   // A failed load (the extension was updated meanwhile) is tried again on the next click.
   loading.catch(() => {
@@ -31,12 +38,12 @@ export function clickUi(): Promise<ClickUi> {
 }
 
 /** The click-only UI once `wanted` has been true (undefined until it has loaded). */
-export function useClickUi(wanted: boolean): ClickUi | undefined {
-  const [ui, setUi] = useState<ClickUi>();
+export function useOnDemand(wanted: boolean): OnDemand | undefined {
+  const [ui, setUi] = useState<OnDemand>();
   useEffect(() => {
     if (!wanted || ui) return;
     let current = true;
-    clickUi().then(
+    loadOnDemand().then(
       (loaded) => current && setUi(loaded),
       () => undefined,
     );

@@ -1,6 +1,6 @@
 import { t } from '../../../lib/i18n';
 import type { FeatureEnv } from '../../../lib/page/features';
-import { clickUi } from './lazy';
+import { loadOnDemand } from './lazy';
 import type { PinTarget } from './PinDialog';
 import { createShadowUi, type ShadowUi } from './shadow';
 
@@ -18,7 +18,7 @@ export function pinDialogFor({ ctx, signal }: FeatureEnv): Promise<PinDialogHost
   if (!host) {
     host = createShadowUi(ctx, 'cliq-pins-pin-dialog', signal).then(async (ui: ShadowUi) => {
       // Loaded with the first dialog this page opens, not with the content script.
-      const { PinDialog, Popover } = await clickUi();
+      const { PinDialog, Popover } = await loadOnDemand();
       ui.place({ anchor: document.body, append: 'last' });
       const close = () => ui.render(null);
       return {
