@@ -4,12 +4,12 @@ import type { Plugin } from 'vite';
 import { SHARED_GLOBAL, SHARED_PACKAGE_EXPORTS } from '../entrypoints/cliq.content/ui/lazy-keys';
 
 /*
- * The in-page UI that only opens on a click is a script of its own (`entrypoints/cliq-on-demand.ts`), loaded on demand by
- * the content script (`entrypoints/cliq.content/ui/lazy.ts`). It must not bring a second Preact (hooks only work
- * with the instance that renders them), a second browser polyfill, nor second copies of modules that hold state
- * (the bar's channel, the intents asked here): those it takes from the content script, which hands them over in
- * one object before loading it. This plugin, used in that script's build only, turns each such import into a read
- * of that object.
+ * What the content script needs only on request (the UI that opens on a click, the options page's page check) is a
+ * script of its own (`entrypoints/cliq-on-demand.ts`), imported by the content script the first time it is wanted
+ * (`entrypoints/cliq.content/ui/lazy.ts`). It must not bring a second Preact (hooks only work with the instance that
+ * renders them), a second browser polyfill, nor second copies of modules that hold state (the bar's channel, the
+ * intents asked here): those it takes from the content script, which hands them over in one object before loading
+ * it. This plugin, used in that script's build only, turns each such import into a read of that object.
  */
 
 /** The project's own modules handed over whole, by path → their key in the shared object. */

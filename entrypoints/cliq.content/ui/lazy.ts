@@ -13,8 +13,9 @@ type Shared = typeof SHARED_PACKAGE_EXPORTS;
 let loading: Promise<OnDemand> | undefined;
 
 /**
- * The UI that opens only on a click (dialogs, the folder menu, the bar's list), loaded the first time it is wanted.
- * It renders with this script's Preact and shares its stateful modules (build/shared-modules.ts), handed over here.
+ * What opens only on request (the pin dialog, the folder menu, the bar's list, the page check), loaded the first
+ * time one of them is wanted. It renders with this script's Preact and shares its stateful modules
+ * (build/shared-modules.ts), handed over here.
  */
 export function loadOnDemand(): Promise<OnDemand> {
   loading ??= (async () => {
@@ -37,7 +38,7 @@ export function loadOnDemand(): Promise<OnDemand> {
   return loading;
 }
 
-/** The click-only UI once `wanted` has been true (undefined until it has loaded). */
+/** The on-demand parts once `wanted` has been true (undefined until they have loaded). */
 export function useOnDemand(wanted: boolean): OnDemand | undefined {
   const [ui, setUi] = useState<OnDemand>();
   useEffect(() => {
