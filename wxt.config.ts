@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type EntrypointGroup } from 'wxt';
 import { noDynamicCode } from './build/no-dynamic-code';
 import { polyfillMetadata } from './build/polyfill-metadata';
+import { sharedModules } from './build/shared-modules';
 import {
   ACCOUNTS_HOST_PATTERNS,
   CLIQ_HOST_PATTERNS,
@@ -43,6 +44,8 @@ export default defineConfig({
       ...(mode !== 'test' && { optional_permissions: ['notifications'] }),
       host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
       action: { default_title: '__MSG_extName__' },
+      // The click-only page UI, imported by the content script when first opened (entrypoints/cliq-on-demand.ts).
+      web_accessible_resources: [{ resources: ['cliq-on-demand.js'], matches: [...CLIQ_HOST_PATTERNS] }],
       // "pins budget" in the address bar suggests pins (lib/background/omnibox.ts).
       omnibox: { keyword: 'pins' },
       // Handled in the background, which passes it to the Cliq tab it was pressed in (lib/background/commands.ts).
@@ -69,11 +72,19 @@ export default defineConfig({
       );
       groups.splice(0, groups.length, ...alone);
     },
+    // The click-only page UI takes Preact and the stateful modules from the content script (build/shared-modules.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entrypoint) => entrypoint.name === 'cliq-on-demand'))
+        config.plugins = [sharedModules(__dirname), ...(config.plugins ?? [])];
+    },
     // Content scripts declare Cliq hosts only; in sandbox modes the loopback Cliq-like page is added here, in one place.
     'build:manifestGenerated': (wxt, manifest) => {
       if (!SANDBOX_MODES.includes(wxt.config.mode)) return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), SANDBOX_HOST_PATTERN];
+      }
+      for (const resources of manifest.web_accessible_resources ?? []) {
+        if (typeof resources !== 'string') resources.matches = [...(resources.matches ?? []), SANDBOX_HOST_PATTERN];
       }
     },
   },

@@ -37,7 +37,6 @@ export function frameBatcher<T>(options: {
     return batch;
   };
   function flush() {
-    armed = false;
     const started = now();
     try {
       while (pending.size > 0 && !signal.aborted) {
@@ -45,6 +44,8 @@ export function frameBatcher<T>(options: {
         if (now() - started >= sliceMs) break;
       }
     } finally {
+      // Items a handler added are taken in this loop or the next frame's: never a frame of their own.
+      armed = false;
       // A handler that throws loses its own chunk, never the rest.
       arm();
     }
@@ -62,9 +63,13 @@ export function frameBatcher<T>(options: {
 const isOwn = (node: Element) => node.hasAttribute(OWN_NODE_ATTRIBUTE) || node.localName.startsWith('cliq-pins-');
 
 /**
- * One MutationObserver on `root`: elements matching `selector` (added themselves or inside added nodes) reach
- * `onAdded` in per-frame batches (time-sliced with `sliceMs`), those already there first when `includeExisting`.
- * Our own nodes are skipped.
+ * One MutationObserver on `root`: elements matching `selector` reach `onAdded` in per-frame batches (time-sliced with
+ * `sliceMs`), those already there first when `includeExisting`. Our own nodes are skipped.
+ *
+ * Neither the observer's callback nor the first pass queries a subtree in one go (thousands of freshly rendered
+ * messages would hold the page for one long call): an added element that does not match queues its children, so
+ * the walk down to the outermost matching elements is itself cut into the batches' time slices. What a matching
+ * element holds is not looked into (a message's quoted replies are not messages).
  */
 export function observeAdded(
   root: Element,
@@ -83,27 +88,25 @@ export function observeAdded(
     schedule: options.schedule,
     signal,
     sliceMs: options.sliceMs,
-    // A message may be gone again by the time its frame comes.
     handle: (elements) => {
-      const live = elements.filter((element) => element.isConnected);
-      if (live.length > 0) options.onAdded(live);
+      const found: Element[] = [];
+      for (const element of elements) {
+        // A message may be gone again by the time its frame comes.
+        if (!element.isConnected || isOwn(element)) continue;
+        if (element.matches(selector)) found.push(element);
+        else if (element.firstElementChild) batcher.add(element.children);
+      }
+      if (found.length > 0) options.onAdded(found);
     },
   });
   const observer = new MutationObserver((records) => {
-    const found: Element[] = [];
     for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element) || isOwn(node)) continue;
-        if (node.matches(selector)) found.push(node);
-        else if (node.firstElementChild) found.push(...node.querySelectorAll(selector));
-      }
+      for (const node of record.addedNodes) if (node instanceof Element && !isOwn(node)) batcher.add([node]);
     }
-    if (found.length > 0) batcher.add(found);
   });
   observer.observe(root, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  // Finding thousands of existing messages is work of its own: at the next frame, not inside the caller's task.
-  if (options.includeExisting) options.schedule(() => signal.aborted || batcher.add(root.querySelectorAll(selector)));
+  if (options.includeExisting) batcher.add(root.children);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { checkPage, isPageCheckRequest, pageStructureReport } from '../../../lib/page/check';
+import { isPageCheckRequest } from '../../../lib/page/check';
 import type { PageFeature } from '../../../lib/page/features';
+import { loadOnDemand } from '../ui/lazy';
 
 /**
  * Answers the options page's page check: what Cliq Pins recognises here, and the sanitised page-structure
@@ -12,21 +13,26 @@ export const pageCheck: PageFeature = {
   scope: 'page',
   start({ signal }) {
     // Extension pages only (the options page): not the page's scripts, which cannot reach this channel anyway.
-    // Answered through `sendResponse`, synchronously: the content script has no polyfill turning a returned
-    // promise into the answer, and both browsers take this form natively.
+    // Answered through `sendResponse` once the check's code has loaded (it is not part of the content script until
+    // asked for); returning `true` keeps the channel open for that, natively in both browsers and through the polyfill.
     const listener = (
       message: unknown,
       sender: { id?: string; url?: string },
       sendResponse: (answer: unknown) => void,
-    ): undefined => {
+    ): true | undefined => {
       const fromExtensionPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
       if (!fromExtensionPage || !isPageCheckRequest(message)) return undefined;
-      sendResponse(
-        message.cliqPinsPageCheck === 'report'
-          ? { report: pageStructureReport(document, location.href) }
-          : { check: checkPage(document, location.href) },
+      loadOnDemand().then(
+        ({ checkPage, pageStructureReport }) =>
+          sendResponse(
+            message.cliqPinsPageCheck === 'report'
+              ? { report: pageStructureReport(document, location.href) }
+              : { check: checkPage(document, location.href) },
+          ),
+        // Nothing to answer with (the extension was updated meanwhile): the options page shows the check failed.
+        () => sendResponse(undefined),
       );
-      return undefined;
+      return true;
     };
     browser.runtime.onMessage.addListener(listener);
     signal.addEventListener('abort', () => {

@@ -25,7 +25,7 @@ import {
 } from './pin-control-parts';
 
 /** New messages are indexed in slices of this many ms, then the page gets the frame back. */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 
 /** The next message up or down from `message` among its siblings (messages sit side by side, dividers between). */
 function neighbour(reader: MessageReader, message: Element, up: boolean): Element | null {

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useRef } from 'preact/hooks';
 import { t } from '../../../lib/i18n';
-import { FolderMenu } from './FolderMenu';
-import { Popover } from './Popover';
+import { useOnDemand } from './lazy';
 
 /**
  * A button that opens the folder menu for one chat in a popover next to it: the chat header's button and the
@@ -25,6 +24,7 @@ export function FolderMenuButton(props: {
   const button = useRef<HTMLButtonElement>(null);
   const anchor = useCallback(() => button.current?.getBoundingClientRect() ?? null, []);
   const close = useCallback(() => setOpen(false), [setOpen]);
+  const ui = useOnDemand(props.open);
   return (
     <>
       <button
@@ -42,8 +42,8 @@ export function FolderMenuButton(props: {
       >
         {props.children}
       </button>
-      {props.open && (
-        <Popover
+      {props.open && ui && (
+        <ui.Popover
           key={props.chatId}
           anchor={anchor}
           onClose={close}
@@ -52,8 +52,8 @@ export function FolderMenuButton(props: {
           inside={() => (button.current ? [button.current] : [])}
           returnFocus={() => button.current}
         >
-          <FolderMenu chatId={props.chatId} chatName={props.chatName} />
-        </Popover>
+          <ui.FolderMenu chatId={props.chatId} chatName={props.chatName} />
+        </ui.Popover>
       )}
     </>
   );

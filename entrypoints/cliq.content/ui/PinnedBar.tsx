@@ -5,8 +5,7 @@ import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
 import { clockTime, formatCount, t, tn } from '../../../lib/i18n';
 import { ask } from '../../../lib/page/background';
 import { barChannel, useChatPins, useEnqueue } from './hooks';
-import { PinRows } from './PinRows';
-import { Popover } from './Popover';
+import { useOnDemand } from './lazy';
 import { type PageUndo, pinUndo, usePageUndo } from './undo';
 
 /** Scrolls the page to a message and highlights it; false when the page does not show that message. */
@@ -46,6 +45,7 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
   const undo = usePageUndo();
   const anchor = useCallback(() => toggle.current?.getBoundingClientRect() ?? null, []);
   const close = useCallback(() => setOpen(false), []);
+  const ui = useOnDemand(open);
 
   const { offer } = undo;
   useEffect(() => {
@@ -153,8 +153,8 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
           </p>
         ))}
       </div>
-      {open && pins && (
-        <Popover
+      {open && pins && ui && (
+        <ui.Popover
           anchor={anchor}
           onClose={close}
           label={t('pageBarTitle')}
@@ -166,7 +166,7 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
           {pins.length === 0 ? (
             <p class="muted">{t('pageBarEmpty')}</p>
           ) : (
-            <PinRows chatId={chatId} pins={pins} sending={sending} onJump={goTo} onUnpin={unpin} label={pinLabel} />
+            <ui.PinRows chatId={chatId} pins={pins} sending={sending} onJump={goTo} onUnpin={unpin} label={pinLabel} />
           )}
           {undo.view}
           {notice && (
@@ -179,7 +179,7 @@ export function PinnedBar({ chatId, jump }: { chatId: string; jump: JumpToMessag
               {sending.error}
             </p>
           )}
-        </Popover>
+        </ui.Popover>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import { t } from '../../../lib/i18n';
 import type { FeatureEnv } from '../../../lib/page/features';
-import { PinDialog, type PinTarget } from './PinDialog';
-import { Popover } from './Popover';
+import { loadOnDemand } from './lazy';
+import type { PinTarget } from './PinDialog';
 import { createShadowUi, type ShadowUi } from './shadow';
 
 export interface PinDialogHost {
@@ -16,7 +16,9 @@ const hosts = new WeakMap<AbortSignal, Promise<PinDialogHost>>();
 export function pinDialogFor({ ctx, signal }: FeatureEnv): Promise<PinDialogHost> {
   let host = hosts.get(signal);
   if (!host) {
-    host = createShadowUi(ctx, 'cliq-pins-pin-dialog', signal).then((ui: ShadowUi) => {
+    host = createShadowUi(ctx, 'cliq-pins-pin-dialog', signal).then(async (ui: ShadowUi) => {
+      // Loaded with the first dialog this page opens, not with the content script.
+      const { PinDialog, Popover } = await loadOnDemand();
       ui.place({ anchor: document.body, append: 'last' });
       const close = () => ui.render(null);
       return {
@@ -38,6 +40,8 @@ export function pinDialogFor({ ctx, signal }: FeatureEnv): Promise<PinDialogHost
       };
     });
     hosts.set(signal, host);
+    // A dialog that could not load (the extension was updated meanwhile) is tried afresh on the next open.
+    host.catch(() => hosts.delete(signal));
   }
   return host;
 }

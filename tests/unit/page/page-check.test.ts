@@ -1,18 +1,28 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageCheck } from '../../../entrypoints/cliq.content/features/page-check';
+import { checkPage, pageStructureReport } from '../../../lib/page/check';
 import { runFeatures } from '../../../lib/page/features';
 import { CHAT, EVIDENCE } from './evidence';
 
-/** What the page-check listener answers `message` from `sender` through `sendResponse` (undefined: no answer). */
-async function ask(message: unknown, sender: { id?: string; url?: string }): Promise<unknown> {
-  let answer: unknown;
-  await fakeBrowser.runtime.onMessage.trigger(message, sender as never, (response: unknown) => {
-    answer = response;
+// The check's code is loaded on demand from the built extension (tests/e2e/page-check.test.ts loads it for real);
+// here the on-demand script is the modules it is built from.
+vi.mock('../../../entrypoints/cliq.content/ui/lazy', () => ({
+  loadOnDemand: async () => ({ checkPage, pageStructureReport }),
+}));
+
+/**
+ * What the page-check listener answers `message` from `sender` through `sendResponse`, now or (having returned
+ * `true`) later; undefined: no answer.
+ */
+function ask(message: unknown, sender: { id?: string; url?: string }): Promise<unknown> {
+  return new Promise((resolve) => {
+    fakeBrowser.runtime.onMessage.trigger(message, sender as never, resolve).then((results: unknown[]) => {
+      if (!results.includes(true)) resolve(undefined);
+    });
   });
-  return answer;
 }
 
 describe('the page check in the content script', () => {
