@@ -45,7 +45,15 @@ export default defineConfig({
       host_permissions: [...CLIQ_HOST_PATTERNS, ...ACCOUNTS_HOST_PATTERNS, ...(sandbox ? [SANDBOX_HOST_PATTERN] : [])],
       action: { default_title: '__MSG_extName__' },
       // The click-only page UI, imported by the content script when first opened (entrypoints/cliq-on-demand.ts).
-      web_accessible_resources: [{ resources: ['cliq-on-demand.js'], matches: [...CLIQ_HOST_PATTERNS] }],
+      // Chrome serves it only at a per-session address (runtime.getURL gives it), so a page cannot probe the fixed
+      // extension id to learn that Cliq Pins is installed; Firefox's addresses are per install already.
+      web_accessible_resources: [
+        {
+          resources: ['cliq-on-demand.js'],
+          matches: [...CLIQ_HOST_PATTERNS],
+          ...(browser !== 'firefox' && { use_dynamic_url: true }),
+        },
+      ],
       // "pins budget" in the address bar suggests pins (lib/background/omnibox.ts).
       omnibox: { keyword: 'pins' },
       // Handled in the background, which passes it to the Cliq tab it was pressed in (lib/background/commands.ts).

@@ -141,6 +141,19 @@ describe.each(BROWSERS)('hostile messages, chat names and folder titles in %s', 
     await page.keyboard.press('Escape');
   });
 
+  // Chromium only: Firefox's extension addresses are random per install, so there is no fixed address to probe.
+  it.runIf(name === 'chromium')(
+    'cannot tell from the on-demand script, by its fixed address, that Cliq Pins is installed',
+    async () => {
+      const probe = (url: string) =>
+        fetch(url).then(
+          (response) => response.ok,
+          () => false,
+        );
+      expect(await page.evaluate(probe, `${session.origin}/cliq-on-demand.js`)).toBe(false);
+    },
+  );
+
   it('never ran any of it, in the page or in its own UIs', async () => {
     const { dangerous } = await ourUis(page);
     expect(dangerous).toEqual([]);
