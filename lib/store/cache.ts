@@ -16,6 +16,17 @@ export function getPinList(db: PinsDb, chatId: string): Promise<PinListRecord | 
   return db.get('pinLists', chatId);
 }
 
+/** Several chats' lists in one transaction (absent ones left out). */
+export async function getPinLists(db: PinsDb, chatIds: readonly string[]): Promise<Map<string, PinListRecord>> {
+  const found = new Map<string, PinListRecord>();
+  if (chatIds.length === 0) return found;
+  const tx = db.transaction('pinLists');
+  const lists = await Promise.all([...new Set(chatIds)].map((chatId) => tx.store.get(chatId)));
+  await tx.done;
+  for (const list of lists) if (list) found.set(list.chatId, list);
+  return found;
+}
+
 export async function putPinList(db: PinsDb, list: PinListRecord): Promise<void> {
   await db.put('pinLists', list);
 }
