@@ -28,24 +28,9 @@ export async function callWithinBudget<Op extends ProductOperation>(
   params: ParamsOf<Op>,
   options: SendOptions = {},
 ): Promise<WithinBudget<ResultOf<Op>>> {
-  const started = await startWithinBudget(deps, op, params, options);
-  return started.ok ? { ok: true, result: await started.answer } : started;
-}
-
-/**
- * Like `callWithinBudget`, but resolves as soon as the slot is reserved, with the answer still to come: a caller
- * can reserve several slots one after another (each stored before its request leaves) and have their requests in
- * flight together.
- */
-export async function startWithinBudget<Op extends ProductOperation>(
-  deps: { ledger: BudgetLedger; client: CliqCaller },
-  op: Op,
-  params: ParamsOf<Op>,
-  options: SendOptions = {},
-): Promise<{ ok: true; answer: Promise<ResultOf<Op>> } | { ok: false; retryAt: number }> {
-  const started = await startAllWithinBudget(deps, [{ op, params }], options);
-  const [answer] = started.answers;
-  return answer ? { ok: true, answer } : { ok: false, retryAt: started.retryAt ?? Date.now() };
+  const { answers, retryAt } = await startAllWithinBudget(deps, [{ op, params }], options);
+  const [answer] = answers;
+  return answer ? { ok: true, result: await answer } : { ok: false, retryAt: retryAt ?? Date.now() };
 }
 
 /**

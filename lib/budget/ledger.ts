@@ -24,7 +24,7 @@ export interface LedgerOptions {
 type Reservation = { ok: true; entryId: number } | { ok: false; retryAt: number };
 
 /** Slots taken for the first `entryIds.length` of the requests asked for; `retryAt` when the rest must wait. */
-export interface Reservations {
+interface Reservations {
   entryIds: number[];
   retryAt?: number;
 }
