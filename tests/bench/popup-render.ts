@@ -25,6 +25,8 @@ const NAMES = Object.keys(MARKS);
 
 async function openPopup(session: Awaited<ReturnType<typeof launchBenchBrowser>>): Promise<Page> {
   const page = await session.browser.newPage();
+  // The marks are taken at frames, and only the tab in front gets frames.
+  await page.bringToFront();
   await markFirstAppearance(page, MARKS);
   await page.goto(`${session.origin}/popup.html`);
   return page;
