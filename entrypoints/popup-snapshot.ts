@@ -16,23 +16,21 @@ interface Api {
   i18n: { getMessage(key: MessageKey): string };
 }
 
-/** Whether it painted anything. */
-async function paint(): Promise<boolean> {
+async function paint(): Promise<void> {
   const { browser, chrome } = globalThis as { browser?: Api; chrome?: Api };
   const api = browser ?? chrome;
-  if (!api) return false;
+  if (!api) return;
   const [session, local] = await Promise.all([api.storage.session.get(SNAPSHOT_KEY), api.storage.local.get('account')]);
   const snapshot = snapshotFor(session[SNAPSHOT_KEY], local.account);
-  if (!snapshot) return false;
+  if (!snapshot) return;
   const t = (key: MessageKey) => api.i18n.getMessage(key);
   const screen = paintSnapshot(snapshot, { title: t('extName'), note: t('popupSnapshotNote') });
   // Started from <head>: the body may not be parsed yet.
   if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve));
   document.body.append(screen);
-  return true;
 }
 
 export default defineUnlistedScript(() => {
   // The popup renders once this settles, so the two never race for the first frame (entrypoints/popup/main.tsx).
-  (globalThis as Record<string, unknown>)[SNAPSHOT_PAINTED] = paint().catch(() => false);
+  (globalThis as Record<string, unknown>)[SNAPSHOT_PAINTED] = paint().catch(() => undefined);
 });
