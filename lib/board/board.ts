@@ -1,16 +1,18 @@
 import { shownPins } from '../lists/overlay';
-import { getFolderList } from '../store/cache';
+import { FOLDER_LIST_KEY, folderListOf } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { QueueProgress } from '../store/journal';
-import type { ChatRecord, IntentRecord, PinRecord, PinSweep } from '../store/records';
-import { readSettings, type Settings, settingsSchema, updateSettings } from '../store/settings';
+import type { ChatRecord, IntentRecord, ListState, PinRecord, PinSweep } from '../store/records';
+import { migrateSettings, SETTINGS_KEY, type Settings, settingsSchema, updateSettings } from '../store/settings';
 import {
+  arrangeBoard,
   type ChatPins,
-  readFailedIntents,
+  failedOf,
   readFolders,
-  readPinBoard,
   readProgress,
   type ShownFolder,
+  shownFoldersOf,
+  shownPinGroups,
 } from './read-models';
 
 /** Everything the popup paints. */
@@ -78,23 +80,16 @@ export function openBoard(open: () => Promise<PinsDb | undefined>, signedOut: ()
     async read(now) {
       const store = await open();
       if (!store) return { ...EMPTY_BOARD, settings: settingsSchema.parse({}) };
-      const [pins, folders, chats, failed, settings, folderList, sweep] = await Promise.all([
-        // Expired pins stay in, so the "expired" filter can show what the cache still holds.
-        readPinBoard(store, { now, order: 'chatOrder', includeExpired: true }),
-        readFolders(store),
-        store.getAll('chats'),
-        readFailedIntents(store),
-        readSettings(store),
-        getFolderList(store),
-        store.get('meta', 'pinSweep') as Promise<PinSweep | undefined>,
-      ]);
+      const stored = await readStoredBoard(store);
+      const sweep = stored.sweep;
       return {
-        pins,
-        folders,
-        chats,
-        failed,
-        settings,
-        folderListRead: folderList !== undefined,
+        // Expired pins stay in, so the "expired" filter can show what the cache still holds.
+        pins: arrangeBoard(shownPinGroups(stored, now), { now, order: 'chatOrder', includeExpired: true }),
+        folders: shownFoldersOf(stored.folderList, stored.intents, stored.chats),
+        chats: stored.chats,
+        failed: failedOf(stored.intents),
+        settings: stored.settings,
+        folderListRead: stored.folderList !== undefined,
         chatsToRead: sweep && sweep.finishedAt === undefined ? sweep.pending.length : 0,
         chatsInSweep: sweep && sweep.finishedAt === undefined ? (sweep.total ?? sweep.pending.length) : 0,
         lastCompleteAt: sweep?.completedAt,
@@ -119,5 +114,29 @@ export function openBoard(open: () => Promise<PinsDb | undefined>, signedOut: ()
     setPinOrder: async (order) => {
       await updateSettings(await db(), { pinOrder: order });
     },
+  };
+}
+
+/** Everything the board shows, read in one transaction: one consistent moment, and one wait rather than a dozen. */
+async function readStoredBoard(store: PinsDb) {
+  const tx = store.transaction(['pinLists', 'intents', 'chats', 'folders', 'meta']);
+  const meta = tx.objectStore('meta');
+  const [lists, intents, chats, folders, folderState, settings, sweep] = await Promise.all([
+    tx.objectStore('pinLists').getAll(),
+    tx.objectStore('intents').getAll(),
+    tx.objectStore('chats').getAll(),
+    tx.objectStore('folders').getAll(),
+    meta.get(FOLDER_LIST_KEY) as Promise<ListState | undefined>,
+    meta.get(SETTINGS_KEY),
+    meta.get('pinSweep') as Promise<PinSweep | undefined>,
+  ]);
+  await tx.done;
+  return {
+    lists,
+    intents,
+    chats,
+    folderList: folderListOf(folders, folderState),
+    settings: migrateSettings(settings),
+    sweep,
   };
 }

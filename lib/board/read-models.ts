@@ -1,8 +1,8 @@
 import { DEFAULT_FOLDER_ID } from '../cliq';
 import { pendingFolderId, pendingOf, showFolders, showPins } from '../lists/overlay';
-import { getFolderList, getPinList } from '../store/cache';
+import { type FolderList, getFolderList, getPinList } from '../store/cache';
 import type { PinsDb } from '../store/db';
-import type { ChatRecord, FolderRecord, IntentRecord, PinRecord } from '../store/records';
+import type { ChatRecord, FolderRecord, IntentRecord, PinListRecord, PinRecord } from '../store/records';
 import { readSettings, type Settings } from '../store/settings';
 
 /*
@@ -57,8 +57,20 @@ function chatPins(chatId: string, confirmed: readonly PinRecord[], pending: read
   );
 }
 
+/** The cache and the journal as stored: what every board view is worked out from. */
+export interface StoredBoard {
+  lists: readonly PinListRecord[];
+  intents: readonly IntentRecord[];
+  chats: readonly ChatRecord[];
+}
+
 async function allShownPins(db: PinsDb, now: number): Promise<ChatPins[]> {
   const [lists, intents, chats] = await Promise.all([db.getAll('pinLists'), db.getAll('intents'), db.getAll('chats')]);
+  return shownPinGroups({ lists, intents, chats }, now);
+}
+
+/** Every chat's pins as shown (queued intents applied), in no particular order. */
+export function shownPinGroups({ lists, intents, chats }: StoredBoard, now: number): ChatPins[] {
   const pending = pendingOf(intents);
   const names = new Map(chats.map((chat: ChatRecord) => [chat.chatId, chat.name]));
   const confirmed = new Map(lists.map((list) => [list.chatId, list.pins]));
@@ -87,8 +99,16 @@ export async function readPinBoard(
   options: { now: number; order?: Settings['pinOrder']; includeExpired?: boolean },
 ): Promise<ChatPins[]> {
   const order = options.order ?? (await readSettings(db)).pinOrder;
-  const groups = (await allShownPins(db, options.now))
-    .map((group) => ({ ...group, pins: arrange(group.pins, { ...options, order }) }))
+  return arrangeBoard(await allShownPins(db, options.now), { ...options, order });
+}
+
+/** `readPinBoard` from chats' pins as shown. */
+export function arrangeBoard(
+  shown: ChatPins[],
+  options: { now: number; order: Settings['pinOrder']; includeExpired?: boolean },
+): ChatPins[] {
+  const groups = shown
+    .map((group) => ({ ...group, pins: arrange(group.pins, options) }))
     .filter((group) => group.pins.length > 0);
   const newest = (group: ChatPins) => Math.max(...group.pins.map((pin) => pin.pinnedAt ?? Number.MAX_SAFE_INTEGER));
   return groups.sort((a, b) => newest(b) - newest(a) || (a.chatName ?? '').localeCompare(b.chatName ?? ''));
@@ -171,6 +191,15 @@ function touchedFolders(confirmed: readonly FolderRecord[], intents: readonly In
 /** Folders in order, My Pins first, each with its chats' names. */
 export async function readFolders(db: PinsDb): Promise<ShownFolder[]> {
   const [list, intents, chats] = await Promise.all([getFolderList(db), db.getAll('intents'), db.getAll('chats')]);
+  return shownFoldersOf(list, intents, chats);
+}
+
+/** `readFolders` from the stored folder list, journal and chats. */
+export function shownFoldersOf(
+  list: FolderList | undefined,
+  intents: readonly IntentRecord[],
+  chats: readonly ChatRecord[],
+): ShownFolder[] {
   const pending = pendingOf(intents);
   const byId = new Map(chats.map((chat) => [chat.chatId, chat]));
   const touched = touchedFolders(list?.folders ?? [], pending);
@@ -192,7 +221,10 @@ export async function readFolders(db: PinsDb): Promise<ShownFolder[]> {
 
 /** Failed intents, newest first, until the user retries or dismisses them. */
 export async function readFailedIntents(db: PinsDb): Promise<IntentRecord[]> {
-  return (await db.getAllFromIndex('intents', 'byState', 'failed')).sort((a, b) => b.id - a.id);
+  return failedOf(await db.getAllFromIndex('intents', 'byState', 'failed'));
 }
+
+export const failedOf = (intents: readonly IntentRecord[]) =>
+  intents.filter((record) => record.state === 'failed').sort((a, b) => b.id - a.id);
 
 export { readProgress } from '../store/journal';

@@ -9,8 +9,11 @@ export type WithinBudget<T> = { ok: true; result: T } | { ok: false; retryAt: nu
 export interface SendOptions {
   priority?: Priority;
   signal?: AbortSignal;
-  /** Runs after the slot is reserved and before the request leaves (the journal marks intents as sending). */
-  beforeSend?: () => Promise<void>;
+  /**
+   * Runs once the slots are reserved and before the requests leave (the journal marks intents as sending), told
+   * how many of them go.
+   */
+  beforeSend?: (count: number) => Promise<void>;
 }
 
 /**
@@ -25,36 +28,39 @@ export async function callWithinBudget<Op extends ProductOperation>(
   params: ParamsOf<Op>,
   options: SendOptions = {},
 ): Promise<WithinBudget<ResultOf<Op>>> {
-  const started = await startWithinBudget(deps, op, params, options);
-  return started.ok ? { ok: true, result: await started.answer } : started;
+  const { answers, retryAt } = await startAllWithinBudget(deps, [{ op, params }], options);
+  const [answer] = answers;
+  return answer ? { ok: true, result: await answer } : { ok: false, retryAt: retryAt ?? Date.now() };
 }
 
 /**
- * Like `callWithinBudget`, but resolves as soon as the slot is reserved, with the answer still to come: a caller
- * can reserve several slots one after another (each stored before its request leaves) and have their requests in
- * flight together.
+ * Requests on one budget, reserved together: as many as it has free slots, in one ledger transaction, then one
+ * `beforeSend` for all of them (told how many go), then they leave together. `answers` holds the first requests
+ * that got a slot, in order; `retryAt` says when the others may be tried again.
  */
-export async function startWithinBudget<Op extends ProductOperation>(
+export async function startAllWithinBudget<Op extends ProductOperation>(
   deps: { ledger: BudgetLedger; client: CliqCaller },
-  op: Op,
-  params: ParamsOf<Op>,
+  requests: readonly { op: Op; params: ParamsOf<Op> }[],
   options: SendOptions = {},
-): Promise<{ ok: true; answer: Promise<ResultOf<Op>> } | { ok: false; retryAt: number }> {
-  const budget = endpointFor(op).budget;
-  const slot = await deps.ledger.reserve(budget, options.priority ?? 'user');
-  if (!slot.ok) return slot;
-  const answer = (async () => {
+): Promise<{ answers: Promise<ResultOf<Op>>[]; retryAt?: number }> {
+  const [first] = requests;
+  if (!first) return { answers: [] };
+  const budget = endpointFor(first.op).budget;
+  const { entryIds, retryAt } = await deps.ledger.reserveMany(budget, requests.length, options.priority ?? 'user');
+  const ready = entryIds.length > 0 ? options.beforeSend?.(entryIds.length) : undefined;
+  const answers = entryIds.map(async (entryId, index) => {
+    const { op, params } = requests[index] as (typeof requests)[number];
     try {
-      await options.beforeSend?.();
+      await ready;
       return await deps.client.call(op, params, { signal: options.signal });
     } catch (error) {
       if (error instanceof CliqError && error.kind === 'rateLimited') await deps.ledger.lockOut(budget);
       throw error;
     } finally {
-      await deps.ledger.settle(slot.entryId);
+      await deps.ledger.settle(entryId);
     }
-  })();
-  return { ok: true, answer };
+  });
+  return { answers, ...(retryAt === undefined ? {} : { retryAt }) };
 }
 
 /** Anything that is not a CliqError (a bug, an abort) is treated like a lost answer: outcome unknown. */

@@ -23,10 +23,18 @@ export interface LedgerOptions {
 
 type Reservation = { ok: true; entryId: number } | { ok: false; retryAt: number };
 
+/** Slots taken for the first `entryIds.length` of the requests asked for; `retryAt` when the rest must wait. */
+interface Reservations {
+  entryIds: number[];
+  retryAt?: number;
+}
+
 export interface BudgetLedger {
   readonly minuteMs: number;
   /** Persists a slot before the request is sent; the slot counts whatever happens to the request. */
   reserve(budget: Budget, priority?: Priority): Promise<Reservation>;
+  /** Persists as many of `count` slots as are free, all in one transaction, before their requests are sent. */
+  reserveMany(budget: Budget, count: number, priority?: Priority): Promise<Reservations>;
   /** Records when the answer, failure or time-out arrived: the request reached Cliq no later than that. */
   settle(entryId: number): Promise<void>;
   /** Cliq refused with a rate limit: nothing goes out on this budget for its (scaled) lock period. */
@@ -58,14 +66,15 @@ export function createBudgetLedger(db: PinsDb, options: LedgerOptions): BudgetLe
   const capacity = (budget: Budget, priority: Priority) =>
     priority === 'user' ? budget.perMinute : Math.max(1, Math.floor(budget.perMinute * backgroundShare));
 
-  async function assess(budget: Budget, priority: Priority, take: boolean): Promise<Reservation> {
+  /** Takes (or, with `take` false, only counts) up to `wanted` free slots in one transaction. */
+  async function assess(budget: Budget, priority: Priority, wanted: number, take: boolean): Promise<Reservations> {
     const tx = db.transaction(['ledger', 'budgetLocks'], 'readwrite');
     const ledger = tx.objectStore('ledger');
     const now = clock.now();
     const lock = await tx.objectStore('budgetLocks').get(budget.key);
     if (lock && lock.lockedUntil > now) {
       await tx.done;
-      return { ok: false, retryAt: lock.lockedUntil };
+      return { entryIds: [], retryAt: lock.lockedUntil };
     }
     const entries = await ledger.index('byBudget').getAll(budget.key);
     const leaveWindowAt: number[] = [];
@@ -82,31 +91,34 @@ export function createBudgetLedger(db: PinsDb, options: LedgerOptions): BudgetLe
     }
     const used = inFlight + leaveWindowAt.length;
     const cap = capacity(budget, priority);
-    if (used < cap) {
-      if (!take) {
-        await tx.done;
-        return { ok: true, entryId: -1 };
-      }
-      const entry: Omit<LedgerEntry, 'id'> = { budget: budget.key, reservedAt: now, settledAt: null, boot };
-      const entryId = await ledger.add(entry as LedgerEntry);
-      await tx.done;
-      return { ok: true, entryId };
-    }
+    const granted = Math.max(0, Math.min(wanted, cap - used));
+    const entry: Omit<LedgerEntry, 'id'> = { budget: budget.key, reservedAt: now, settledAt: null, boot };
+    const entryIds = take
+      ? await Promise.all(Array.from({ length: granted }, () => ledger.add({ ...entry } as LedgerEntry)))
+      : [];
     await tx.done;
+    if (granted === wanted) return { entryIds };
     leaveWindowAt.sort((a, b) => a - b);
-    // Settled slots leave the window in order; requests still in flight leave later than all of them.
-    const mustLeave = used - cap + 1;
-    const retryAt = leaveWindowAt[mustLeave - 1] ?? now + Math.ceil(minuteMs / 10);
-    return { ok: false, retryAt };
+    // Settled slots leave the window in order; requests still in flight (the ones just taken too) leave later.
+    const mustLeave = used + granted - cap + 1;
+    return { entryIds, retryAt: leaveWindowAt[mustLeave - 1] ?? now + Math.ceil(minuteMs / 10) };
   }
 
   return {
     minuteMs,
-    reserve: (budget, priority = 'user') => assess(budget, priority, true),
+    async reserve(budget, priority = 'user') {
+      const { entryIds, retryAt } = await assess(budget, priority, 1, true);
+      const [entryId] = entryIds;
+      return entryId === undefined ? { ok: false, retryAt: retryAt ?? clock.now() } : { ok: true, entryId };
+    },
+    reserveMany: (budget, count, priority = 'user') => assess(budget, priority, count, true),
     async settle(entryId) {
+      // When the answer came, not when the write got its turn: answers that land together must not free their
+      // slots one database write apart.
+      const settledAt = clock.now();
       const tx = db.transaction('ledger', 'readwrite');
       const entry = await tx.store.get(entryId);
-      if (entry && entry.settledAt === null) await tx.store.put({ ...entry, settledAt: clock.now() });
+      if (entry && entry.settledAt === null) await tx.store.put({ ...entry, settledAt });
       await tx.done;
     },
     async lockOut(budget) {
@@ -119,8 +131,7 @@ export function createBudgetLedger(db: PinsDb, options: LedgerOptions): BudgetLe
       return lockedUntil;
     },
     async nextSlotAt(budget, priority = 'user') {
-      const result = await assess(budget, priority, false);
-      return result.ok ? clock.now() : result.retryAt;
+      return (await assess(budget, priority, 1, false)).retryAt ?? clock.now();
     },
   };
 }

@@ -1,39 +1,16 @@
-import { type CliqCaller, errorKind, type SendOptions, startWithinBudget } from '../budget/call';
-import type { BudgetLedger, Clock } from '../budget/ledger';
-import { endpointFor, type ParamsOf } from '../cliq';
-import { isPinIntent, listKeyOf } from '../intents/intents';
+import { endpointFor } from '../cliq';
+import { type Intent, isPinIntent, listKeyOf } from '../intents/intents';
 import { readFolderList, readPinList } from '../lists/read';
-import { getFolderList, getPinList } from '../store/cache';
+import { getFolderList, getPinLists } from '../store/cache';
 import type { PinsDb } from '../store/db';
-import { pauseForSignIn, readQueueMeta, recoverSending, saveIntents, workableIntents } from '../store/journal';
+import { readQueueMeta, recoverSending, saveIntents, workableIntents } from '../store/journal';
 import type { IntentRecord } from '../store/records';
-import { applyConfirmedWrite } from './apply-confirmed';
-import { afterFailure, type BackoffOptions } from './outcome';
 import { planStep } from './planning/next-step';
-import { MAX_IDS_PER_REQUEST, type Step, type WriteOp, withIds } from './planning/step';
-
-export interface RunnerDeps {
-  db: PinsDb;
-  client: CliqCaller;
-  ledger: BudgetLedger;
-  clock: Clock;
-  random: () => number;
-  backoff?: BackoffOptions;
-  signal: AbortSignal;
-  /** Lists whose confirmed or shown state changed (`pins:<chatId>`, `folders`, `journal`). */
-  changed: (lists: string[]) => void;
-  /** Lists with a write on the wire, until its answer is journalled: passes leave them alone meanwhile. */
-  inFlight: Map<string, Promise<void>>;
-}
+import { MAX_IDS_PER_REQUEST, type Step, withIds } from './planning/step';
+import { type Member, type Planned, type RunnerDeps, type SendStep, settleFailure, startSends } from './send';
 
 /** One pass either did one thing (a request, or an intent finished) or says when there is work again. */
 export type PassResult = { acted: true } | { acted: false; wakeAt: number | null; slotAt: number | null };
-
-type SendStep = Extract<Step, { type: 'send' }>;
-interface Member {
-  record: IntentRecord;
-  step: SendStep;
-}
 
 const ACTED: PassResult = { acted: true };
 
@@ -44,9 +21,11 @@ export async function recover(deps: RunnerDeps): Promise<void> {
 /**
  * Looks at the first workable intent of every list (intents on one list keep their order) and does the
  * first thing that can be done now: conclude an intent, read a list, or send requests. Writes on different
- * lists go out together, as many as their budgets have free slots (each slot reserved before its request
- * leaves), and a pass does not wait for their answers: the next slot is used as soon as it is free, so a bulk
- * unpin across chats runs at the budget's rate rather than one round trip at a time.
+ * lists go out together, as many as their budgets have free slots, and a pass does not wait for their answers:
+ * the next slot is used as soon as it is free, so a bulk unpin across chats runs at the budget's rate rather than
+ * one round trip at a time. The database work is per pass, not per request: the lists are read in one
+ * transaction, a budget's slots are reserved in one and its intents marked as sending in one, all before any of
+ * those requests leaves.
  */
 export async function runPass(deps: RunnerDeps): Promise<PassResult> {
   if ((await readQueueMeta(deps.db)).waitingForSignIn) return { acted: false, wakeAt: null, slotAt: null };
@@ -66,17 +45,35 @@ export async function runPass(deps: RunnerDeps): Promise<PassResult> {
     full.set(budget, retryAt);
     slotAt = Math.min(slotAt, retryAt);
   };
-  let sent = false;
+  const due: IntentRecord[][] = [];
   for (const [list, queue] of byList) {
     if (busy.has(list) || deps.inFlight.has(list)) continue;
     const head = queue[0] as IntentRecord;
-    if (head.notBefore > now) {
-      wakeAt = Math.min(wakeAt, head.notBefore);
-      continue;
+    if (head.notBefore > now) wakeAt = Math.min(wakeAt, head.notBefore);
+    else due.push(queue);
+  }
+  const views = await readViews(
+    deps.db,
+    due.map((queue) => (queue[0] as IntentRecord).intent),
+  );
+  // Planned writes by budget, sent together once the pass has looked at every list (or before it reads or concludes).
+  let planned = new Map<string, Planned[]>();
+  const sendPlanned = async () => {
+    let sent = false;
+    for (const [budget, sends] of planned) {
+      const started = await startSends(deps, sends);
+      sent ||= started.sent;
+      if (started.retryAt !== undefined) waitFor(budget, started.retryAt);
     }
-    const views = await viewsFor(deps.db, head);
-    const step = planStep(head, views, now);
+    planned = new Map();
+    return sent;
+  };
+  for (const queue of due) {
+    const head = queue[0] as IntentRecord;
+    const view = views(head.intent);
+    const step = planStep(head, view, now);
     if (step.type === 'done' || step.type === 'fail') {
+      await sendPlanned();
       await finish(deps, head, step);
       return ACTED;
     }
@@ -87,21 +84,17 @@ export async function runPass(deps: RunnerDeps): Promise<PassResult> {
       continue;
     }
     if (step.type === 'read') {
+      await sendPlanned();
       const result = await readList(deps, head);
       if (result.ok) return ACTED;
       waitFor(budget, result.retryAt);
       continue;
     }
-    const started = await startSend(deps, gather(queue, head, step, views, now));
-    if (started.ok) {
-      sent = true;
-      deps.inFlight.set(
-        list,
-        started.settled.finally(() => deps.inFlight.delete(list)),
-      );
-    } else waitFor(budget, started.retryAt);
+    const sends = planned.get(budget) ?? [];
+    sends.push({ list: listKeyOf(head.intent), members: gather(queue, head, step, view, now) });
+    planned.set(budget, sends);
   }
-  if (sent) return ACTED;
+  if (await sendPlanned()) return ACTED;
   // Nothing more to start: an answer may free a list (and is journalled), so look again after the next one.
   if (deps.inFlight.size > 0) {
     await Promise.race(deps.inFlight.values());
@@ -117,9 +110,16 @@ export async function runPass(deps: RunnerDeps): Promise<PassResult> {
   };
 }
 
-async function viewsFor(db: PinsDb, record: IntentRecord) {
-  const { intent } = record;
-  return isPinIntent(intent) ? { pins: await getPinList(db, intent.chatId) } : { folders: await getFolderList(db) };
+type Views = Parameters<typeof planStep>[1];
+
+/** What the heads of the due lists are planned from: their chats' lists read in one transaction, not one each. */
+async function readViews(db: PinsDb, intents: readonly Intent[]): Promise<(intent: Intent) => Views> {
+  const chatIds = intents.flatMap((intent) => (isPinIntent(intent) ? [intent.chatId] : []));
+  const [pins, folders] = await Promise.all([
+    getPinLists(db, chatIds),
+    intents.some((intent) => !isPinIntent(intent)) ? getFolderList(db) : undefined,
+  ]);
+  return (intent) => (isPinIntent(intent) ? { pins: pins.get(intent.chatId) } : { folders });
 }
 
 function readBudgetOf(record: IntentRecord): string {
@@ -142,13 +142,7 @@ async function finish(deps: RunnerDeps, record: IntentRecord, step: Extract<Step
  * unpins in one chat, chats removed from every folder. Duplicates go once; an intent whose ids do not all
  * fit keeps the rest for the next request.
  */
-function gather(
-  queue: IntentRecord[],
-  head: IntentRecord,
-  step: SendStep,
-  views: Awaited<ReturnType<typeof viewsFor>>,
-  now: number,
-): Member[] {
+function gather(queue: IntentRecord[], head: IntentRecord, step: SendStep, views: Views, now: number): Member[] {
   if (!step.batch) return [{ record: head, step }];
   const members: Member[] = [{ record: head, step }];
   const ids = new Set(step.batch.ids.slice(0, MAX_IDS_PER_REQUEST));
@@ -181,108 +175,4 @@ async function readList(
     await settleFailure(deps, [{ record, rereadOnInvalid: false }], error, false);
     return { ok: true };
   }
-}
-
-/** Reserves the request's slot; once reserved, `settled` resolves when its answer (or failure) is journalled. */
-async function startSend(
-  deps: RunnerDeps,
-  members: Member[],
-): Promise<{ ok: true; settled: Promise<void> } | { ok: false; retryAt: number }> {
-  const [first] = members as [Member, ...Member[]];
-  const { request } = first.step;
-  const failed = (error: unknown) =>
-    settleFailure(
-      deps,
-      members.map(({ record, step }) => ({ record: withMemory(record, step), rereadOnInvalid: step.rereadOnInvalid })),
-      error,
-      true,
-    );
-  let started: Awaited<ReturnType<typeof sendWrite>>;
-  try {
-    started = await sendWrite(deps, request, { signal: deps.signal, beforeSend: () => markSending(deps, members) });
-  } catch (error) {
-    await failed(error);
-    return { ok: true, settled: Promise.resolve() };
-  }
-  if (!started.ok) return started;
-  // A confirmed answer that cannot be journalled is settled like a lost one, as when requests went one by one.
-  const settled = started.answer
-    .then((result) => confirmed(deps, members, result))
-    .catch(failed)
-    // Nothing awaits an answer once its pass has moved on. If even the failure cannot be journalled (the worker is
-    // stopping and its database closed), the intent stays `sending` in the journal and `recover` settles it at the
-    // next start, so there is nothing more to do here than not leave the rejection unhandled.
-    .catch(() => undefined);
-  return { ok: true, settled };
-}
-
-async function confirmed(deps: RunnerDeps, members: Member[], result: unknown): Promise<void> {
-  const [first] = members as [Member, ...Member[]];
-  const { request } = first.step;
-  const sentIds = new Set(first.step.batch ? (idsOf(request) ?? []) : []);
-  const list = await applyConfirmedWrite(deps.db, request, result);
-  const now = deps.clock.now();
-  const updated = members.map(({ record, step }): IntentRecord => {
-    const memory = { ...record.memory, ...step.remember };
-    if (!step.batch)
-      return { ...record, memory, state: step.completes ? 'done' : 'queued', attempts: 0, updatedAt: now };
-    const confirmedIds = [
-      ...new Set([...(memory.confirmedIds ?? []), ...step.batch.ids.filter((id) => sentIds.has(id))]),
-    ];
-    const left = step.batch.ids.filter((id) => !sentIds.has(id));
-    return {
-      ...record,
-      memory: { ...memory, confirmedIds },
-      state: left.length ? 'queued' : 'done',
-      attempts: 0,
-      updatedAt: now,
-    };
-  });
-  await saveIntents(deps.db, updated);
-  deps.changed(['journal', list]);
-}
-
-function sendWrite<Op extends WriteOp>(
-  deps: RunnerDeps,
-  request: { op: Op; params: ParamsOf<Op> },
-  options: SendOptions,
-) {
-  return startWithinBudget(deps, request.op, request.params, options);
-}
-
-const idsOf = (request: SendStep['request']) =>
-  request.op === 'unpinMessages'
-    ? request.params.messageIds
-    : request.op === 'removeChatsFromAllFolders'
-      ? request.params.chatIds
-      : undefined;
-
-const withMemory = (record: IntentRecord, step: SendStep): IntentRecord => ({
-  ...record,
-  memory: { ...record.memory, ...step.remember },
-});
-
-/** Stored before the request leaves, with what the intent must remember about having sent it. */
-async function markSending(deps: RunnerDeps, members: Member[]): Promise<void> {
-  const now = deps.clock.now();
-  await saveIntents(
-    deps.db,
-    members.map(({ record, step }) => ({ ...withMemory(record, step), state: 'sending', updatedAt: now })),
-  );
-}
-
-async function settleFailure(
-  deps: RunnerDeps,
-  members: { record: IntentRecord; rereadOnInvalid: boolean }[],
-  error: unknown,
-  write: boolean,
-): Promise<void> {
-  const kind = errorKind(error);
-  const now = deps.clock.now();
-  const updated = members.map(({ record, rereadOnInvalid }) =>
-    afterFailure(record, error, { kind, now, write, rereadOnInvalid, random: deps.random, backoff: deps.backoff }),
-  );
-  await saveIntents(deps.db, updated);
-  if (kind === 'auth') await pauseForSignIn(deps.db, now);
-  deps.changed(['journal', ...members.map(({ record }) => listKeyOf(record.intent))]);
 }

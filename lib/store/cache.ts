@@ -10,10 +10,22 @@ export interface FolderList extends ListState {
   folders: FolderRecord[];
 }
 
-const FOLDER_LIST_KEY = 'folderList';
+/** Where the folder list's state is kept in the `meta` store (its folders are in `folders`). */
+export const FOLDER_LIST_KEY = 'folderList';
 
 export function getPinList(db: PinsDb, chatId: string): Promise<PinListRecord | undefined> {
   return db.get('pinLists', chatId);
+}
+
+/** Several chats' lists in one transaction (absent ones left out). */
+export async function getPinLists(db: PinsDb, chatIds: readonly string[]): Promise<Map<string, PinListRecord>> {
+  const found = new Map<string, PinListRecord>();
+  if (chatIds.length === 0) return found;
+  const tx = db.transaction('pinLists');
+  const lists = await Promise.all([...new Set(chatIds)].map((chatId) => tx.store.get(chatId)));
+  await tx.done;
+  for (const list of lists) if (list) found.set(list.chatId, list);
+  return found;
 }
 
 export async function putPinList(db: PinsDb, list: PinListRecord): Promise<void> {
@@ -27,8 +39,12 @@ export async function getFolderList(db: PinsDb): Promise<FolderList | undefined>
     tx.objectStore('meta').get(FOLDER_LIST_KEY) as Promise<ListState | undefined>,
   ]);
   await tx.done;
-  if (!state) return undefined;
-  return { ...state, folders: folders.sort((a, b) => a.position - b.position) };
+  return folderListOf(folders, state);
+}
+
+/** The folder list from its stored parts: none until Cliq's list has been read once. */
+export function folderListOf(folders: FolderRecord[], state: ListState | undefined): FolderList | undefined {
+  return state ? { ...state, folders: folders.sort((a, b) => a.position - b.position) } : undefined;
 }
 
 /** Replaces the whole folder list in one transaction, so a reader never sees half of two lists. */

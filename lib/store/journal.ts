@@ -61,9 +61,8 @@ export async function appendIntents(
     for (const record of all) if (record.state === 'done') await intents.delete(record.id);
     await tx.objectStore('meta').put(meta, META_KEY);
   }
-  const added: IntentRecord[] = [];
-  for (const { intent, memory } of entries) {
-    const record: NewIntentRecord = {
+  const records = entries.map(
+    ({ intent, memory }): NewIntentRecord => ({
       intent,
       state: meta.waitingForSignIn ? 'waitingForSignIn' : 'queued',
       createdAt: now,
@@ -72,12 +71,12 @@ export async function appendIntents(
       conflicts: 0,
       notBefore: 0,
       memory,
-    };
-    const id = await intents.add(record as IntentRecord);
-    added.push({ ...record, id });
-  }
+    }),
+  );
+  // All requests at once: the transaction still applies them in order, so ids follow the entries.
+  const ids = await Promise.all(records.map((record) => intents.add(record as IntentRecord)));
   await tx.done;
-  return added;
+  return records.map((record, index) => ({ ...record, id: ids[index] as number }));
 }
 
 /** Intents the queue still has to work on (not those paused for sign-in), oldest first. */
@@ -93,7 +92,7 @@ export async function workableIntents(db: PinsDb): Promise<IntentRecord[]> {
 
 export async function saveIntents(db: PinsDb, records: readonly IntentRecord[]): Promise<void> {
   const tx = db.transaction('intents', 'readwrite');
-  for (const record of records) await tx.store.put(record);
+  await Promise.all(records.map((record) => tx.store.put(record)));
   await tx.done;
 }
 

@@ -37,7 +37,8 @@ export const settingsSchema = z.object({
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 
-const KEY = 'settings';
+/** Where the settings are kept in the `meta` store. */
+export const SETTINGS_KEY = 'settings';
 
 /**
  * Numbered steps for stored settings, like the database's: entry N-1 turns version N into N+1.
@@ -56,15 +57,15 @@ export function migrateSettings(stored: unknown): Settings {
 }
 
 export async function readSettings(db: PinsDb): Promise<Settings> {
-  return migrateSettings(await db.get('meta', KEY));
+  return migrateSettings(await db.get('meta', SETTINGS_KEY));
 }
 
 /** Validates the change before storing it; an invalid value throws a ZodError and stores nothing. */
 export async function updateSettings(db: PinsDb, change: Partial<SettingsInput>): Promise<Settings> {
   const tx = db.transaction('meta', 'readwrite');
-  const current = migrateSettings(await tx.store.get(KEY));
+  const current = migrateSettings(await tx.store.get(SETTINGS_KEY));
   const next = settingsSchema.parse({ ...current, ...change });
-  await tx.store.put(next, KEY);
+  await tx.store.put(next, SETTINGS_KEY);
   await tx.done;
   return next;
 }

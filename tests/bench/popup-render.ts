@@ -9,7 +9,9 @@ import { type BenchModule, median, ms, round } from './report';
  * cached, so the worker must read folders and pins from Cliq first), with Cliq answering after 100 ms.
  * Both start with the service worker stopped, as after the browser has been idle. Times are from the popup
  * page's navigation start to the first pin on screen (the early snapshot of the last-seen first screen, or a live
- * row), the first live pin row (the board read from IndexedDB) and the first folder row.
+ * row), the first live pin row (the board read from IndexedDB) and the first folder row. "On screen" is the
+ * start of the first frame after the element entered the DOM, the same for both paths: the DOM alone flatters the
+ * early snapshot, whose frame can wait on the bundle evaluating.
  */
 
 const LATENCY_MS = 100;
@@ -23,6 +25,8 @@ const NAMES = Object.keys(MARKS);
 
 async function openPopup(session: Awaited<ReturnType<typeof launchBenchBrowser>>): Promise<Page> {
   const page = await session.browser.newPage();
+  // The marks are taken at frames, and only the tab in front gets frames.
+  await page.bringToFront();
   await markFirstAppearance(page, MARKS);
   await page.goto(`${session.origin}/popup.html`);
   return page;
@@ -62,27 +66,35 @@ export const popupRender: BenchModule = {
       const row = (label: string, runs: Record<string, number>[]) => [
         label,
         ms(median(runs.map((r) => r.shown as number))),
+        ms(median(runs.map((r) => r['shown in DOM'] as number))),
         ms(median(runs.map((r) => r.pin as number))),
         ms(median(runs.map((r) => r.folder as number))),
         ms(Math.min(...runs.map((r) => r.shown as number))),
         ms(Math.max(...runs.map((r) => r.shown as number))),
       ];
       const ratio = median(cold.map((r) => r.shown as number)) / median(warm.map((r) => r.shown as number));
+      const inDom = (runs: Record<string, number>[]) => median(runs.map((r) => r['shown in DOM'] as number));
+      const domRatio = inDom(cold) / inDom(warm);
       return {
-        data: { latencyMs: LATENCY_MS, runs: RUNS, cold, warm, coldOverWarm: ratio },
+        data: { latencyMs: LATENCY_MS, runs: RUNS, cold, warm, coldOverWarm: ratio, coldOverWarmInDom: domRatio },
         tables: [
           {
             title: `Time to first pin and first folder row (median of ${RUNS} runs, headless Chromium)`,
             columns: [
               'popup opened',
               'first pin on screen',
+              'first pin in the DOM',
               'first live pin row',
               'first folder',
               'fastest',
               'slowest',
             ],
             rows: [row('from cache', warm), row('cold start', cold)],
-            notes: [`cold start / from cache (first pin on screen, medians): ${round(ratio, 1)}x`],
+            notes: [
+              `cold start / from cache (first pin on screen, medians): ${round(ratio, 1)}x`,
+              `the same, by the time it entered the DOM (how this bench measured before): ${round(domRatio, 1)}x`,
+              'on screen = the start of the first frame after the element entered the DOM, for both paths',
+            ],
           },
         ],
       };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFailedIntents } from '../../../lib/board/read-models';
+import type { CliqCaller } from '../../../lib/budget/call';
 import { makeHarness } from './harness';
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix.padStart(13, '0')}_${i + 1}`);
@@ -21,6 +22,33 @@ describe('batching', () => {
     expect(deletes).toEqual([25, 25, 10]);
     expect([fake.pinIds('CT_1_1'), fake.pinIds('CT_2_1'), fake.pinIds('CT_3_1')]).toEqual([[], [], []]);
     expect(await queue.progress()).toMatchObject({ done: 60, total: 60, failed: 0 });
+  });
+
+  it('reserves the slots of a pass’s writes and marks their intents as sending before the first of them leaves', async () => {
+    const seen: { unsettled: number; states: string[] }[] = [];
+    const harness = await makeHarness({
+      client: {
+        call: (async (op, params, options) => {
+          const ledger = await harness.db.getAll('ledger');
+          const intents = await harness.db.getAll('intents');
+          seen.push({
+            unsettled: ledger.filter((entry) => entry.settledAt === null).length,
+            states: intents.map((record) => record.state),
+          });
+          return harness.fake.call(op, params, options);
+        }) as CliqCaller['call'],
+      },
+    });
+    const chats = ['CT_1_1', 'CT_2_1', 'CT_3_1'];
+    for (const [c, chatId] of chats.entries()) harness.fake.seedPins(chatId, ids(`${c + 1}000`, 3));
+    await harness.queue.enqueue(
+      chats.map((chatId, c) => ({ kind: 'unpinMessages', chatId, messageIds: ids(`${c + 1}000`, 3) })),
+    );
+    await harness.queue.run();
+    // The first request found all three slots taken and all three intents journalled as sending.
+    expect(seen[0]).toEqual({ unsettled: 3, states: ['sending', 'sending', 'sending'] });
+    expect(seen).toHaveLength(3);
+    expect(chats.map((chatId) => harness.fake.pinIds(chatId))).toEqual([[], [], []]);
   });
 
   it('splits one big intent, sends duplicates once and never sends an empty list', async () => {

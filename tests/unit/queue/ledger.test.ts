@@ -46,6 +46,33 @@ describe('budget ledger', () => {
     expect(await ledger.reserve(budget(1))).toEqual({ ok: false, retryAt: 110_000 });
   });
 
+  it('reserves as many of several requests as there are free slots, and says when the rest may go', async () => {
+    const { clock, ledger } = await setup();
+    const first = await ledger.reserve(budget(3));
+    if (!first.ok) throw new Error('expected a slot');
+    clock.time = 1_000;
+    await ledger.settle(first.entryId);
+    const taken = await ledger.reserveMany(budget(3), 5);
+    // One slot is used until 61s, so two of the five go now, each with its own entry, and the third waits for it.
+    expect(taken.entryIds).toHaveLength(2);
+    expect(new Set(taken.entryIds).size).toBe(2);
+    expect(taken.retryAt).toBe(61_000);
+    expect(await ledger.reserve(budget(3))).toEqual({ ok: false, retryAt: 61_000 });
+    expect(await ledger.reserveMany(budget(3), 0)).toEqual({ entryIds: [] });
+  });
+
+  it('frees a slot a window after its answer, even when its write waits for other writes', async () => {
+    const { clock, ledger } = await setup();
+    const a = await ledger.reserve(budget(2));
+    const b = await ledger.reserve(budget(2));
+    if (!a.ok || !b.ok) throw new Error('expected two slots');
+    clock.time = 5_000;
+    const settled = [ledger.settle(a.entryId), ledger.settle(b.entryId)];
+    clock.time = 9_000;
+    await Promise.all(settled);
+    expect(await ledger.nextSlotAt(budget(2))).toBe(65_000);
+  });
+
   it('counts a request still in flight however old it is', async () => {
     const { clock, ledger } = await setup();
     await ledger.reserve(budget(1));
