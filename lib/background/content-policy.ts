@@ -1,4 +1,5 @@
 import { type Intent, parseIntent } from '../intents/intents';
+import { sameIds } from '../lists/rules';
 import type { Sender } from '../messaging';
 import { parseCliqUrl } from '../web/url';
 
@@ -74,11 +75,22 @@ function oneChatMembership(intent: Intent): boolean {
     case 'createFolder':
       return (intent.chatIds?.length ?? 0) <= 1;
     case 'replaceFolderChats': {
-      // Taking one chat out of one folder, stated against the list the menu showed.
+      // Taking one chat out of one folder, or putting one back where it was (undo), stated against a list the page
+      // showed; every other chat keeps its place.
       const from = intent.editedFrom;
       if (!from) return false;
       const kept = new Set(intent.chatIds);
-      return intent.chatIds.every((id) => from.includes(id)) && from.filter((id) => !kept.has(id)).length === 1;
+      const removed = from.filter((id) => !kept.has(id));
+      const added = intent.chatIds.filter((id) => !from.includes(id));
+      if (added.length === 0) return removed.length === 1;
+      return (
+        removed.length === 0 &&
+        added.length === 1 &&
+        sameIds(
+          intent.chatIds.filter((id) => from.includes(id)),
+          from,
+        )
+      );
     }
     default:
       return false;

@@ -153,10 +153,19 @@ describe('the in-page UI in chromium', () => {
       ),
     ).toBe(true);
 
+    // Someone pins another chat below this one in Urgent: undo puts this chat back above it, where it was.
+    const urgent = sandbox.state.folders.find((f) => f.title === 'Urgent');
+    const pinned = await fetch(`${sandbox.url}/api/v3/chats/${DOWN}/pins`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ category_id: urgent?.id }),
+    });
+    expect(pinned.ok).toBe(true);
     await page.click(inFolders('[data-testid=unpin-chat]'));
     await eventually(() => expect(folderHolding(sandbox, ROOM)).toEqual([]));
     await (await waitFor(page, inFolders('[data-testid=undo]'))).click();
     await eventually(() => expect(folderHolding(sandbox, ROOM)).toEqual(['Urgent']));
+    expect(sandbox.state.folders.find((f) => f.title === 'Urgent')?.chatIds).toEqual([ROOM, DOWN]);
   });
 
   it('25/25: the bar says the chat is full, and the pin dialog opens its pins instead of a dead end', async () => {

@@ -53,11 +53,17 @@ export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: st
   const unpinEverywhere = async (event: Event) => {
     const before = holding;
     if (!(await sending.enqueue(event, [{ kind: 'unpinChat', chatId }]))) return;
-    // Pinned again into each folder that held it (at the folder's end: Cliq takes no place with a pin). The popup
-    // puts whole lists back instead, which a Cliq page may not ask for.
+    // Put back into each folder that held it, at its old place: the folder's list as it was, stated against that
+    // list without the chat, so chats added or removed meanwhile stay as they are. My Pins takes no list (Cliq
+    // cannot take a chat out of it alone), so there the chat goes back at the end.
     undo.offer({
       message: t('pageUnpinnedChat'),
-      plan: async () => before.map((folder) => ({ kind: 'pinChatToFolder', chatId, ...target(folder) })),
+      plan: async () =>
+        before.map((folder): IntentInput => {
+          if (folder.isMyPins) return { kind: 'pinChatToFolder', chatId };
+          const editedFrom = folder.chatIds.filter((id) => id !== chatId);
+          return { kind: 'replaceFolderChats', folderId: folder.folderId, chatIds: [...folder.chatIds], editedFrom };
+        }),
     });
   };
 

@@ -302,6 +302,13 @@ describe('what a content script may ask for', () => {
               chatIds: folder.chatIds.slice(1),
               editedFrom: folder.chatIds,
             },
+            // The page's undo of "Unpin everywhere": the chat back at its old place, the others as they were.
+            {
+              kind: 'replaceFolderChats',
+              folderId: folder.id,
+              chatIds: folder.chatIds,
+              editedFrom: folder.chatIds.slice(1),
+            },
           ]
         : []),
     ];
