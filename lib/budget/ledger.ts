@@ -21,8 +21,6 @@ export interface LedgerOptions {
   onLockOut?: () => void;
 }
 
-type Reservation = { ok: true; entryId: number } | { ok: false; retryAt: number };
-
 /** Slots taken for the first `entryIds.length` of the requests asked for; `retryAt` when the rest must wait. */
 interface Reservations {
   entryIds: number[];
@@ -31,9 +29,10 @@ interface Reservations {
 
 export interface BudgetLedger {
   readonly minuteMs: number;
-  /** Persists a slot before the request is sent; the slot counts whatever happens to the request. */
-  reserve(budget: Budget, priority?: Priority): Promise<Reservation>;
-  /** Persists as many of `count` slots as are free, all in one transaction, before their requests are sent. */
+  /**
+   * Persists as many of `count` slots as are free, all in one transaction, before their requests are sent; a slot
+   * counts whatever happens to its request.
+   */
   reserveMany(budget: Budget, count: number, priority?: Priority): Promise<Reservations>;
   /** Records when the answer, failure or time-out arrived: the request reached Cliq no later than that. */
   settle(entryId: number): Promise<void>;
@@ -106,11 +105,6 @@ export function createBudgetLedger(db: PinsDb, options: LedgerOptions): BudgetLe
 
   return {
     minuteMs,
-    async reserve(budget, priority = 'user') {
-      const { entryIds, retryAt } = await assess(budget, priority, 1, true);
-      const [entryId] = entryIds;
-      return entryId === undefined ? { ok: false, retryAt: retryAt ?? clock.now() } : { ok: true, entryId };
-    },
     reserveMany: (budget, count, priority = 'user') => assess(budget, priority, count, true),
     async settle(entryId) {
       // When the answer came, not when the write got its turn: answers that land together must not free their

@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
-import { createBudgetLedger } from '../../../lib/budget/ledger';
+import { type BudgetLedger, createBudgetLedger, type Priority } from '../../../lib/budget/ledger';
+import type { Budget } from '../../../lib/cliq';
 import { createPinQueue, type QueueOptions } from '../../../lib/queue/queue';
 import { openPinsDb, type PinsDb } from '../../../lib/store/db';
 import type { QueueProgress } from '../../../lib/store/journal';
@@ -8,6 +9,17 @@ import { ManualClock, SandboxCliq, virtualSleep } from './sandbox-cliq';
 let databases = 0;
 
 /** A fresh database per test, so tests never see each other's journal or ledger. */
+/** One slot, as the tests reason about them: its entry, or when the next one opens. */
+export async function reserveOne(
+  ledger: BudgetLedger,
+  budget: Budget,
+  priority?: Priority,
+): Promise<{ ok: true; entryId: number } | { ok: false; retryAt: number }> {
+  const { entryIds, retryAt } = await ledger.reserveMany(budget, 1, priority);
+  const [entryId] = entryIds;
+  return entryId === undefined ? { ok: false, retryAt: retryAt as number } : { ok: true, entryId };
+}
+
 export function freshDb(): Promise<PinsDb> {
   databases += 1;
   return openPinsDb(`queue-test-${databases}-${Math.random().toString(36).slice(2)}`);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFolders } from '../../../lib/board/read-models';
 import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { endpointFor } from '../../../lib/cliq';
-import { makeHarness } from './harness';
+import { makeHarness, reserveOne } from './harness';
 
 /** Starts a run that will never finish (the request hangs), as a worker that is about to be stopped. */
 async function dieMidRequest(run: () => Promise<void>, sent: () => boolean): Promise<void> {
@@ -71,6 +71,6 @@ describe('unknown outcomes after a stopped worker', () => {
     clock.advance(5_000);
     const ledger = createBudgetLedger(db, { clock, minuteMs: 1000, bootId: 'after-restart' });
     const budget = { ...endpointFor('unpinMessages').budget, perMinute: 1 };
-    expect(await ledger.reserve(budget)).toEqual({ ok: false, retryAt: clock.now() + 1000 });
+    expect(await reserveOne(ledger, budget)).toEqual({ ok: false, retryAt: clock.now() + 1000 });
   });
 });

@@ -6,7 +6,7 @@ import { getFolderList, getPinList } from '../../../lib/store/cache';
 import type { PinsDb } from '../../../lib/store/db';
 import type { PinSweep } from '../../../lib/store/records';
 import { createPinSync } from '../../../lib/sync/sync';
-import { freshDb, startCliq } from '../queue/harness';
+import { freshDb, reserveOne, startCliq } from '../queue/harness';
 import { ManualClock, type SandboxCliq } from '../queue/sandbox-cliq';
 
 async function setup(db?: PinsDb, clock = new ManualClock(), cliq?: SandboxCliq) {
@@ -115,7 +115,7 @@ describe('the pin sweep', () => {
     expect(first.sync.nextWakeAt()).toBe(clock.now() + 60_000);
     expect(await order(db, 'CT_30_1')).toEqual(['1700000000030_1']);
     const budget = endpointFor('listPinnedMessages').budget;
-    const userSlot = await first.ledger.reserve(budget, 'user');
+    const userSlot = await reserveOne(first.ledger, budget, 'user');
     expect(userSlot.ok).toBe(true);
     if (userSlot.ok) await first.ledger.settle(userSlot.entryId);
 
