@@ -220,10 +220,6 @@ export function shownFoldersOf(
 }
 
 /** Failed intents, newest first, until the user retries or dismisses them. */
-export async function readFailedIntents(db: PinsDb): Promise<IntentRecord[]> {
-  return failedOf(await db.getAllFromIndex('intents', 'byState', 'failed'));
-}
-
 export const failedOf = (intents: readonly IntentRecord[]) =>
   intents.filter((record) => record.state === 'failed').sort((a, b) => b.id - a.id);
 

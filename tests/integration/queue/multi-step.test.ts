@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planChatMove } from '../../../components/popup/model/undo';
-import { readFailedIntents } from '../../../lib/board/read-models';
+import { failedOf } from '../../../lib/board/read-models';
 import { deleteFolder, folderById } from '../../sandbox/folders';
 import { loadSeed, pinnedIds, seedChats, useQueueSandbox } from './setup';
 
@@ -28,7 +28,7 @@ describe('a change of expiry whose last step keeps failing', () => {
     await worker.queue.enqueue({ kind: 'changePinExpiry', chatId: chat.chatId, messageId: seventh, expiry });
     await worker.queue.run();
 
-    const [failed] = await readFailedIntents(worker.db);
+    const [failed] = failedOf(await worker.db.getAll('intents'));
     expect(failed?.error?.message).toMatch(/^Re-pinned with the new expiry, but it could not be moved back to place 7/);
     expect(failed?.error?.message).toMatch(/Retry moves it back\.$/);
     expect(failed?.error?.message).not.toMatch(/Nothing was changed/);
@@ -43,7 +43,7 @@ describe('a change of expiry whose last step keeps failing', () => {
     expect(pinnedIds(sandbox, chat.chatId)).toEqual(before);
     const pin = sandbox.state.pins.get(chat.chatId)?.entries.find((p) => p.messageId === seventh);
     expect(Math.abs((pin?.expiry ?? 0) - expiry)).toBeLessThan(1_000);
-    expect(await readFailedIntents(worker.db)).toEqual([]);
+    expect(failedOf(await worker.db.getAll('intents'))).toEqual([]);
   });
 });
 
@@ -76,7 +76,7 @@ describe('moving a chat between folders', () => {
     await worker.queue.run();
 
     expect(folderById(sandbox.state, '9101')?.chatIds).toEqual([a, b]);
-    const failures = (await readFailedIntents(worker.db)).map((r) => r.error?.message);
+    const failures = failedOf(await worker.db.getAll('intents')).map((r) => r.error?.message);
     expect(failures).toContain('The chat was not added to the other folder, so it stays in this one.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFailedIntents } from '../../../lib/board/read-models';
+import { failedOf } from '../../../lib/board/read-models';
 import type { CliqCaller } from '../../../lib/budget/call';
 import { makeHarness } from './harness';
 
@@ -129,7 +129,7 @@ describe('batching', () => {
       ['1700000000001_1', '1700000000001_3'],
     ]);
     expect(fake.pinIds('CT_1_1')).toEqual([]);
-    expect(await readFailedIntents(db)).toEqual([]);
+    expect(failedOf(await db.getAll('intents'))).toEqual([]);
   });
 
   it('keeps intents on one list in order: a pin between two unpins splits the batch', async () => {

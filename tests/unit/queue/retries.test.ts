@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFailedIntents } from '../../../lib/board/read-models';
+import { failedOf } from '../../../lib/board/read-models';
 import { endpointFor } from '../../../lib/cliq';
 import { backoffDelay } from '../../../lib/queue/outcome';
 import { getPinList } from '../../../lib/store/cache';
@@ -66,7 +66,7 @@ describe('retries', () => {
     fake.script('pinChat', { fail: 'transient' }, { fail: 'transient' }, { fail: 'transient' });
     fake.script('listFolders', { fail: 'transient' });
     await queue.run();
-    const [failed] = await readFailedIntents(db);
+    const [failed] = failedOf(await db.getAll('intents'));
     expect(failed?.error).toMatchObject({ kind: 'transient', message: 'scripted transient' });
   });
 
@@ -133,7 +133,7 @@ describe('retries', () => {
     await queue.run();
     expect(fake.callsOf('reorderPinnedMessage')).toHaveLength(3);
     expect(fake.callsOf('listPinnedMessages')).toHaveLength(3);
-    const [failed] = await readFailedIntents(db);
+    const [failed] = failedOf(await db.getAll('intents'));
     expect(failed?.error?.kind).toBe('conflict');
     expect(failed?.error?.message).toMatch(/kept changing/);
     expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_1', '1700000000001_2']);
@@ -171,7 +171,7 @@ describe('retries', () => {
     fake.messages('CT_1_1', ['1700000000001_99']);
     await queue.enqueue({ kind: 'pinMessage', chatId: 'CT_1_1', messageId: '1700000000001_99' });
     await queue.run();
-    const [failed] = await readFailedIntents(db);
+    const [failed] = failedOf(await db.getAll('intents'));
     expect(failed?.error).toMatchObject({
       kind: 'invalid',
       code: 'operation_failed',
@@ -182,7 +182,7 @@ describe('retries', () => {
     expect(await queue.retry(failed?.id ?? -1)).toBe(true);
     await queue.run();
     expect(fake.pinIds('CT_1_1')).toEqual(['1700000000001_1', '1700000000001_99']);
-    expect(await readFailedIntents(db)).toEqual([]);
+    expect(failedOf(await db.getAll('intents'))).toEqual([]);
     expect(await queue.dismiss(failed?.id ?? -1)).toBe(true);
   });
 
@@ -195,7 +195,7 @@ describe('retries', () => {
     await queue.enqueue({ kind: 'reorderPin', chatId: 'CT_1_1', messageId: '1700000000001_2' });
     fake.script('listPinnedMessages', { fail: 'malformed' });
     await queue.run();
-    const [failed] = await readFailedIntents(db);
+    const [failed] = failedOf(await db.getAll('intents'));
     expect(failed?.error?.kind).toBe('malformed');
     expect(await getPinList(db, 'CT_1_1')).toEqual(before);
   });
