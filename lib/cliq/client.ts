@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { ListView, QueryValue } from './endpoints/define';
 import type { Endpoint, OperationName, ParamsOf, ResultOf } from './endpoints/index';
-import { type EndpointTable, productEndpoints } from './endpoints/product';
+import { type EndpointTable, endpointIn, productEndpoints } from './endpoints/product';
 import { httpFailure, invalidParams, malformedAnswer, notSignedIn, staleView, unreachable } from './errors';
 import { describeParamIssue, describeProblem, formatPath } from './issues';
 import { createListTimes } from './list-times';
@@ -127,9 +127,7 @@ export function createCliqClient(options: CliqClientOptions): CliqClient {
   }
 
   async function call(op: OperationName, params: unknown, opts: CallOptions = {}): Promise<unknown> {
-    const table: EndpointTable = options.endpoints ?? productEndpoints;
-    const entry = table[op] as Endpoint | undefined;
-    if (!entry) throw new Error(`${op} is not an operation this client may call`);
+    const entry = endpointIn(options.endpoints ?? productEndpoints, op);
     const request = prepare(op, entry, params);
     const list = listOf(entry.changes ?? entry.snapshotOf, request.path);
     if (entry.changes === 'folderList' && request.basedOn && lists.isStale(list, request.basedOn)) {

@@ -49,15 +49,14 @@ export function endpointFor(op: ProductOperation): Endpoint {
   return productEndpoints[op] as Endpoint;
 }
 
+/** `op`'s entry in `table`; an operation outside it is refused before anything is asked of Cliq. */
+export function endpointIn(table: EndpointTable, op: OperationName): Endpoint {
+  const entry = table[op] as Endpoint | undefined;
+  if (!entry) throw new Error(`${op} is not an operation this client may call`);
+  return entry;
+}
+
 /** The Cliq scopes the operations need, each once, in the table's order. */
 export function scopesFor(ops: readonly OperationName[], table: EndpointTable = productEndpoints): CliqScope[] {
-  return [
-    ...new Set(
-      ops.map((op) => {
-        const entry = table[op] as Endpoint | undefined;
-        if (!entry) throw new Error(`${op} is not in the endpoint table given`);
-        return entry.scope;
-      }),
-    ),
-  ];
+  return [...new Set(ops.map((op) => endpointIn(table, op).scope))];
 }
