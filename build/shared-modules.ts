@@ -6,22 +6,20 @@ import { SHARED_GLOBAL, SHARED_PACKAGE_EXPORTS } from '../entrypoints/cliq.conte
 /*
  * What the content script needs only on request (the UI that opens on a click, the options page's page check) is a
  * script of its own (`entrypoints/cliq-on-demand.ts`), imported by the content script the first time it is wanted
- * (`entrypoints/cliq.content/ui/lazy.ts`). It must not bring a second Preact (hooks only work with the instance that
- * renders them), a second browser polyfill, nor second copies of modules that hold state (the bar's channel, the
- * intents asked here): those it takes from the content script, which hands them over in one object before loading
- * it. This plugin, used in that script's build only, turns each such import into a read of that object.
+ * (`entrypoints/cliq.content/ui/lazy.ts`). It brings its own Preact (the content script has none), but must not
+ * bring a second browser polyfill, nor second copies of modules that hold state (the bar's channel, the intents
+ * asked here): those it takes from the content script, which hands them over in one object before loading it. This
+ * plugin, used in that script's build only, turns each such import into a read of that object.
  */
 
 /** The project's own modules handed over whole, by path → their key in the shared object. */
 const SHARED_FILES: Record<string, string> = {
   'lib/i18n.ts': 'i18n',
   'lib/page/background.ts': 'background',
-  'entrypoints/cliq.content/ui/hooks.ts': 'uiHooks',
-  'entrypoints/cliq.content/ui/undo.tsx': 'undo',
+  'entrypoints/cliq.content/ui/page-state.ts': 'pageState',
 };
 
 const VIRTUAL = '\0cliq-pins-shared:';
-const DEVTOOLS = new Set(['preact/devtools', 'preact/debug']);
 
 /** The value exports of one of our own modules, read from its source (type exports are erased anyway). */
 function ownExports(file: string): string[] {
@@ -41,9 +39,6 @@ export function sharedModules(root: string): Plugin {
     enforce: 'pre',
     async resolveId(source, importer) {
       if (PACKAGES[source]) return `${VIRTUAL}${source}`;
-      // Development and test builds hook Preact's devtools into every entry (and name hooks for them): the content
-      // script's own hook covers this script's components, so here that is nothing.
-      if (DEVTOOLS.has(source)) return `${VIRTUAL}devtools`;
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       const key = resolved && files.get(resolved.id);
@@ -54,7 +49,6 @@ export function sharedModules(root: string): Plugin {
     load(id) {
       if (!id.startsWith(VIRTUAL)) return null;
       const key = id.slice(VIRTUAL.length);
-      if (key === 'devtools') return 'export const addHookName = (value) => value;\n';
       // Only the names listed are exported: importing any other fails the build instead of reading undefined.
       const lines = (exports.get(key) ?? []).map((name) => `export const ${name} = shared.${name};`);
       return `const shared = globalThis.${SHARED_GLOBAL}[${JSON.stringify(key)}];\n${lines.join('\n')}\n`;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 
-/** Mirrors `E2E_OPEN_SHADOW_ROOTS_KEY` in entrypoints/cliq.content/ui/shadow.tsx (not imported: it pulls in Preact and CSS). */
+/** Mirrors `E2E_OPEN_SHADOW_ROOTS_KEY` in entrypoints/cliq.content/ui/shadow.ts (not imported: it pulls in the CSS). */
 const E2E_OPEN_SHADOW_ROOTS_KEY = 'e2eOpenShadowRoots';
 
 export type BrowserName = 'chromium' | 'firefox';

@@ -1,14 +1,12 @@
-import { useState } from 'preact/hooks';
-import { folderGlyph } from '../../../components/folder-symbol';
+import { useCallback, useState } from 'preact/hooks';
 import type { ShownFolder } from '../../../lib/board/read-models';
 import { DEFAULT_FOLDER_ID } from '../../../lib/cliq/constants';
 import { t } from '../../../lib/i18n';
 import type { IntentInput } from '../../../lib/intents/intents';
+import { folderName } from './folder-name';
 import { useEnqueue, useFolders } from './hooks';
+import { Popover } from './Popover';
 import { usePageUndo } from './undo';
-
-export const folderName = (folder: Pick<ShownFolder, 'isMyPins' | 'symbol' | 'title'>) =>
-  folder.isMyPins ? t('pageMyPins') : `${folderGlyph(folder.symbol)} ${folder.title ?? ''}`.trim();
 
 /** Before the folder list was ever read, My Pins still exists: Cliq always has it. */
 const MY_PINS: ShownFolder = {
@@ -30,7 +28,7 @@ const folderTitle = (folder: ShownFolder) => (folder.isMyPins ? t('pageMyPins') 
  * from the rest and with undo. Folders being changed wait until saved.
  */
 export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: string }) {
-  const { folders: read, error } = useFolders(true);
+  const { folders: read, error } = useFolders();
   const sending = useEnqueue();
   const [creating, setCreating] = useState(false);
   const [title, setTitle] = useState('');
@@ -181,5 +179,32 @@ export function FolderMenu({ chatId, chatName }: { chatId: string; chatName?: st
         </p>
       )}
     </div>
+  );
+}
+
+export interface FolderPopoverProps {
+  chatId: string;
+  chatName?: string;
+  /** The button that opened it (folder-button.ts): the popover hangs from it, and focus returns to it. */
+  button: HTMLButtonElement;
+  testId: string;
+  onClose(): void;
+}
+
+/** The folder menu for one chat, in a popover next to the button that opened it. */
+export function FolderPopover({ chatId, chatName, button, testId, onClose }: FolderPopoverProps) {
+  const anchor = useCallback(() => button.getBoundingClientRect(), [button]);
+  return (
+    <Popover
+      key={chatId}
+      anchor={anchor}
+      onClose={onClose}
+      label={t('pageFolderMenuTitle')}
+      testId={testId}
+      inside={() => [button]}
+      returnFocus={() => button}
+    >
+      <FolderMenu chatId={chatId} chatName={chatName} />
+    </Popover>
   );
 }

@@ -3,7 +3,9 @@ import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
 import { t, tn } from '../../../lib/i18n';
 import { toLocalDateTime } from '../../../lib/intents/expiry';
 import { EXPIRY_PRESETS, type ExpiryPreset, expiryFor, tomorrowMorning } from '../../../lib/page/expiry';
-import { barChannel, useChatPins, useEnqueue } from './hooks';
+import { useChatPins, useEnqueue } from './hooks';
+import { Popover } from './Popover';
+import { barChannel } from './page-state';
 import { expiryText } from './text';
 import { pinUndo } from './undo';
 
@@ -200,5 +202,27 @@ export function PinDialog({ target, onDone }: { target: PinTarget; onDone: () =>
         </p>
       )}
     </div>
+  );
+}
+
+/** The pin dialog next to its message (gone from the page: it stays where it was); focus returns to `returnFocus`. */
+export function PinDialogPopover(props: {
+  target: PinTarget;
+  message: Element;
+  returnFocus?: HTMLElement;
+  onClose: () => void;
+}) {
+  const { target, message, returnFocus, onClose } = props;
+  return (
+    <Popover
+      key={target.messageId}
+      anchor={() => (message.isConnected ? message.getBoundingClientRect() : null)}
+      onClose={onClose}
+      label={t('pageDialogTitle')}
+      testId="pin-dialog-popover"
+      returnFocus={() => returnFocus ?? null}
+    >
+      <PinDialog target={target} onDone={onClose} />
+    </Popover>
   );
 }

@@ -5,16 +5,10 @@ export const ON_DEMAND_FILE = '/cliq-on-demand.js';
 /** Where the content script leaves what it shares with that script (build/shared-modules.ts), in its own world. */
 export const SHARED_GLOBAL = '__cliqPinsShared';
 /**
- * What the on-demand script may take from the content script's Preact and polyfill. Only these are handed over
- * (the rest stays out of the content script); its build fails on a name not listed here, and lazy.ts must give
- * each one.
+ * What the on-demand script takes from the content script's packages: the browser polyfill (one copy in this
+ * world). Its build fails on a name not listed here, and lazy.ts must give each one. Preact is the on-demand
+ * script's own: the content script's UI is built without it.
  */
 export const SHARED_PACKAGE_EXPORTS = {
-  // Nothing: a component importing from here fails the build rather than bring a second Preact.
-  preact: [],
-  'preact/hooks': ['useCallback', 'useEffect', 'useLayoutEffect', 'useRef', 'useState'],
-  'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
-  // Development and test builds compile JSX to this one.
-  'preact/jsx-dev-runtime': ['Fragment', 'jsxDEV'],
   'wxt/browser': ['browser'],
 } as const;

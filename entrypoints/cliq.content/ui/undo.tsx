@@ -5,7 +5,7 @@ import type { ShownPin } from '../../../lib/board/read-models';
 import { t, tn } from '../../../lib/i18n';
 import type { IntentInput } from '../../../lib/intents/intents';
 import { ask } from '../../../lib/page/background';
-import { askedHere } from './hooks';
+import { askedHere } from './page-state';
 import { errorText } from './text';
 
 const NOTE_MS = 5_000;
@@ -56,14 +56,16 @@ export function usePageUndo() {
       setNote(errorText(error));
     }
   };
+  const content = undo ? (
+    <UndoToast key={undo.key} message={undo.message} onUndo={run} onExpire={() => setUndo(undefined)} />
+  ) : (
+    note && <span class="muted">{note}</span>
+  );
+  // `content` is for a live region that is already there (the pinned bar's), `view` brings its own.
   const view = (
     <div role="status" class="cp-undo" data-testid="page-undo">
-      {undo ? (
-        <UndoToast key={undo.key} message={undo.message} onUndo={run} onExpire={() => setUndo(undefined)} />
-      ) : (
-        note && <span class="muted">{note}</span>
-      )}
+      {content}
     </div>
   );
-  return { offer, view, shown: Boolean(undo || note) };
+  return { offer, view, content };
 }

@@ -3,8 +3,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LockNotice } from '../../../components/popup/LockNotice';
-import { PinnedBar } from '../../../entrypoints/cliq.content/ui/PinnedBar';
+import { showPinnedBar } from '../../../entrypoints/cliq.content/ui/pinned-bar';
+import { createShadowUi } from '../../../entrypoints/cliq.content/ui/shadow';
 import { clockTime } from '../../../lib/i18n';
 import { useRoot } from './fixture';
 
@@ -12,8 +14,6 @@ const root = useRoot();
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
 
 describe('a budget Cliq locked', () => {
   it('the popup says when work resumes, and that nothing is lost', () => {
@@ -37,9 +37,14 @@ describe('a budget Cliq locked', () => {
         ? { ok: true, data: { chatId: 'CT_1_2', pins: [], syncedAt: Date.now(), lockedUntil: until, unsent: [] } }
         : { ok: true, data: { queued: true } };
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(answer as never);
-    act(() => render(<PinnedBar chatId="CT_1_2" jump={() => true} />, root()));
-    await settle();
-    const chip = root().querySelector('[data-testid=pinned-bar-locked]');
+    const ctx = new ContentScriptContext('test');
+    const ui = await createShadowUi(ctx, 'cliq-pins-bar', ctx.signal);
+    showPinnedBar(ui, 'CT_1_2', () => true);
+    // It reads the chat's pins once placed and painted.
+    ui.place({ anchor: document.body, append: 'last' });
+    await vi.waitFor(() => expect(ui.root.querySelector('[data-testid=pinned-bar-locked]')).not.toBeNull());
+    const chip = ui.root.querySelector('[data-testid=pinned-bar-locked]');
+    ctx.abort();
     expect(chip?.textContent).toBe(`⏸ Paused by Cliq until ${clockTime(until)}`);
   });
 });

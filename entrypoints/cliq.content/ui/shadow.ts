@@ -1,4 +1,3 @@
-import { Component, type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { applyDocumentDirection, textDirection } from '../../../lib/i18n';
@@ -8,11 +7,28 @@ import { followPageTheme } from './theme';
 
 export type Placement = { anchor: Element; append: 'last' | 'first' | 'before' };
 
-export interface ShadowUi {
+/** Where the on-demand script renders into one of these UIs (entrypoints/cliq.content/ui/on-demand.ts). */
+export interface UiScope {
+  /** Ends when the UI is removed (its feature ends, the extension goes away) or has failed. */
+  signal: AbortSignal;
+  /** An error in the UI stops there: logged under its name (quietly once the extension is gone), the UI goes blank. */
+  fail(error: unknown): void;
+}
+
+export interface ShadowUi extends UiScope {
   host: HTMLElement;
+  /** The UI's content goes in here. */
+  root: HTMLElement;
   /** Puts the UI at `placement`, moving it there if it sits elsewhere; does nothing if it is already there. */
   place(placement: Placement): void;
-  render(content: ComponentChild): void;
+  /** Runs a change to the UI's content (a render, an answer from the background) with `fail` as its safety net. */
+  update(change: () => void): void;
+  /**
+   * Runs `start` (through `update`) once the UI is first placed and painted: where a chat's header decides the
+   * place, the page shows that chat by then; and the background answers only for the chat the tab shows, by the
+   * address the browser reports, which can lag the page's own navigation by a moment.
+   */
+  whenPlaced(start: () => void): void;
 }
 
 function insert(host: Element, { anchor, append }: Placement): void {
@@ -44,29 +60,29 @@ function modeOfShadowRoots(): Promise<'open' | 'closed'> {
   return shadowMode;
 }
 
+/** After the next frame (or 35 ms where none comes, as in a background tab), as Preact runs effects. */
+function afterPaint(run: () => void): void {
+  const go = () => {
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    setTimeout(run);
+  };
+  const timer = setTimeout(go, 35);
+  const frame = requestAnimationFrame(go);
+}
+
 /** A host's own styles start from nothing: page rules that reach the host (inherited fonts, colours) stop at it. */
 const HOST_RESET = ':host{all:initial !important}';
 /** Key presses inside our UI stay there: Cliq's own shortcuts must not fire while someone types a folder name. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
 /**
- * Render errors stop at the UI they happen in, like a feature's errors: logged under its name, never thrown into
- * the page. After an extension update the old UI may still re-render (a countdown ticking) before the page's next
- * change tears it down, and its strings are no longer readable: that UI just goes blank, quietly.
- */
-class Contained extends Component<{ name: string; children: ComponentChild }, { failed?: boolean }> {
-  override componentDidCatch(error: unknown): void {
-    this.setState({ failed: true });
-    if (!isExtensionGone(error)) console.error(`Cliq Pins: ${this.props.name} failed`, error);
-  }
-  override render() {
-    return this.state.failed ? null : this.props.children;
-  }
-}
-
-/**
- * A Preact UI in its own closed shadow root (page CSS cannot reach in, ours cannot leak out; key presses inside do not
+ * A UI in its own closed shadow root (page CSS cannot reach in, ours cannot leak out; key presses inside do not
  * reach the page's shortcuts). Removed when `signal` ends or the extension goes away.
+ *
+ * Errors stop at the UI they happen in, like a feature's errors: logged under its name, never thrown into the page.
+ * After an extension update the old UI may still re-render (a countdown ticking) before the page's next change
+ * tears it down, and its strings are no longer readable: that UI just goes blank, quietly.
  *
  * Built here rather than with WXT's `createShadowRootUi`: that helper's anchoring, auto-mount and CSS loading (none
  * of which this needs) cost the content script 3 kB gzipped, a ninth of it.
@@ -76,23 +92,43 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
   const shadow = host.attachShadow({ mode: await modeOfShadowRoots() });
   const style = document.createElement('style');
   style.textContent = `${HOST_RESET}\n${styles}`;
-  const container = document.createElement('div');
-  applyDocumentDirection(container);
-  shadow.append(style, container);
+  const root = document.createElement('div');
+  applyDocumentDirection(root);
+  shadow.append(style, root);
   for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
-  let content: ComponentChild = null;
-  let mounted = false;
-  const contained = (child: ComponentChild) => <Contained name={name}>{child}</Contained>;
+  const content = new AbortController();
   const remove = () => {
-    if (mounted) render(null, container);
-    mounted = false;
+    content.abort();
     host.remove();
   };
   if (signal.aborted) remove();
   signal.addEventListener('abort', remove, { once: true });
   ctx.onInvalidated(remove);
+  const fail = (error: unknown) => {
+    if (content.signal.aborted) return;
+    content.abort();
+    root.replaceChildren();
+    if (!isExtensionGone(error)) console.error(`Cliq Pins: ${name} failed`, error);
+  };
+  let waiting: (() => void)[] | undefined = [];
+  const update = (change: () => void) => {
+    if (content.signal.aborted) return;
+    try {
+      change();
+    } catch (error) {
+      fail(error);
+    }
+  };
   return {
     host,
+    root,
+    signal: content.signal,
+    fail,
+    update,
+    whenPlaced(start) {
+      if (waiting) waiting.push(start);
+      else update(start);
+    },
     place(placement) {
       if (signal.aborted) return;
       if (!host.isConnected || !isPlaced(host, placement)) {
@@ -100,14 +136,9 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, si
         // What lies behind the UI decides its theme: read it again wherever the UI lands.
         followPageTheme(host, signal);
       }
-      if (!mounted) {
-        mounted = true;
-        render(contained(content), container);
-      }
-    },
-    render(next) {
-      content = next;
-      if (mounted) render(contained(next), container);
+      const starts = waiting ?? [];
+      waiting = undefined;
+      if (starts.length > 0) afterPaint(() => starts.forEach(update));
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { PageFeature } from '../../../lib/page/features';
 import { jumpToMessage } from '../../../lib/page/jump';
 import { keepInHeader } from '../ui/header-slot';
-import { PinnedBar } from '../ui/PinnedBar';
+import { showPinnedBar } from '../ui/pinned-bar';
 import { createShadowUi } from '../ui/shadow';
 
 /**
@@ -15,7 +15,7 @@ export const pinnedBar: PageFeature = {
     const { chatId } = env.location;
     if (!chatId) return;
     const ui = await createShadowUi(env.ctx, 'cliq-pins-bar', env.signal);
-    ui.render(<PinnedBar chatId={chatId} jump={jumpToMessage} />);
+    showPinnedBar(ui, chatId, jumpToMessage);
     keepInHeader(env, ui, chatId);
   },
 };

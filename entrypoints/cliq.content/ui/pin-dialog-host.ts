@@ -1,8 +1,7 @@
-import { t } from '../../../lib/i18n';
 import type { FeatureEnv } from '../../../lib/page/features';
 import { loadOnDemand } from './lazy';
 import type { PinTarget } from './PinDialog';
-import { createShadowUi, type ShadowUi } from './shadow';
+import { createShadowUi } from './shadow';
 
 export interface PinDialogHost {
   /** Shows the dialog next to `message`; focus returns to `returnFocus` when it closes. */
@@ -16,25 +15,14 @@ const hosts = new WeakMap<AbortSignal, Promise<PinDialogHost>>();
 export function pinDialogFor({ ctx, signal }: FeatureEnv): Promise<PinDialogHost> {
   let host = hosts.get(signal);
   if (!host) {
-    host = createShadowUi(ctx, 'cliq-pins-pin-dialog', signal).then(async (ui: ShadowUi) => {
+    host = createShadowUi(ctx, 'cliq-pins-pin-dialog', signal).then(async (ui) => {
       // Loaded with the first dialog this page opens, not with the content script.
-      const { PinDialog, Popover } = await loadOnDemand();
+      const { mount, PinDialogPopover } = await loadOnDemand();
       ui.place({ anchor: document.body, append: 'last' });
-      const close = () => ui.render(null);
+      const close = () => ui.update(() => mount(ui, ui.root));
       return {
         open(target, message, returnFocus) {
-          ui.render(
-            <Popover
-              key={target.messageId}
-              anchor={() => (message.isConnected ? message.getBoundingClientRect() : null)}
-              onClose={close}
-              label={t('pageDialogTitle')}
-              testId="pin-dialog-popover"
-              returnFocus={() => returnFocus ?? null}
-            >
-              <PinDialog target={target} onDone={close} />
-            </Popover>,
-          );
+          ui.update(() => mount(ui, ui.root, PinDialogPopover, { target, message, returnFocus, onClose: close }));
         },
         close,
       };
