@@ -14,12 +14,12 @@ import { type Entry, type Measured, measureEntries } from './bundles';
  * when it was last lowered plus about 3 %: no regression, and each budget comes down when an entry shrinks.
  */
 const BUDGETS: Record<Entry, { budget: number; goal: number }> = {
-  // 16.3 kB: no zod (schema-free constants and message sender), one delegated pin control, no WXT shadow-root helper,
+  // 16.4 kB: no zod (schema-free constants and message sender), one delegated pin control, no WXT shadow-root helper,
   // and no Preact: the always-visible bar and folder buttons are DOM calls; what opens on request (the pin dialog,
   // folder menu, the bar's list, undo, their popover; the options page's page check) is cliq-on-demand.js, 15.1 kB
   // with its own Preact, imported when first wanted. Then the page adapter and features, the always-visible UI, the
   // CSS and webextension-polyfill (2.1, kept: the stack is made cheap, not dropped).
-  'content script': { budget: 16.8 * 1024, goal: 20 * 1024 },
+  'content script': { budget: 16.9 * 1024, goal: 20 * 1024 },
   // 46.1 kB, one script and one style sheet: each extension page built alone (49.4 when popup, side panel and
   // options shared chunks). Of it: the popup's own components ~21, zod for settings, account and restore ~7.5 (its
   // floor once any schema parses), Preact 4.4, CSS 3.1, webextension-polyfill 1.6.

@@ -41,5 +41,11 @@ export function setChildren(parent: Element, children: readonly Child[]): void {
   });
 }
 
+/** Sets a node's text only when it changes: a live region re-announces text set again, even the same. */
+export function setText<N extends Node>(node: N, text: string): N {
+  if (node.textContent !== text) node.textContent = text;
+  return node;
+}
+
 /** A container for a part the on-demand script renders: it adds no box (nor a flex gap) while empty. */
 export const slot = () => el('div', { style: 'display:contents' });

@@ -4,7 +4,7 @@ import { MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
 import { clockTime, formatCount, t, tn } from '../../../lib/i18n';
 import { ask } from '../../../lib/page/background';
 import type { BarPanelProps } from './BarPanel';
-import { attrs, el, setChildren, slot } from './dom';
+import { attrs, el, setChildren, setText, slot } from './dom';
 import { loadOnDemand } from './lazy';
 import type { OnDemand } from './on-demand';
 import { barChannel, type ChatPinsState, followChatPins } from './page-state';
@@ -47,12 +47,13 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
   let parts: OnDemand | undefined;
 
   const bar = el('div', { class: 'cp-root cp-bar', 'data-testid': 'pinned-bar', 'data-chat-id': chatId });
-  const toggle = el('button', {
-    type: 'button',
-    class: 'cp-bar-toggle',
-    'aria-haspopup': 'dialog',
-    'data-testid': 'pinned-bar-toggle',
-  });
+  const count = document.createTextNode('');
+  const toggle = el(
+    'button',
+    { type: 'button', class: 'cp-bar-toggle', 'aria-haspopup': 'dialog', 'data-testid': 'pinned-bar-toggle' },
+    el('span', { 'aria-hidden': 'true' }, '📌'),
+    count,
+  );
   // The pin's own text decides its direction, and so which end the ellipsis cuts.
   const primary = el('button', {
     type: 'button',
@@ -63,6 +64,14 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
   // Undo's live region, there from the start so that what appears in it is announced (BarPanel fills it).
   const undoSlot = el('div', { role: 'status', class: 'cp-undo', 'data-testid': 'page-undo' });
   const notes = el('div', { class: 'cp-bar-notes' });
+  // Live regions are kept and only their text changes: one made anew each time would be announced each time.
+  const lockedChip = el('span', {
+    class: 'cp-chip',
+    role: 'status',
+    'data-testid': 'pinned-bar-locked',
+  });
+  const errorNote = el('span', { class: 'error', role: 'alert', 'data-testid': 'pinned-bar-error' });
+  const noticeNote = el('p', { class: 'muted', role: 'status' });
   const panel = slot();
   /** Each unsent intent's note, kept while it reads the same: a focused button in it keeps its focus. */
   let unsentNotes = new Map<string, HTMLElement>();
@@ -133,28 +142,24 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
       'data-full': full,
       title: full ? tn('pagePinLimit', MAX_PINS_PER_CHAT) : t('pageBarShowAll'),
     });
-    setChildren(toggle, [el('span', { 'aria-hidden': 'true' }, '📌'), ` ${pins ? countText(pins) : t('loading')}`]);
+    setText(count, ` ${pins ? countText(pins) : t('loading')}`);
     if (first) {
       attrs(primary, { 'data-message-id': first.messageId, title: t('pageJumpTo') });
-      primary.textContent = pinLabel(first);
+      setText(primary, pinLabel(first));
     }
     const kept = unsentNotes;
     unsentNotes = new Map();
     setChildren(notes, [
       undoSlot,
-      notice && !open && el('p', { class: 'muted', role: 'status' }, notice),
+      notice && !open && setText(noticeNote, notice),
       ...unsent.map((intent) => unsentNote(intent, full, kept)),
     ]);
     setChildren(bar, [
       toggle,
       first && primary,
       locked !== undefined &&
-        el(
-          'span',
-          { class: 'cp-chip', role: 'status', 'data-testid': 'pinned-bar-locked', title: t('pageLockedHint') },
-          t('pageLocked', clockTime(locked)),
-        ),
-      error && el('span', { class: 'error', role: 'alert', 'data-testid': 'pinned-bar-error' }, error),
+        setText(attrs(lockedChip, { title: t('pageLockedHint') }), t('pageLocked', clockTime(locked))),
+      error && setText(errorNote, error),
       notes,
       panel,
     ]);
