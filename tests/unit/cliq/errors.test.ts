@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliqError, describeOperation, httpFailure, unreachable } from '../../../lib/cliq/errors';
+import { useMessages } from '../messages';
 
 /*
  * How the client reads a failed answer, as the pure function it is; the same answers from the sandbox's real
@@ -46,7 +47,7 @@ describe('classifying Cliq answers', () => {
     });
     expect(error).toMatchObject({ kind: 'invalid', status: 400, code: 'operation_not_allowed' });
     expect(error.message).toBe(
-      'Cliq would not list folders: Uh-Oh! You are not authorized to do this operation (operation_not_allowed). Nothing was changed.',
+      'Cliq would not read your folders: Uh-Oh! You are not authorized to do this operation (operation_not_allowed). Nothing was changed.',
     );
   });
 
@@ -67,7 +68,7 @@ describe('classifying Cliq answers', () => {
   it('a network failure is transient', () => {
     const error = unreachable('listFolders', { detail: 'fetch failed' });
     expect(error).toMatchObject({ kind: 'transient' });
-    expect(error.message).toMatch(/Could not reach Cliq to list folders \(fetch failed\)/);
+    expect(error.message).toMatch(/Could not reach Cliq to read your folders \(fetch failed\)/);
   });
 });
 
@@ -96,9 +97,22 @@ describe('CliqError as stored data', () => {
 });
 
 describe('describeOperation', () => {
-  it('reads operation names as words', () => {
-    expect(describeOperation('unpinMessages')).toBe('unpin messages');
-    expect(describeOperation('reorderChatInFolder')).toBe('reorder chat in folder');
+  it("names the product's operations in the user's words, and the rest of the catalogue by their names", () => {
+    expect(describeOperation('unpinMessages')).toBe('unpin the messages');
+    expect(describeOperation('reorderChatInFolder')).toBe('move the chat within its folder');
     expect(describeOperation('listChatsV2')).toBe('list chats v2');
+  });
+});
+
+describe('in the UI language', () => {
+  it('says what failed and what to do in the locale the browser picked, the operation included', () => {
+    useMessages('de', 'de-DE');
+    expect(failureFor(401).message).toBe(
+      'Cliq hat die Anmeldung nicht akzeptiert, daher ist „Ordner lesen“ fehlgeschlagen. Melde dich in der Erweiterung erneut bei Cliq an. Es wurde nichts geändert.',
+    );
+    useMessages('ar', 'ar');
+    expect(unreachable('unpinMessages', { timeoutMs: 20_000 }).message).toBe(
+      'لم يُجب Cliq خلال 20 s أثناء محاولة إلغاء تثبيت الرسائل. ربما حدث التغيير وربما لا؛ تحقّق قبل المحاولة مرة أخرى.',
+    );
   });
 });
