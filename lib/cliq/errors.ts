@@ -1,5 +1,4 @@
 import { type MessageKey, t } from '../i18n';
-import * as z from './zod';
 
 const CLIQ_ERROR_KINDS = ['auth', 'forbidden', 'rateLimited', 'conflict', 'invalid', 'transient', 'malformed'] as const;
 
@@ -23,18 +22,16 @@ export interface CliqErrorInit {
   field?: string;
 }
 
-const cliqErrorJson = z.object({
-  name: z.literal('CliqError'),
-  kind: z.enum(CLIQ_ERROR_KINDS),
-  operation: z.string(),
-  message: z.string(),
-  status: z.optional(z.int()),
-  code: z.optional(z.string()),
-  field: z.optional(z.string()),
-});
-
-/** The stored form of a failure (the queue keeps these in IndexedDB). */
-export type CliqErrorJSON = z.output<typeof cliqErrorJson>;
+/** The stored form of a failure (sync results carry it; the queue keeps the kind, status and message). */
+export interface CliqErrorJSON {
+  name: 'CliqError';
+  kind: CliqErrorKind;
+  operation: string;
+  message: string;
+  status?: number;
+  code?: string;
+  field?: string;
+}
 
 export class CliqError extends Error {
   override readonly name = 'CliqError';
@@ -56,13 +53,6 @@ export class CliqError extends Error {
   toJSON(): CliqErrorJSON {
     const { name, kind, operation, message, status, code, field } = this;
     return { name, kind, operation, message, status, code, field };
-  }
-
-  /** Throws a TypeError when the value is not a stored CliqError. */
-  static fromJSON(value: unknown): CliqError {
-    const parsed = cliqErrorJson.safeParse(value);
-    if (!parsed.success) throw new TypeError('not a stored CliqError');
-    return new CliqError(parsed.data);
   }
 }
 
