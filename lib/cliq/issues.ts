@@ -76,12 +76,36 @@ export function describeProblem(issue: Issue, root: unknown, field = formatPath(
   return t('cliqIssueInvalid', field);
 }
 
-/** Zod's own wording starts like this; the table's guards word their messages for people instead. */
-const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (big|small)|Expected)/;
+/** A count bound zod reports, by what it bounds: a string's characters, a list's items, or a number itself. */
+const BOUND_KEYS = {
+  string: ['zodMinChars', 'zodMaxChars'],
+  array: ['zodMinItems', 'zodMaxItems'],
+  set: ['zodMinItems', 'zodMaxItems'],
+} as const satisfies Record<string, [MessageKey, MessageKey]>;
 
-/** One sentence for a rejected parameter, preferring the guard's own words. */
+/**
+ * zod's message where no guard of ours worded one (installed by `./zod`): what the value should be, in the UI's
+ * language, without naming it ("is missing", "should be a list"), since the caller says where it is.
+ */
+export function zodMessage(issue: z.core.$ZodRawIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return t('zodMissing');
+  if (issue.code === 'invalid_value' && issue.values.length > 1) {
+    return t('zodOneOf', issue.values.map(valueName).join(', '));
+  }
+  const wanted = expectation(issue as Issue);
+  if (wanted !== undefined) return t('zodShouldBe', wanted);
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const [min, max] = BOUND_KEYS[issue.origin as keyof typeof BOUND_KEYS] ?? ['zodMin', 'zodMax'];
+    return issue.code === 'too_small'
+      ? t(min, formatCount(Number(issue.minimum)))
+      : t(max, formatCount(Number(issue.maximum)));
+  }
+  return t('zodInvalid');
+}
+
+/** One sentence for a rejected parameter, preferring the guard's own words (zod's are only a predicate). */
 export function describeParamIssue(issue: Issue, params: unknown): { field: string; problem: string } {
   const field = issue.path.length > 0 ? formatPath(issue.path) : t('cliqIssueParameters');
-  const problem = ZOD_DEFAULT_MESSAGE.test(issue.message) ? describeProblem(issue, params, field) : issue.message;
-  return { field, problem };
+  const own = issue.message !== zodMessage({ ...issue, input: valueAt(params, issue.path) } as z.core.$ZodRawIssue);
+  return { field, problem: own ? issue.message : describeProblem(issue, params, field) };
 }

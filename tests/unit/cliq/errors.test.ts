@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliqError, describeOperation, httpFailure, unreachable } from '../../../lib/cliq/errors';
+import * as z from '../../../lib/cliq/zod';
 import { useMessages } from '../messages';
 
 /*
@@ -108,5 +109,23 @@ describe('in the UI language', () => {
     expect(unreachable('unpinMessages', { timeoutMs: 20_000 }).message).toBe(
       'لم يُجب Cliq خلال 20 s أثناء محاولة إلغاء تثبيت الرسائل. ربما حدث التغيير وربما لا؛ تحقّق قبل المحاولة مرة أخرى.',
     );
+  });
+
+  it("words zod's own refusals (no guard of ours) as what the value should be, the caller saying where", () => {
+    const schema = z.object({
+      title: z.string().check(z.maxLength(3)),
+      ids: z.array(z.string()),
+      state: z.enum(['a', 'b']),
+    });
+    const messages = () =>
+      schema.safeParse({ title: 'long', ids: {}, state: 'c' }).error?.issues.map((issue) => issue.message);
+    expect(messages()).toEqual(['should have at most 3 characters', 'should be a list', 'should be one of "a", "b"']);
+    expect(schema.safeParse({ ids: [], state: 'a' }).error?.issues[0]?.message).toBe('is missing');
+    useMessages('de', 'de-DE');
+    expect(messages()).toEqual([
+      'sollte höchstens 3 Zeichen haben',
+      'sollte eine Liste sein',
+      'sollte einer dieser Werte sein: "a", "b"',
+    ]);
   });
 });
