@@ -23,15 +23,7 @@ export interface CliqErrorInit {
 }
 
 /** The stored form of a failure (sync results carry it; the queue keeps the kind, status and message). */
-export interface CliqErrorJSON {
-  name: 'CliqError';
-  kind: CliqErrorKind;
-  operation: string;
-  message: string;
-  status?: number;
-  code?: string;
-  field?: string;
-}
+export type CliqErrorJSON = CliqErrorInit & { name: 'CliqError' };
 
 export class CliqError extends Error {
   override readonly name = 'CliqError';
