@@ -5,6 +5,7 @@ import {
   folderSymbol,
   messageId as messageIdOf,
 } from '../cliq';
+import { firstIssueLine } from '../cliq/issues';
 import * as z from '../cliq/zod';
 import { type MessageKey, t } from '../i18n';
 
@@ -142,16 +143,10 @@ export type IntentOf<K extends IntentKind> = Extract<Intent, { kind: K }>;
 
 export type IntentParseResult = { ok: true; intent: Intent } | { ok: false; error: string };
 
-/** A refused intent in one line, "messageIds: at least 1 message id is required"; `path` is within the intent. */
-export function intentRefusal(error: z.core.$ZodError, path = error.issues[0]?.path ?? []): string {
-  const message = error.issues[0]?.message ?? t('zodInvalid');
-  return path.length > 0 ? `${path.join('.')}: ${message}` : message;
-}
-
 /** For message handlers: a readable reason instead of a ZodError. */
 export function parseIntent(input: unknown): IntentParseResult {
   const parsed = intentSchema.safeParse(input);
-  return parsed.success ? { ok: true, intent: parsed.data } : { ok: false, error: intentRefusal(parsed.error) };
+  return parsed.success ? { ok: true, intent: parsed.data } : { ok: false, error: firstIssueLine(parsed.error) };
 }
 
 export type PinIntent = IntentOf<'unpinMessages' | 'pinMessage' | 'reorderPin' | 'makePrimary' | 'changePinExpiry'>;

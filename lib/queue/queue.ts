@@ -1,8 +1,9 @@
 import type { CliqCaller } from '../budget/call';
 import type { BudgetLedger, Clock } from '../budget/ledger';
+import { firstIssueLine } from '../cliq/issues';
 import * as z from '../cliq/zod';
 import { t } from '../i18n';
-import { type Intent, intentRefusal, intentSchema, listKeyOf } from '../intents/intents';
+import { type Intent, intentSchema, listKeyOf } from '../intents/intents';
 import { shownFolders, shownPins } from '../lists/overlay';
 import type { PinsDb } from '../store/db';
 import {
@@ -157,7 +158,7 @@ export function createPinQueue(options: QueueOptions): PinQueue {
       const parsed = z.array(intentSchema).safeParse(Array.isArray(input) ? input : [input]);
       if (!parsed.success) {
         const path = parsed.error.issues[0]?.path ?? [];
-        const reason = intentRefusal(parsed.error, path.slice(1));
+        const reason = firstIssueLine(parsed.error, path.slice(1));
         // In a batch, which intent it was: the first is 1.
         const batch = Array.isArray(input) && input.length > 1;
         return { ok: false, error: batch ? t('queueIntentRefused', String(Number(path[0]) + 1), reason) : reason };
