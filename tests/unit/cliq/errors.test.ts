@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CliqError, describeOperation, httpFailure, unreachable } from '../../../lib/cliq/errors';
 import * as z from '../../../lib/cliq/zod';
+import { locales, readLocale } from '../../../scripts/locale-rules';
 import { useMessages } from '../messages';
 
 /*
@@ -100,6 +101,20 @@ describe('describeOperation', () => {
 });
 
 describe('in the UI language', () => {
+  // A half-done expiry change quotes the failure without it (lib/queue/outcome.ts), since something did change.
+  it("ends every refusal that changed nothing with the locale's own 'Nothing was changed.'", () => {
+    const english = readLocale('en');
+    const keys = Object.keys(english).filter(
+      (key) => key.startsWith('cliqErr') && english[key]?.message.endsWith(english.cliqNothingChanged?.message ?? '?'),
+    );
+    expect(keys.length).toBeGreaterThan(4);
+    for (const locale of locales()) {
+      const messages = readLocale(locale);
+      const unchanged = messages.cliqNothingChanged?.message ?? '?';
+      for (const key of keys) expect(messages[key]?.message.endsWith(unchanged), `${locale} ${key}`).toBe(true);
+    }
+  });
+
   it('says what failed and what to do in the locale the browser picked, the operation included', () => {
     useMessages('de', 'de-DE');
     expect(failureFor(401).message).toBe(
