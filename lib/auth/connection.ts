@@ -30,9 +30,12 @@ const KNOWN_ORIGINS: Record<HostKind, Set<string>> = {
 };
 
 const EXAMPLE: Record<HostKind, string> = { api: 'https://cliq.zoho.eu', accounts: 'https://accounts.zoho.eu' };
-/** The options page's label of each field: an error names the field the user has to change. */
-const FIELD_NAME: Record<HostKind, string> = { api: 'Cliq API host', accounts: 'Zoho accounts host' };
-const KIND_NAME: Record<HostKind, string> = { api: 'Zoho Cliq', accounts: 'Zoho accounts' };
+
+/** Each refusal names the field the user has to change (the options page's label) and the value as typed. */
+const REFUSALS = {
+  api: { notWebAddress: 'hostNotWebAddressApi', otherKind: 'hostIsAccountsHost', notAllowed: 'hostNotCliq' },
+  accounts: { notWebAddress: 'hostNotWebAddressAccounts', otherKind: 'hostIsCliqHost', notAllowed: 'hostNotAccounts' },
+} as const;
 
 /** A host the options form must not save; `kind` says which field holds it. */
 export class HostError extends Error {
@@ -52,23 +55,16 @@ export class HostError extends Error {
  * "localhost:8787" would tell the user nothing).
  */
 export function checkHost(raw: string, kind: HostKind, sandboxAllowed = SANDBOX_BUILD): string {
-  const field = `The ${FIELD_NAME[kind]} "${raw}"`;
-  const example = sandboxAllowed ? `${EXAMPLE[kind]} (or http://127.0.0.1:<port> for the sandbox)` : EXAMPLE[kind];
+  const refusal = REFUSALS[kind];
+  const example = sandboxAllowed ? t('hostSandboxExample', EXAMPLE[kind]) : EXAMPLE[kind];
   // "localhost:8787" parses, as a URL of scheme "localhost:": only http(s) is a web address here.
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) {
-    throw new HostError(kind, `${field} is not a web address; write it in full, like ${example}.`);
-  }
+  if (!url || !/^https?:$/.test(url.protocol)) throw new HostError(kind, t(refusal.notWebAddress, raw, example));
   if (KNOWN_ORIGINS[kind].has(url.origin)) return url.origin;
   if (sandboxAllowed && url.protocol === 'http:' && url.hostname === '127.0.0.1') return url.origin;
   const other: HostKind = kind === 'api' ? 'accounts' : 'api';
-  if (KNOWN_ORIGINS[other].has(url.origin)) {
-    throw new HostError(
-      kind,
-      `${field} is a ${KIND_NAME[other]} host; this field needs a ${KIND_NAME[kind]} host such as ${EXAMPLE[kind]}.`,
-    );
-  }
-  throw new HostError(kind, `${field} is not a ${KIND_NAME[kind]} host Cliq Pins may reach; use one like ${example}.`);
+  if (KNOWN_ORIGINS[other].has(url.origin)) throw new HostError(kind, t(refusal.otherKind, raw, EXAMPLE[kind]));
+  throw new HostError(kind, t(refusal.notAllowed, raw, example));
 }
 
 export function apiOrigin(connection: Connection): string {

@@ -1,5 +1,6 @@
 import { PRODUCT_OPERATIONS, scopesFor } from '../cliq';
 import * as z from '../cliq/zod';
+import { t } from '../i18n';
 
 /**
  * Zoho documents an `id_token` in the answer when `email` is in scope: it tells which Zoho user signed in,
@@ -98,12 +99,12 @@ export function parseRedirect(redirectedTo: string, expectedState: string, now: 
   const fragment = new URLSearchParams(url.hash.replace(/^#&?/, ''));
   const returnedState = fragment.get('state') ?? url.searchParams.get('state');
   if (returnedState !== null && returnedState !== expectedState) {
-    throw new SignInError('The sign-in answer did not match this request.');
+    throw new SignInError(t('authAnswerMismatch'));
   }
   const error = fragment.get('error') ?? url.searchParams.get('error');
-  if (error) throw new SignInError(`Zoho refused the sign-in: ${error}.`, error);
+  if (error) throw new SignInError(t('authZohoRefused', error), error);
   const grant = grantSchema.safeParse(Object.fromEntries(fragment));
-  if (!grant.success) throw new SignInError('Zoho answered the sign-in without a usable access token.');
+  if (!grant.success) throw new SignInError(t('authNoToken'));
   return {
     accessToken: grant.data.access_token,
     expiresAt: now + lifetimeMs(grant.data.expires_in),

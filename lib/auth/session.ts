@@ -123,7 +123,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
 
   async function runFlow(mode: 'signIn' | 'renew'): Promise<Grant> {
     const conn = await connection();
-    if (!conn.clientId) throw new SignInError('Enter the client ID of your Zoho API console app first.');
+    if (!conn.clientId) throw new SignInError(t('authNeedClientId'));
     const expectedState = deps.randomState();
     const request = {
       accountsServer: accountsServer(conn),
@@ -136,7 +136,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       interactive: mode === 'signIn',
       url: mode === 'signIn' ? authorizeUrl(request) : refreshUrl(request),
     });
-    if (!redirectedTo) throw new SignInError('The sign-in window closed without an answer.');
+    if (!redirectedTo) throw new SignInError(t('authWindowClosed'));
     return parseRedirect(redirectedTo, expectedState, deps.now());
   }
 
@@ -154,7 +154,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
     const origin = apiOrigin(conn);
     const previous = await account();
     if (mode === 'renew' && previous && accountKey(origin, grant.user ?? previous.user) !== previous.key) {
-      throw new SignInError('Zoho is now signed in as someone else. Sign in again to choose the account.');
+      throw new SignInError(t('authSomeoneElse'));
     }
     const user = grant.user ?? (mode === 'renew' ? previous?.user : undefined);
     const email = grant.email ?? (mode === 'renew' ? previous?.email : undefined);

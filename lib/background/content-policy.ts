@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { type Intent, parseIntent } from '../intents/intents';
 import { sameIds } from '../lists/rules';
 import type { Sender } from '../messaging';
@@ -54,15 +55,15 @@ export function checkContentIntents(intents: readonly unknown[], sender: Sender)
     if (!parsed.ok) continue;
     const intent = parsed.intent;
     if (PIN_KINDS.has(intent.kind)) {
-      if (!tabChat) throw new ContentRefusal('Pins can only be changed from a Cliq tab that has a chat open.');
+      if (!tabChat) throw new ContentRefusal(t('pagePolicyNoChat'));
       pinTargets.push((intent as { chatId: string }).chatId);
       if (!allowed(pinTargets, tabChat)) {
-        throw new ContentRefusal("A Cliq page can only change the pins of the chat its tab shows; this wasn't it.");
+        throw new ContentRefusal(t('pagePolicyOtherChat'));
       }
       continue;
     }
     if (!oneChatMembership(intent)) {
-      throw new ContentRefusal(`"${intent.kind}" can only be done from the Cliq Pins popup, not from a Cliq page.`);
+      throw new ContentRefusal(t('pagePolicyPopupOnly', intent.kind));
     }
   }
 }
@@ -100,6 +101,6 @@ function oneChatMembership(intent: Intent): boolean {
 /** Reads of one chat's pins: only the tab's own chat. */
 export function checkContentChat(chatIds: readonly string[], sender: Sender): void {
   if (!allowed(chatIds, tabChatId(sender))) {
-    throw new ContentRefusal('A Cliq page can only read the pins of the chat its tab shows.');
+    throw new ContentRefusal(t('pagePolicyReadOtherChat'));
   }
 }

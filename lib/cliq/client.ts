@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { t } from '../i18n';
 import type { ListView, QueryValue } from './endpoints/define';
 import type { Endpoint, OperationName, ParamsOf, ResultOf } from './endpoints/index';
 import { type EndpointTable, endpointIn, productEndpoints } from './endpoints/product';
@@ -61,7 +62,7 @@ function prepare(op: OperationName, entry: Endpoint, params: unknown) {
     const result = schema.safeParse(value);
     if (result.success) return value;
     const issue = firstIssue(result.error);
-    throw invalidParams(op, formatPath(issue.path), `${formatPath(issue.path)} ${describeProblem(issue, value)}`);
+    throw invalidParams(op, formatPath(issue.path), describeProblem(issue, value));
   };
   return {
     basedOn: (parsed.data as { basedOn?: ListView }).basedOn,
@@ -155,7 +156,7 @@ export function createCliqClient(options: CliqClientOptions): CliqClient {
     // A 2xx write has landed, even if its answer is unreadable.
     if (entry.changes) lists.wrote(list, localSentAt, localReceivedAt);
     const write = entry.method !== 'GET';
-    if (!json.ok) throw malformedAnswer(op, write, undefined, 'the answer is not JSON');
+    if (!json.ok) throw malformedAnswer(op, write, undefined, t('cliqIssueNotJson'));
     const result = entry.response.safeParse(json.value);
     if (!result.success) {
       const issue = firstIssue(result.error);

@@ -1,4 +1,4 @@
-import * as z from './zod';
+import { type MessageKey, t } from '../i18n';
 
 const CLIQ_ERROR_KINDS = ['auth', 'forbidden', 'rateLimited', 'conflict', 'invalid', 'transient', 'malformed'] as const;
 
@@ -22,18 +22,8 @@ export interface CliqErrorInit {
   field?: string;
 }
 
-const cliqErrorJson = z.object({
-  name: z.literal('CliqError'),
-  kind: z.enum(CLIQ_ERROR_KINDS),
-  operation: z.string(),
-  message: z.string(),
-  status: z.optional(z.int()),
-  code: z.optional(z.string()),
-  field: z.optional(z.string()),
-});
-
-/** The stored form of a failure (the queue keeps these in IndexedDB). */
-export type CliqErrorJSON = z.output<typeof cliqErrorJson>;
+/** The stored form of a failure (sync results carry it; the queue keeps the kind, status and message). */
+export type CliqErrorJSON = CliqErrorInit & { name: 'CliqError' };
 
 export class CliqError extends Error {
   override readonly name = 'CliqError';
@@ -56,24 +46,22 @@ export class CliqError extends Error {
     const { name, kind, operation, message, status, code, field } = this;
     return { name, kind, operation, message, status, code, field };
   }
-
-  /** Throws a TypeError when the value is not a stored CliqError. */
-  static fromJSON(value: unknown): CliqError {
-    const parsed = cliqErrorJson.safeParse(value);
-    if (!parsed.success) throw new TypeError('not a stored CliqError');
-    return new CliqError(parsed.data);
-  }
 }
 
-/** `unpinMessages` → "unpin messages": operation names are already in the user's words. */
+/**
+ * `unpinMessages` → "unpin the messages", in the UI's language; an operation the product does not call (the
+ * catalogue the contract tests check) reads as its name split into words.
+ */
 export function describeOperation(operation: string): string {
-  return operation
-    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase();
+  const key = `cliqOp${operation[0]?.toUpperCase()}${operation.slice(1)}` as MessageKey;
+  return (
+    t(key) ||
+    operation
+      .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+      .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+      .toLowerCase()
+  );
 }
-
-const UNCHANGED = 'Nothing was changed.';
 
 /** Cliq's error bodies: `{message, code}`, or `{error: {code, message}}` on v3 search. */
 function readErrorBody(body: unknown): { code?: string; message?: string } {
@@ -90,50 +78,21 @@ const RATE_LIMIT_CODES = new Set(['request_limit_exceeded', 'rate_limit_exceeded
 export function httpFailure(operation: string, status: number, body: unknown): CliqError {
   const { code, message: serverMessage } = readErrorBody(body);
   const what = describeOperation(operation);
-  const base = { operation, status, code };
-  if (status === 401) {
-    return new CliqError({
-      ...base,
-      kind: 'auth',
-      message: `Cliq did not accept the sign-in, so it could not ${what}. Sign in to Cliq again from the extension. ${UNCHANGED}`,
-    });
-  }
-  if (status === 403) {
-    return new CliqError({
-      ...base,
-      kind: 'forbidden',
-      message: `Cliq refused to ${what}: your account, or the access granted to the extension, does not allow it. ${UNCHANGED}`,
-    });
-  }
+  const failure = (kind: CliqErrorKind, message: string) => new CliqError({ kind, operation, status, code, message });
+  if (status === 401) return failure('auth', t('cliqErrAuth', what));
+  if (status === 403) return failure('forbidden', t('cliqErrForbidden', what));
   if (status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) {
-    return new CliqError({
-      ...base,
-      kind: 'rateLimited',
-      message: `Cliq is limiting requests and did not ${what}. It blocks further requests for a few minutes; the extension will try again after that. ${UNCHANGED}`,
-    });
+    return failure('rateLimited', t('cliqErrRateLimited', what));
   }
   if (code === 'client_not_synced') return staleView(operation, status);
-  if (status >= 500) {
-    return new CliqError({
-      ...base,
-      kind: 'transient',
-      message: `Cliq had a problem (HTTP ${status}) while trying to ${what}. Try again in a moment.`,
-    });
-  }
+  if (status >= 500) return failure('transient', t('cliqErrServer', what, String(status)));
   if (status >= 400) {
+    // Cliq's own words, as it sent them: there is nothing to translate them from.
     const said = serverMessage?.replace(/[\s.]+$/, '');
     const reason = [said, code && `(${code})`].filter(Boolean).join(' ') || `HTTP ${status}`;
-    return new CliqError({
-      ...base,
-      kind: 'invalid',
-      message: `Cliq would not ${what}: ${reason}. ${UNCHANGED}`,
-    });
+    return failure('invalid', t('cliqErrRefused', what, reason));
   }
-  return new CliqError({
-    ...base,
-    kind: 'malformed',
-    message: `Cliq answered with an unexpected HTTP status ${status} while trying to ${what}. Reload to check the result.`,
-  });
+  return failure('malformed', t('cliqErrStatus', what, String(status)));
 }
 
 /** The list the change was based on is older than what Cliq (or the client) has since seen. */
@@ -143,16 +102,12 @@ export function staleView(operation: string, status?: number): CliqError {
     operation,
     status,
     code: status === undefined ? undefined : 'client_not_synced',
-    message: `Could not ${describeOperation(operation)}: the list changed in Cliq after it was loaded. Reload it and try again. ${UNCHANGED}`,
+    message: t('cliqErrStale', describeOperation(operation)),
   });
 }
 
 export function notSignedIn(operation: string): CliqError {
-  return new CliqError({
-    kind: 'auth',
-    operation,
-    message: `You are not signed in to Cliq, so the extension could not ${describeOperation(operation)}. Sign in from the extension and try again.`,
-  });
+  return new CliqError({ kind: 'auth', operation, message: t('cliqErrNotSignedIn', describeOperation(operation)) });
 }
 
 export function invalidParams(operation: string, field: string, problem: string): CliqError {
@@ -160,7 +115,7 @@ export function invalidParams(operation: string, field: string, problem: string)
     kind: 'invalid',
     operation,
     field,
-    message: `Can't ${describeOperation(operation)}: ${problem}. Nothing was sent to Cliq.`,
+    message: t('cliqErrInvalidParams', describeOperation(operation), problem),
   });
 }
 
@@ -172,24 +127,22 @@ export function unreachable(operation: string, reason: { timeoutMs: number } | {
   const what = describeOperation(operation);
   const message =
     'timeoutMs' in reason
-      ? `Cliq did not answer within ${duration(reason.timeoutMs)} while trying to ${what}. A change may or may not have been made; check before trying again.`
-      : `Could not reach Cliq to ${what} (${reason.detail}). Check the connection and try again.`;
+      ? t('cliqErrTimeout', what, duration(reason.timeoutMs))
+      : t('cliqErrUnreachable', what, reason.detail);
   return new CliqError({ kind: 'transient', operation, message });
 }
 
-/** `field` is where the answer went wrong; a write that got this far was probably applied. */
+/** `problem` names the field where the answer went wrong; a write that got this far was probably applied. */
 export function malformedAnswer(
   operation: string,
   write: boolean,
   field: string | undefined,
   problem: string,
 ): CliqError {
-  const where = field === undefined ? problem : `${field} ${problem}`;
-  const outcome = write ? 'The change was probably made; reload to check.' : UNCHANGED;
   return new CliqError({
     kind: 'malformed',
     operation,
     field,
-    message: `Cliq answered with data we don't understand: ${where}. ${outcome}`,
+    message: t(write ? 'cliqErrMalformedWrite' : 'cliqErrMalformedRead', problem),
   });
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { cliqOrigin, type DataCentre } from './datacentres';
 import type { QueryValue } from './endpoints/define';
 
@@ -75,6 +76,6 @@ export class UrlMismatchError extends Error {
     readonly template: string,
     readonly path: string,
   ) {
-    super(`refused to send: the address became ${path}, which is not ${template}`);
+    super(t('cliqGuardAddressMoved', path, template));
   }
 }

@@ -5,7 +5,9 @@ import {
   folderSymbol,
   messageId as messageIdOf,
 } from '../cliq';
+import { firstIssueLine } from '../cliq/issues';
 import * as z from '../cliq/zod';
+import { type MessageKey, t } from '../i18n';
 
 /*
  * What a person asked for, as the popup and content scripts send it. Content scripts run in the page, so
@@ -21,41 +23,48 @@ const messageId = messageIdOf();
 const folderId = folderIdOf();
 const movableFolderId = folderId.check(
   z.refine((value) => value !== DEFAULT_FOLDER_ID, {
-    error: 'My Pins cannot be moved, renamed or deleted',
+    error: () => t('cliqGuardMyPinsFixed'),
   }),
 );
 
-const ids = (item: z.ZodMiniType<string, string>, label: string, min: number) =>
+/** `label` names one id, `labels` the list of them. */
+const ids = (item: z.ZodMiniType<string, string>, label: MessageKey, labels: MessageKey, min: number) =>
   z.pipe(
     z.pipe(
-      z
-        .array(item)
-        .check(z.maxLength(MAX_IDS_PER_INTENT, { error: `at most ${MAX_IDS_PER_INTENT} ${label}s at once` })),
+      z.array(item).check(
+        z.maxLength(MAX_IDS_PER_INTENT, {
+          error: () => t('cliqGuardAtOnce', String(MAX_IDS_PER_INTENT), t(labels)),
+        }),
+      ),
       z.transform((list): string[] => [...new Set(list)]),
     ),
-    z.array(z.string()).check(z.minLength(min, { error: `at least ${min} ${label} is required` })),
+    z.array(z.string()).check(z.minLength(min, { error: () => t('cliqGuardAtLeast', String(min), t(label)) })),
   );
 
 /** -1 (never), epoch ms or ISO 8601 with an offset; stored as -1 or epoch ms. */
 const expirySchema = z.pipe(
   z.union([z.literal(-1), z.int().check(z.positive()), z.iso.datetime({ offset: true })], {
-    error: 'expiry must be -1 (never), epoch milliseconds or an ISO 8601 time',
+    error: () => t('cliqGuardExpiry'),
   }),
   z.transform((value) => (typeof value === 'string' ? Date.parse(value) : value)),
 );
 
-const folderTitle = z.string().check(
-  z.trim(),
-  z.minLength(1, { error: 'folder title is empty' }),
-  z.maxLength(255, {
-    error: 'folder title is longer than 255 characters',
-  }),
-);
+const folderTitle = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, { error: () => t('cliqGuardEmpty', t('cliqLabelFolderTitle')) }),
+    z.maxLength(255, { error: () => t('cliqGuardTooLong', t('cliqLabelFolderTitle'), '255') }),
+  );
 
 export const intentSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('unpinMessages'), chatId, messageIds: ids(messageId, 'message id', 1) }),
+    z.object({
+      kind: z.literal('unpinMessages'),
+      chatId,
+      messageIds: ids(messageId, 'cliqLabelMessageId', 'cliqLabelMessageIds', 1),
+    }),
     z.object({
       kind: z.literal('pinMessage'),
       chatId,
@@ -86,7 +95,9 @@ export const intentSchema = z.discriminatedUnion(
       kind: z.literal('createFolder'),
       title: folderTitle,
       symbol: z._default(folderSymbol, ''),
-      chatIds: z.optional(z.pipe(ids(chatId, 'chat id', 0), z.array(z.string()).check(z.maxLength(100)))),
+      chatIds: z.optional(
+        z.pipe(ids(chatId, 'cliqLabelChatId', 'cliqLabelChatIds', 0), z.array(z.string()).check(z.maxLength(100))),
+      ),
     }),
     z.object({ kind: z.literal('renameFolder'), folderId: movableFolderId, title: folderTitle }),
     z.object({ kind: z.literal('changeFolderSymbol'), folderId: movableFolderId, symbol: folderSymbol }),
@@ -101,8 +112,8 @@ export const intentSchema = z.discriminatedUnion(
       kind: z.literal('replaceFolderChats'),
       folderId,
       chatIds: z.pipe(
-        ids(chatId, 'chat id', 0),
-        z.array(z.string()).check(z.maxLength(100, { error: 'a folder holds at most 100 chats' })),
+        ids(chatId, 'cliqLabelChatId', 'cliqLabelChatIds', 0),
+        z.array(z.string()).check(z.maxLength(100, { error: () => t('cliqGuardFolderFull', '100') })),
       ),
       editedFrom: z.optional(z.array(chatId)),
       /**
@@ -111,13 +122,16 @@ export const intentSchema = z.discriminatedUnion(
        */
       movedTo: z.optional(folderId),
     }),
-    z.object({ kind: z.literal('removeChatsFromAllFolders'), chatIds: ids(chatId, 'chat id', 1) }),
+    z.object({
+      kind: z.literal('removeChatsFromAllFolders'),
+      chatIds: ids(chatId, 'cliqLabelChatId', 'cliqLabelChatIds', 1),
+    }),
   ],
   {
     // zod's default lists all sixteen kinds; one line that names the odd one out is what a reader can act on.
     error: (issue) =>
       issue.code === 'invalid_union'
-        ? `unknown action "${String((issue.input as { kind?: unknown } | undefined)?.kind)}"`
+        ? t('cliqGuardUnknownAction', String((issue.input as { kind?: unknown } | undefined)?.kind))
         : undefined,
   },
 );
@@ -132,10 +146,7 @@ export type IntentParseResult = { ok: true; intent: Intent } | { ok: false; erro
 /** For message handlers: a readable reason instead of a ZodError. */
 export function parseIntent(input: unknown): IntentParseResult {
   const parsed = intentSchema.safeParse(input);
-  if (parsed.success) return { ok: true, intent: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, error: `${where}${issue?.message ?? 'invalid intent'}` };
+  return parsed.success ? { ok: true, intent: parsed.data } : { ok: false, error: firstIssueLine(parsed.error) };
 }
 
 export type PinIntent = IntentOf<'unpinMessages' | 'pinMessage' | 'reorderPin' | 'makePrimary' | 'changePinExpiry'>;

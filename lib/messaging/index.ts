@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { firstIssueLine } from '../cliq/issues';
+import { t } from '../i18n';
 import {
   envelopeSchema,
   type MessageType,
@@ -35,19 +37,19 @@ export function classifySender(sender: Sender): SenderKind {
 export async function dispatch(handlers: Partial<Handlers>, raw: unknown, sender: Sender): Promise<Reply<MessageType>> {
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
-    return { ok: false, error: 'Unknown message.' };
+    return { ok: false, error: t('messagingUnknown') };
   }
   const type = envelope.data.type as MessageType;
   const spec = protocol[type];
   const from = classifySender(sender);
   if (from === 'foreign' || (from === 'content' && !spec.fromContentScript)) {
-    return { ok: false, error: `"${type}" is not allowed from here.` };
+    return { ok: false, error: t('messagingNotAllowed', type) };
   }
   const request = spec.request.safeParse(envelope.data.data);
-  if (!request.success) return { ok: false, error: `Invalid "${type}" request: ${request.error.issues[0]?.message}` };
+  if (!request.success) return { ok: false, error: t('messagingInvalid', type, firstIssueLine(request.error)) };
   try {
     const handler = handlers[type] as ((data: unknown, sender: Sender) => Promise<ResponseOf<MessageType>>) | undefined;
-    if (!handler) return { ok: false, error: `"${type}" is not available here.` };
+    if (!handler) return { ok: false, error: t('messagingUnavailable', type) };
     return { ok: true, data: await handler(request.data, sender) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

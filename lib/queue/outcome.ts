@@ -1,4 +1,5 @@
 import { CliqError } from '../cliq';
+import { t } from '../i18n';
 import type { IntentFailure, IntentRecord } from '../store/records';
 
 export interface BackoffOptions {
@@ -48,19 +49,19 @@ function halfDoneExpiryChange(record: IntentRecord, failure: IntentFailure, erro
   const { intent, memory } = record;
   if (intent.kind !== 'changePinExpiry' || !memory.unpinSent) return failure;
   const operation = error instanceof CliqError ? error.operation : undefined;
-  const why = failure.message.replace(/\s*Nothing was changed\.?$/, '');
+  const unchanged = t('cliqNothingChanged');
+  const why = failure.message.endsWith(unchanged)
+    ? failure.message.slice(0, -unchanged.length).trim()
+    : failure.message;
   if (operation === 'reorderPinnedMessage') {
     const place = memory.placement?.position;
-    const where = place === undefined ? 'where it was' : `to place ${place}`;
     return {
       ...failure,
-      message: `Re-pinned with the new expiry, but it could not be moved back ${where}: ${why} Retry moves it back.`,
+      message:
+        place === undefined ? t('queueRepinnedNotMovedBack', why) : t('queueRepinnedNotMovedTo', String(place), why),
     };
   }
-  return {
-    ...failure,
-    message: `Unpinned to change its expiry, but pinning it again failed, so it is not pinned now: ${why} Retry pins it again with the new expiry.`,
-  };
+  return { ...failure, message: t('queueUnpinnedNotRepinned', why) };
 }
 
 /** What happens to an intent after its request failed; `write` says whether Cliq may have applied it. */
@@ -107,7 +108,7 @@ export function afterFailure(
         return fail({
           ...failureOf(error),
           kind: 'conflict',
-          message: `The list kept changing in Cliq while this was being applied (${conflicts} tries). Nothing was changed; reload and try again.`,
+          message: t('queueKeptChanging', String(conflicts)),
         });
       }
       const wait = Math.max(1, backoffDelay(conflicts, context.random, CONFLICT_SPACING));

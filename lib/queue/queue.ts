@@ -1,6 +1,8 @@
 import type { CliqCaller } from '../budget/call';
 import type { BudgetLedger, Clock } from '../budget/ledger';
+import { firstIssueLine } from '../cliq/issues';
 import * as z from '../cliq/zod';
+import { t } from '../i18n';
 import { type Intent, intentSchema, listKeyOf } from '../intents/intents';
 import { shownFolders, shownPins } from '../lists/overlay';
 import type { PinsDb } from '../store/db';
@@ -155,10 +157,11 @@ export function createPinQueue(options: QueueOptions): PinQueue {
     async enqueue(input) {
       const parsed = z.array(intentSchema).safeParse(Array.isArray(input) ? input : [input]);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const which = Array.isArray(input) && input.length > 1 ? `intent ${Number(issue?.path[0]) + 1}, ` : '';
-        const where = issue && issue.path.length > 1 ? `${which}${issue.path.slice(1).join('.')}: ` : which;
-        return { ok: false, error: `${where}${issue?.message ?? 'invalid intent'}` };
+        const path = parsed.error.issues[0]?.path ?? [];
+        const reason = firstIssueLine(parsed.error, path.slice(1));
+        // In a batch, which intent it was: the first is 1.
+        const batch = Array.isArray(input) && input.length > 1;
+        return { ok: false, error: batch ? t('queueIntentRefused', String(Number(path[0]) + 1), reason) : reason };
       }
       const entries = [];
       for (const intent of parsed.data) entries.push({ intent, memory: await memoryFor(intent) });

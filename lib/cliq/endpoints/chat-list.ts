@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import * as z from '../zod';
 import { endpoint } from './define';
 import { chatId, cliqId, csv, idList } from './params';
@@ -22,7 +23,7 @@ export const chatListEndpoints = {
     params: z.object({
       name: z.optional(z.string().check(z.maxLength(200))),
       recipient: z.optional(cliqId('recipient')),
-      limit: z.optional(z.int().check(z.gte(1), z.lte(100, { error: 'at most 100 chats per page' }))),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(100, { error: () => t('cliqGuardPageSize', '100') }))),
       modifiedBefore: z.optional(epochMs),
       modifiedAfter: z.optional(epochMs),
       muted: z.optional(z.boolean()),
@@ -30,7 +31,7 @@ export const chatListEndpoints = {
       pinned: z.optional(z.boolean()),
       closed: z.optional(z.boolean()),
       joined: z.optional(z.boolean()),
-      chatIds: z.optional(idList({ label: 'chat id', min: 1, max: 100 })),
+      chatIds: z.optional(idList({ label: 'cliqLabelChatId', labels: 'cliqLabelChatIds', min: 1, max: 100 })),
       parentChatId: z.optional(chatId('parent chat id')),
       type: z.optional(z.enum(['guests', 'threads', 'channel', 'bot', 'dm', 'muted'])),
     }),

@@ -6,7 +6,7 @@ import { perMinute } from './routes';
 import { noContent, v3Chat } from './shapes';
 
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
-const userIds = (max: number) => idList({ label: 'user id', min: 1, max });
+const userIds = (max: number) => idList({ label: 'user id', labels: 'user ids', min: 1, max });
 
 export const chatV3Endpoints = {
   searchChats: endpoint({
@@ -138,7 +138,7 @@ export const chatV3Endpoints = {
     path: '/v3/chats',
     scope: 'ZohoCliq.Chats.UPDATE',
     limit: perMinute(60, 5),
-    params: z.object({ chatIds: idList({ label: 'chat id', min: 1, max: 100 }) }),
+    params: z.object({ chatIds: idList({ label: 'cliqLabelChatId', labels: 'cliqLabelChatIds', min: 1, max: 100 }) }),
     body: z.object({
       operation: z.literal('clear_unread'),
       chat_ids: z.array(z.string()).check(z.minLength(1), z.maxLength(100)),

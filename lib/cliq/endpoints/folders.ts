@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { DEFAULT_FOLDER_ID, MAX_CHATS_PER_REMOVAL } from '../constants';
 import * as z from '../zod';
 import { endpoint } from './define';
@@ -10,11 +11,12 @@ const MAX_CHATS_PER_FOLDER = 100;
 const folderId = folderIdOf();
 const movableFolderId = folderId.check(
   z.refine((id) => id !== DEFAULT_FOLDER_ID, {
-    error: 'My Pins (the default folder) cannot be moved or deleted',
+    error: () => t('cliqGuardMyPinsFixed'),
   }),
 );
 const folderPath = (p: { categoryId: string }) => ({ CATEGORY_ID: p.categoryId });
-const chatIds = (min: number, max: number, emptyMeans?: string) => idList({ label: 'chat id', min, max, emptyMeans });
+const chatIds = (min: number, max: number) =>
+  idList({ label: 'cliqLabelChatId', labels: 'cliqLabelChatIds', min, max });
 
 export const folderEndpoints = {
   /** Every folder in order, My Pins first. The result's `view` is what reorders and replaces are based on. */
@@ -34,7 +36,7 @@ export const folderEndpoints = {
     ...ROUTES.createFolder,
     scope: 'ZohoCliq.Chats.CREATE',
     params: z.object({
-      title: title('folder title'),
+      title: title('cliqLabelFolderTitle'),
       symbol: z._default(folderSymbol, ''),
       chatIds: z.optional(chatIds(0, MAX_CHATS_PER_FOLDER)),
     }),
@@ -65,13 +67,13 @@ export const folderEndpoints = {
     params: z
       .object({
         categoryId: folderId,
-        title: z.optional(title('folder title')),
+        title: z.optional(title('cliqLabelFolderTitle')),
         symbol: z.optional(folderSymbol),
         state: z.optional(z.enum(['expanded', 'collapsed'])),
       })
       .check(
         z.refine((p) => p.title !== undefined || p.symbol !== undefined || p.state !== undefined, {
-          error: 'nothing to change: give a title, a symbol or a state',
+          error: () => t('cliqGuardNothingToChange'),
         }),
       ),
     body: z.object({
@@ -91,13 +93,13 @@ export const folderEndpoints = {
     params: z.object({
       categoryId: folderId,
       chatId: chatId(),
-      pinAbove: z.optional(chatId('pin above')),
+      pinAbove: z.optional(chatId('cliqLabelPinAbove')),
       basedOn: listView,
     }),
     body: z.object({
       chat_id: z.string(),
       pin_above: z.optional(z.string()),
-      last_sync_time: timestamp('last sync time'),
+      last_sync_time: timestamp('cliqLabelLastSyncTime'),
     }),
     toWire: (p) => ({
       path: folderPath(p),
@@ -116,7 +118,7 @@ export const folderEndpoints = {
       pinAbove: z.optional(movableFolderId),
       basedOn: listView,
     }),
-    body: z.object({ pin_above: z.optional(z.string()), last_sync_time: timestamp('last sync time') }),
+    body: z.object({ pin_above: z.optional(z.string()), last_sync_time: timestamp('cliqLabelLastSyncTime') }),
     toWire: (p) => ({ path: folderPath(p), body: { pin_above: p.pinAbove, last_sync_time: p.basedOn.lastSyncTime } }),
     response: noContent,
     changes: 'folderList',
@@ -136,7 +138,7 @@ export const folderEndpoints = {
     }),
     body: z.object({
       chat_ids: z.array(z.string()).check(z.maxLength(MAX_CHATS_PER_FOLDER)),
-      last_sync_time: timestamp('last sync time'),
+      last_sync_time: timestamp('cliqLabelLastSyncTime'),
     }),
     toWire: (p) => ({ path: folderPath(p), body: { chat_ids: p.chatIds, last_sync_time: p.basedOn.lastSyncTime } }),
     response: noContent,

@@ -124,7 +124,7 @@ export const messageV2Endpoints = {
       botName: cliqId('bot name'),
       text,
       ...postOptions,
-      userIds: z.optional(idList({ label: 'user id', min: 1, max: 100 })),
+      userIds: z.optional(idList({ label: 'user id', labels: 'user ids', min: 1, max: 100 })),
     }),
     body: z.extend(postBody, { userids: z.optional(z.string()) }),
     toWire: (p) => ({

@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../../i18n';
 import * as z from '../zod';
 
 /*
@@ -5,6 +6,13 @@ import * as z from '../zod';
  * tell that a method call or a call of a local function only builds a schema, so without the marks every page
  * importing this module kept every schema in it (and the zod kinds those need) whether it used them or not.
  */
+
+/**
+ * What a guard calls the value it refuses: a message key (`cliqLabelChatId`), read in the UI's language when the
+ * guard speaks, or, for operations of the catalogue the product never calls, the parameter's name as it is.
+ */
+export type Label = MessageKey | (string & {});
+export const named = (label: Label) => t(label as MessageKey) || label;
 
 /** Cliq ids are short tokens (`1573708648341_375412769224`, `CT_2243…-C4`); anything longer is a caller bug. */
 const ID_MAX_LENGTH = 100;
@@ -14,14 +22,12 @@ const ID_MAX_LENGTH = 100;
  * would resolve into another path (a folder delete on `.` would hit the folder list itself).
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function cliqId(label: string) {
-  return z.string({ error: `${label} is required` }).check(
-    z.minLength(1, { error: `${label} is empty` }),
-    z.maxLength(ID_MAX_LENGTH, {
-      error: `${label} is longer than ${ID_MAX_LENGTH} characters, so it is not a Cliq id`,
-    }),
-    z.regex(/^[^\s/\\?#%]+$/, { error: `${label} contains characters that no Cliq id has` }),
-    z.refine((value) => !/^\.+$/.test(value), { error: `${label} "." or ".." is not a Cliq id` }),
+export function cliqId(label: Label) {
+  return z.string({ error: () => t('cliqGuardRequired', named(label)) }).check(
+    z.minLength(1, { error: () => t('cliqGuardEmpty', named(label)) }),
+    z.maxLength(ID_MAX_LENGTH, { error: () => t('cliqGuardIdTooLong', named(label), String(ID_MAX_LENGTH)) }),
+    z.regex(/^[^\s/\\?#%]+$/, { error: () => t('cliqGuardIdChars', named(label)) }),
+    z.refine((value) => !/^\.+$/.test(value), { error: () => t('cliqGuardIdDots', named(label)) }),
   );
 }
 
@@ -36,20 +42,16 @@ const MESSAGE_ID_SHAPE = /^\d{13}_\d+$/;
 const FOLDER_ID_SHAPE = /^(?:default|\d{1,25})$/;
 
 /* @__NO_SIDE_EFFECTS__ */
-export function chatId(label = 'chat id') {
+export function chatId(label: Label = 'cliqLabelChatId') {
   return cliqId(label).check(
-    z.regex(CHAT_ID_SHAPE, {
-      error: (issue) => `${label} "${String(issue.input)}" is not a Cliq chat id (CT_<digits>_<digits> or 19 digits)`,
-    }),
+    z.regex(CHAT_ID_SHAPE, { error: (issue) => t('cliqGuardChatId', named(label), String(issue.input)) }),
   );
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-export function folderId(label = 'folder id') {
+export function folderId(label: Label = 'cliqLabelFolderId') {
   return cliqId(label).check(
-    z.regex(FOLDER_ID_SHAPE, {
-      error: (issue) => `${label} "${String(issue.input)}" is not a Cliq folder id (digits, or "default")`,
-    }),
+    z.regex(FOLDER_ID_SHAPE, { error: (issue) => t('cliqGuardFolderId', named(label), String(issue.input)) }),
   );
 }
 
@@ -59,13 +61,11 @@ export function normaliseMessageId(raw: string): string {
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-export function messageId(label = 'message id') {
+export function messageId(label: Label = 'cliqLabelMessageId') {
   return z.pipe(
-    z.pipe(z.string({ error: `${label} is required` }), z.transform(normaliseMessageId)),
+    z.pipe(z.string({ error: () => t('cliqGuardRequired', named(label)) }), z.transform(normaliseMessageId)),
     cliqId(label).check(
-      z.regex(MESSAGE_ID_SHAPE, {
-        error: (issue) => `${label} "${String(issue.input)}" is not a Cliq message id (<epoch ms>_<digits>)`,
-      }),
+      z.regex(MESSAGE_ID_SHAPE, { error: (issue) => t('cliqGuardMessageId', named(label), String(issue.input)) }),
     ),
   );
 }
@@ -76,62 +76,62 @@ export function messageId(label = 'message id') {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function idList(opts: {
-  label: string;
+  /** One id, and the list of them, as the guards call them. */
+  label: Label;
+  labels: Label;
   min: number;
   max: number;
-  emptyMeans?: string;
+  /** An empty list would unpin every message in the chat: the refusal says so. */
+  emptyUnpinsAll?: boolean;
   item?: z.ZodMiniType<string, string>;
 }) {
-  const { label, min, max, emptyMeans } = opts;
+  const { label, labels, min, max, emptyUnpinsAll } = opts;
   const item = opts.item ?? cliqId(label);
-  const empty = emptyMeans ? `: an empty list would ${emptyMeans}` : '';
+  const empty = (problem: string) => (emptyUnpinsAll ? t('cliqGuardEmptyUnpinsAll', problem) : problem);
   return z.pipe(
     z.pipe(
-      z.array(item, { error: `a list of ${label}s is required${empty}` }),
+      z.array(item, { error: () => empty(t('cliqGuardListRequired', named(labels))) }),
       z.transform((ids) => [...new Set(ids)]),
     ),
     z.array(z.string()).check(
-      z.minLength(min, { error: `at least ${min} ${label} is required${empty}` }),
+      z.minLength(min, { error: () => empty(t('cliqGuardAtLeast', String(min), named(label))) }),
       z.maxLength(max, {
-        error: (issue) => `at most ${max} ${label}s fit in one request (got ${countOf(issue.input)})`,
+        error: (issue) =>
+          t('cliqGuardPerRequest', String(max), named(labels), String((issue.input as unknown[]).length)),
       }),
     ),
   );
 }
 
-function countOf(input: unknown): number | string {
-  return Array.isArray(input) ? input.length : 'more';
-}
-
 /* @__NO_SIDE_EFFECTS__ */
-export const title = (label: string, max = 255) =>
+export const title = (label: Label, max = 255) =>
   z
-    .string({ error: `${label} is required` })
+    .string({ error: () => t('cliqGuardRequired', named(label)) })
     .check(
-      z.minLength(1, { error: `${label} is empty` }),
-      z.maxLength(max, { error: `${label} is longer than ${max} characters` }),
+      z.minLength(1, { error: () => t('cliqGuardEmpty', named(label)) }),
+      z.maxLength(max, { error: () => t('cliqGuardTooLong', named(label), String(max)) }),
     );
 
 /** An empty symbol is allowed: Cliq reads it as "no symbol". */
 export const folderSymbol = /* @__PURE__ */ z
   .string()
-  .check(z.maxLength(50, { error: 'folder symbol is longer than 50 characters' }));
+  .check(z.maxLength(50, { error: () => t('cliqGuardTooLong', t('cliqLabelFolderSymbol'), '50') }));
 
 /** Cliq takes an ISO 8601 string or epoch milliseconds. */
 /* @__NO_SIDE_EFFECTS__ */
-export function timestamp(label: string) {
-  const error = `${label} must be epoch milliseconds or an ISO 8601 time such as 2026-04-19T19:09:44+05:30`;
+export function timestamp(label: Label) {
+  const error = () => t('cliqGuardTimestamp', named(label));
   return z.union([z.int().check(z.nonnegative()), z.iso.datetime({ offset: true, error })], { error });
 }
 
 /** `-1` keeps the pin until someone removes it. */
-export const expiryTime = z.union([z.literal(-1), timestamp('expiry time')], {
-  error: 'expiry time must be -1 (never), epoch milliseconds or an ISO 8601 time',
+export const expiryTime = z.union([z.literal(-1), timestamp('cliqLabelExpiryTime')], {
+  error: () => t('cliqGuardExpiry'),
 });
 
 export const listView = z.object(
-  { lastSyncTime: z.int({ error: 'basedOn.lastSyncTime must be epoch milliseconds' }).check(z.nonnegative()) },
-  { error: 'basedOn (the view of the list this change was made from) is required' },
+  { lastSyncTime: z.int({ error: () => t('cliqGuardSyncTime') }).check(z.nonnegative()) },
+  { error: () => t('cliqGuardBasedOn') },
 );
 
 export const csv = (ids: readonly string[]) => ids.join(',');

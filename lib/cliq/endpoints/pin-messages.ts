@@ -1,12 +1,13 @@
+import { t } from '../../i18n';
 import { MAX_PINS_PER_CHAT } from '../constants';
 import * as z from '../zod';
 import { endpoint } from './define';
-import { chatId, expiryTime, idList, listView, messageId, timestamp } from './params';
+import { chatId, expiryTime, idList, type Label, listView, messageId, named, timestamp } from './params';
 import { ROUTES } from './routes';
 import { noContent, type PinnedMessage, pinListEntry, pinnedMessage } from './shapes';
 
-const token = (label: string) =>
-  z.string().check(z.minLength(1), z.maxLength(100, { error: `${label} is longer than 100 characters` }));
+const token = (label: Label) =>
+  z.string().check(z.minLength(1), z.maxLength(100, { error: () => t('cliqGuardTooLong', named(label), '100') }));
 const chatPath = (p: { chatId: string }) => ({ CHAT_ID: p.chatId });
 
 export const pinMessageEndpoints = {
@@ -21,8 +22,8 @@ export const pinMessageEndpoints = {
     params: z.object({
       chatId: chatId(),
       limit: z.optional(z.int().check(z.positive())),
-      nextToken: z.optional(token('next token')),
-      syncToken: z.optional(token('sync token')),
+      nextToken: z.optional(token('cliqLabelNextToken')),
+      syncToken: z.optional(token('cliqLabelSyncToken')),
     }),
     query: z.object({
       limit: z.optional(z.int().check(z.positive())),
@@ -90,13 +91,13 @@ export const pinMessageEndpoints = {
     params: z.object({
       chatId: chatId(),
       messageId: messageId(),
-      pinAbove: z.optional(messageId('pin above')),
+      pinAbove: z.optional(messageId('cliqLabelPinAbove')),
       basedOn: listView,
     }),
     body: z.object({
       message_id: z.string(),
       pin_above: z.optional(z.string()),
-      last_sync_time: timestamp('last sync time'),
+      last_sync_time: timestamp('cliqLabelLastSyncTime'),
     }),
     toWire: (p) => ({
       path: chatPath(p),
@@ -113,10 +114,11 @@ export const pinMessageEndpoints = {
     params: z.object({
       chatId: chatId(),
       messageIds: idList({
-        label: 'message id',
+        label: 'cliqLabelMessageId',
+        labels: 'cliqLabelMessageIds',
         min: 1,
         max: MAX_PINS_PER_CHAT,
-        emptyMeans: 'unpin every message in the chat',
+        emptyUnpinsAll: true,
         item: messageId(),
       }),
     }),

@@ -1,4 +1,5 @@
 import { DEFAULT_FOLDER_ID } from '../../cliq';
+import { t, tn } from '../../i18n';
 import type { FolderIntent, IntentOf } from '../../intents/intents';
 import { isInPlace } from '../../intents/placement';
 import { mergeChatEdit, sameIds } from '../../lists/rules';
@@ -7,8 +8,6 @@ import type { FolderRecord } from '../../store/records';
 import { baseOf, gone, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './step';
 
 type Ctx = PlanContext<FolderList>;
-
-const FOLDER_GONE = 'That folder no longer exists.';
 
 const folderIn = (view: FolderList | undefined, folderId: string) => view?.folders.find((f) => f.folderId === folderId);
 
@@ -52,7 +51,7 @@ function send(ctx: Ctx, request: Extract<Step, { type: 'send' }>['request']): St
 
 function planPinChat(intent: IntentOf<'pinChatToFolder'>, ctx: Ctx): Step {
   const folder = folderIn(ctx.view, intent.folderId ?? DEFAULT_FOLDER_ID);
-  if (ctx.trusted && !folder) return gone(FOLDER_GONE);
+  if (ctx.trusted && !folder) return gone(t('queueFolderGone'));
   if (ctx.trusted && folder?.chatIds.includes(intent.chatId)) return { type: 'done' };
   // No folder means My Pins on the wire too.
   return send(ctx, { op: 'pinChat', params: { chatId: intent.chatId, categoryId: intent.folderId } });
@@ -62,11 +61,10 @@ function planChatMove(intent: IntentOf<'moveChatInFolder'>, ctx: Ctx): Step {
   const basedOn = baseOf(ctx.view);
   if (!basedOn) return { type: 'read' };
   const folder = folderIn(ctx.view, intent.folderId);
-  if (!folder) return conclude(ctx.trusted, gone(FOLDER_GONE));
-  if (!folder.chatIds.includes(intent.chatId))
-    return conclude(ctx.trusted, gone('That chat is no longer in this folder.'));
+  if (!folder) return conclude(ctx.trusted, gone(t('queueFolderGone')));
+  if (!folder.chatIds.includes(intent.chatId)) return conclude(ctx.trusted, gone(t('queueChatNotInFolder')));
   if (intent.above !== undefined && !folder.chatIds.includes(intent.above)) {
-    return conclude(ctx.trusted, gone('The chat it was to be moved above is no longer in this folder.'));
+    return conclude(ctx.trusted, gone(t('queueAboveChatGone')));
   }
   if (intent.above === intent.chatId || isInPlace(folder.chatIds, intent.chatId, { above: intent.above })) {
     return conclude(ctx.trusted, { type: 'done' });
@@ -81,9 +79,9 @@ function planFolderMove(intent: IntentOf<'moveFolder'>, ctx: Ctx): Step {
   const basedOn = baseOf(ctx.view);
   if (!ctx.view || !basedOn) return { type: 'read' };
   const order = ctx.view.folders.map((f) => f.folderId);
-  if (!order.includes(intent.folderId)) return conclude(ctx.trusted, gone(FOLDER_GONE));
+  if (!order.includes(intent.folderId)) return conclude(ctx.trusted, gone(t('queueFolderGone')));
   if (intent.above !== undefined && !order.includes(intent.above)) {
-    return conclude(ctx.trusted, gone('The folder it was to be moved above no longer exists.'));
+    return conclude(ctx.trusted, gone(t('queueAboveFolderGone')));
   }
   if (intent.above === intent.folderId || isInPlace(order, intent.folderId, { above: intent.above })) {
     return conclude(ctx.trusted, { type: 'done' });
@@ -118,7 +116,7 @@ function planUpdate(
   ctx: Ctx,
 ): Step {
   const folder = folderIn(ctx.view, folderId);
-  if (ctx.trusted && !folder) return gone(FOLDER_GONE);
+  if (ctx.trusted && !folder) return gone(t('queueFolderGone'));
   if (ctx.trusted && folder && isApplied(folder)) return { type: 'done' };
   return send(ctx, { op: 'updateFolder', params: { categoryId: folderId, ...change } });
 }
@@ -128,7 +126,7 @@ function planReplace(intent: IntentOf<'replaceFolderChats'>, ctx: Ctx): Step {
   const basedOn = baseOf(ctx.view);
   if (!basedOn) return { type: 'read' };
   const folder = folderIn(ctx.view, intent.folderId);
-  if (!folder) return conclude(ctx.trusted, gone(FOLDER_GONE));
+  if (!folder) return conclude(ctx.trusted, gone(t('queueFolderGone')));
   let chatIds = mergeChatEdit(intent.editedFrom ?? ctx.record.memory.baseChatIds, intent.chatIds, folder.chatIds);
   if (intent.movedTo !== undefined) {
     if (!ctx.trusted) return { type: 'read' };
@@ -142,8 +140,7 @@ function planReplace(intent: IntentOf<'replaceFolderChats'>, ctx: Ctx): Step {
         ...chatIds.filter((id) => !folder.chatIds.includes(id)),
       ];
       if (sameIds(chatIds, folder.chatIds)) {
-        const message = `${stranded.length === 1 ? 'The chat was' : `${stranded.length} chats were`} not added to the other folder, so ${stranded.length === 1 ? 'it stays' : 'they stay'} in this one.`;
-        return { type: 'fail', failure: { kind: 'invalid', message } };
+        return { type: 'fail', failure: { kind: 'invalid', message: tn('queueChatsStranded', stranded.length) } };
       }
     }
   }

@@ -1,13 +1,11 @@
 import { MAX_PINS_PER_CHAT } from '../../cliq';
+import { t } from '../../i18n';
 import type { IntentOf, PinIntent } from '../../intents/intents';
 import { isInPlace } from '../../intents/placement';
 import type { PinListRecord, PinRecord } from '../../store/records';
 import { baseOf, gone, MAX_IDS_PER_REQUEST, type PlanContext, type Step } from './step';
 
 type Ctx = PlanContext<PinListRecord>;
-
-const NOT_PINNED = 'That message is no longer pinned in this chat.';
-const ABOVE_GONE = 'The pin it was to be moved above is no longer pinned in this chat.';
 
 /** Cliq answers expiry times in ISO 8601, possibly to the second: within a second is the same time. */
 const sameExpiry = (a: number, b: number) => a === b || (a !== -1 && b !== -1 && Math.abs(a - b) < 1000);
@@ -58,7 +56,7 @@ const expiryPassed = (expiry: number, now: number): Step | undefined =>
   expiry !== -1 && expiry <= now
     ? {
         type: 'fail',
-        failure: { kind: 'invalid', message: 'The chosen expiry time has already passed. Nothing was changed.' },
+        failure: { kind: 'invalid', message: t('queueExpiryPassed') },
       }
     : undefined;
 
@@ -69,7 +67,7 @@ function planPin(intent: IntentOf<'pinMessage'>, { view, trusted, now }: Ctx): S
     const pin = live[at];
     if (pin && sameExpiry(pin.expiry, intent.expiry) && (!intent.primary || at === 0)) return { type: 'done' };
     if (!pin && live.length >= MAX_PINS_PER_CHAT) {
-      const message = `A chat holds at most ${MAX_PINS_PER_CHAT} pinned messages: unpin one first. Nothing was changed.`;
+      const message = t('queueChatFull', String(MAX_PINS_PER_CHAT));
       return { type: 'fail', failure: { kind: 'invalid', message } };
     }
   }
@@ -113,8 +111,8 @@ function planMove(
   const target = aboveIn(order);
   // A conclusion that sends nothing needs a list newer than the intent; an older one is read again.
   const conclude = (step: Step): Step => (trusted ? step : { type: 'read' });
-  if (!order.includes(messageId)) return conclude(gone(NOT_PINNED));
-  if (target !== undefined && !order.includes(target)) return conclude(gone(ABOVE_GONE));
+  if (!order.includes(messageId)) return conclude(gone(t('queueNotPinned')));
+  if (target !== undefined && !order.includes(target)) return conclude(gone(t('queueAbovePinGone')));
   if (target === messageId || isInPlace(order, messageId, { above: target })) return conclude({ type: 'done' });
   return {
     type: 'send',
@@ -139,7 +137,7 @@ function planExpiryChange(intent: IntentOf<'changePinExpiry'>, ctx: Ctx): Step {
   const placement =
     memory.placement ?? (at >= 0 ? { primary: at === 0, above: order[at + 1], position: at + 1 } : undefined);
   if (!pin) {
-    if (!memory.unpinSent) return gone(NOT_PINNED);
+    if (!memory.unpinSent) return gone(t('queueNotPinned'));
     return sendPin(intent, { notify: false, primary: placement?.primary ?? false, completes: false }, now);
   }
   if (!sameExpiry(pin.expiry, intent.expiry)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIntent } from '../../../lib/intents/intents';
 import { mergeChatEdit } from '../../../lib/lists/rules';
+import { useMessages } from '../messages';
 import { makeHarness } from './harness';
 
 describe('intent validation', () => {
@@ -62,6 +63,15 @@ describe('intent validation', () => {
       ok: false,
       error: 'messageIds: at least 1 message id is required',
     });
+  });
+
+  it("refuses in the UI's language, naming the field as the intent spells it", () => {
+    useMessages('fr', 'fr-FR');
+    expect(parseIntent({ kind: 'unpinMessages', chatId: 'CT_1_1', messageIds: [] })).toEqual({
+      ok: false,
+      error: 'messageIds: au moins 1 ID de message est obligatoire',
+    });
+    expect(parseIntent({ kind: 'explode' })).toEqual({ ok: false, error: 'kind: action inconnue « explode »' });
   });
 
   it('names an unknown action in one short line', () => {
