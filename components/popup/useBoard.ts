@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { accountEpoch, pageStorage, startAccountEpoch } from '../../lib/auth/page-snapshot';
 import { ACCOUNT_KEY, accountSchema } from '../../lib/auth/session';
 import { type Board, openBoard } from '../../lib/board/board';
 import { t } from '../../lib/i18n';
@@ -8,22 +9,28 @@ import { subscribeToEvents } from '../../lib/messaging/events';
 import { accountDbName } from '../../lib/store/account';
 import { openPinsDb, type PinsDb } from '../../lib/store/db';
 import type { QueueProgress } from '../../lib/store/journal';
-import { SNAPSHOT_ID, SNAPSHOT_KEY, snapshotOf } from './snapshot';
+import { keepSnapshot, SNAPSHOT_ID, snapshotOf } from './snapshot';
 
 export type { Board };
 
 let opened: { key: string; db: Promise<PinsDb> } | undefined;
-/** The account whose board is read: the snapshot of the first screen is kept under it. */
-let shownAccount: string | undefined;
+/**
+ * The account whose board is read, and the account epoch (lib/auth/page-snapshot.ts) before it was read: the
+ * snapshot of the first screen is kept under both.
+ */
+let shown: { account: string; epoch: string } | undefined;
 
 /**
  * The signed-in account's database, found from storage the popup can read itself (no wait for the worker);
  * undefined while signed out, when there is no account's data to show.
  */
 async function accountDb(): Promise<PinsDb | undefined> {
+  // Read first: a sign-out that starts while the account is read must void what this read leads to.
+  const store = pageStorage();
+  const epoch = store ? accountEpoch(store) : '';
   const account = accountSchema.safeParse((await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY]);
+  shown = account.success ? { account: account.data.key, epoch } : undefined;
   if (!account.success) return undefined;
-  shownAccount = account.data.key;
   if (opened?.key !== account.data.key) {
     opened = { key: account.data.key, db: openPinsDb(accountDbName(account.data.key)) };
   }
@@ -41,9 +48,10 @@ accountDb().catch(() => undefined);
  */
 function replaceSnapshot(board: Board | undefined): void {
   document.getElementById(SNAPSHOT_ID)?.remove();
-  const snapshot = board && shownAccount ? snapshotOf(document, shownAccount) : undefined;
-  if (snapshot) browser.storage.session.set({ [SNAPSHOT_KEY]: snapshot }).catch(() => undefined);
-  else browser.storage.session.remove(SNAPSHOT_KEY).catch(() => undefined);
+  const store = pageStorage();
+  if (!store) return;
+  const words = { title: t('extName'), note: t('popupSnapshotNote') };
+  keepSnapshot(store, shown?.epoch ?? '', board && shown ? snapshotOf(document, shown.account, words) : undefined);
 }
 
 /**
@@ -85,7 +93,12 @@ export function useBoard() {
     load();
     const unsubscribe = subscribeToEvents((event) => {
       if (event.type === 'progress') setProgress(event.progress);
-      else load();
+      else {
+        // The worker signed in, out or lost its token: whatever was kept of the first screen may not be this
+        // account's any more (the worker cannot clear the pages' storage itself).
+        if (event.type === 'authChanged') startAccountEpoch();
+        load();
+      }
     });
     sendMessage('getProgress', {}).then(setProgress, async () => setProgress(await boardStore.progress()));
     // Opening the popup is a good moment to bring stale lists up to date; the budgets decide when.

@@ -9,14 +9,17 @@ import { startBenchWorker } from './worker';
  * (1) Bulk unpin of 1,000 pins over 40 chats against the sandbox on a scaled minute: how many requests the
  * queue sends against the optimum (Σ ceil(n/25) = 40) and against one request per pin (what Cliq's own UI
  * does), whether any was refused, and how long it took compared with the least the rate limit allows.
+ * The time beyond that least does not scale with the minute, so a scaled minute magnifies its share: the table
+ * says what it comes to at Cliq's 60 s minute, and `BENCH_BULK_MINUTE_MS=60000` runs there (one run per shape,
+ * about a minute each).
  */
 
 const CHATS = 40;
 const PINS_PER_CHAT = 25;
-const MINUTE_MS = 2_000;
-const RUNS = 3;
-const DELETE_PER_MINUTE = 20;
 const CLIQ_MINUTE_MS = 60_000;
+const MINUTE_MS = Number(process.env.BENCH_BULK_MINUTE_MS ?? 2_000);
+const RUNS = MINUTE_MS >= CLIQ_MINUTE_MS ? 1 : 3;
+const DELETE_PER_MINUTE = 20;
 
 /** The last of `requests` can go no sooner than this after the first, at `perMinute` in any rolling minute. */
 const floorMs = (requests: number, perMinute: number, minuteMs: number) =>
@@ -29,6 +32,12 @@ interface Run {
   refused429: number;
   busiestMinute: number;
   pinsLeft: number;
+  /** Where the time beyond the floor goes: start to the first DELETE's arrival (journalling the intents, planning,
+   * reserving, the request on its way), the first window's arrivals spread (each slot frees a minute after its
+   * answer, so the next window spreads as much), and the last arrival to the end (its answer, journalled). */
+  toFirstMs: number;
+  firstWindowMs: number;
+  afterLastMs: number;
 }
 
 async function once(shape: 'perChat' | 'perPin'): Promise<Run> {
@@ -51,8 +60,13 @@ async function once(shape: 'perChat' | 'perPin'): Promise<Run> {
     const wallMs = Date.now() - started;
     const log = sandbox.requests();
     const deletes = log.filter((r) => r.method === 'DELETE');
+    const arrivals = deletes.map((r) => r.at).sort((a, b) => a - b);
+    const at = (index: number) => arrivals[Math.min(index, arrivals.length - 1)] ?? started;
     return {
       wallMs,
+      toFirstMs: at(0) - started,
+      firstWindowMs: at(DELETE_PER_MINUTE - 1) - at(0),
+      afterLastMs: started + wallMs - at(arrivals.length - 1),
       deletes: deletes.length,
       otherRequests: log.length - deletes.length,
       refused429: log.filter((r) => r.status === 429).length,
@@ -94,6 +108,8 @@ export const bulkUnpin: BenchModule = {
         `${Math.round(wall)} ms`,
         `${floor} ms`,
         `${round(wall / floor)}x`,
+        `${median(runs.map((r) => r.toFirstMs))} / ${median(runs.map((r) => r.firstWindowMs))} / ${median(runs.map((r) => r.afterLastMs))} ms`,
+        `${round((floorMs(deletes, DELETE_PER_MINUTE, CLIQ_MINUTE_MS) + wall - floor) / floorMs(deletes, DELETE_PER_MINUTE, CLIQ_MINUTE_MS), 3)}x`,
       ]);
       data[shape] = { runs, medianWallMs: wall, floorMs: floor, wallOverFloor: wall / floor, optimum, perPin };
     }
@@ -124,11 +140,15 @@ export const bulkUnpin: BenchModule = {
             'wall',
             'rate floor',
             'wall/floor',
+            'to 1st / 1st window / after last',
+            'at 60 s minute',
           ],
           rows,
           notes: [
             `optimum = Σ ceil(n/25) over the chats; rate floor = the last DELETE cannot go before floor((DELETEs-1)/${DELETE_PER_MINUTE}) minutes.`,
             'busiest min = most DELETEs arriving in any rolling scaled minute (documented limit 20).',
+            `to 1st = start to the first DELETE's arrival; 1st window = its first ${DELETE_PER_MINUTE} arrivals' spread (the next window spreads as much: a slot frees a minute after its answer); after last = the last arrival to the end.`,
+            `at 60 s minute = (Cliq's floor + this run's time beyond the floor) / Cliq's floor: that time does not grow with the minute${MINUTE_MS >= CLIQ_MINUTE_MS ? ' (this run is at that minute)' : ''}.`,
           ],
         },
         {

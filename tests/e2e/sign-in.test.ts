@@ -81,4 +81,37 @@ describe.each(BROWSERS)('signing in through the sandbox in %s', (name) => {
     expect(tried.local).not.toContain(held);
     expect(pageText).not.toContain(held);
   });
+
+  // Firefox's remote agent cannot open an extension page with a script set to run before the page's own.
+  it.runIf(name === 'chromium')(
+    'paints the last-seen first screen early on the next opening, and none of it once signed out',
+    async () => {
+      // Whether the early script put a snapshot row in the page at any moment, before the board replaced it.
+      const open = async () => {
+        const popup = await session.browser.newPage();
+        await popup.evaluateOnNewDocument(() => {
+          new MutationObserver(() => {
+            if (document.querySelector('[data-snapshot-pin]')) document.documentElement.dataset.sawSnapshot = 'yes';
+          }).observe(document, { childList: true, subtree: true });
+        });
+        await popup.goto(`${session.origin}/popup.html`);
+        return popup;
+      };
+      let popup = await open();
+      await popup.waitForSelector('[data-testid=pin]', { timeout: 20_000 });
+      expect(await popup.$eval('html', (el) => el.dataset.sawSnapshot)).toBe('yes');
+      // The board replaced it, and kept its own first screen for the next opening.
+      expect(await popup.$('[data-snapshot-pin]')).toBeNull();
+      await popup.close();
+
+      const options = await session.openExtensionPage('options.html');
+      await (await options.waitForSelector('[data-testid=sign-out]'))?.click();
+      await options.waitForSelector('[data-testid=account-status][data-signed-in=false]', { timeout: 20_000 });
+      expect(await options.evaluate(() => localStorage.getItem('popupSnapshot'))).toBeNull();
+      popup = await open();
+      await popup.waitForSelector('[data-testid=popup-sign-in]', { timeout: 20_000 });
+      expect(await popup.$eval('html', (el) => el.dataset.sawSnapshot)).toBeUndefined();
+      await Promise.all([popup.close(), options.close()]);
+    },
+  );
 });
