@@ -7,9 +7,9 @@ import { BulkBar } from './BulkBar';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { useDragReorder } from './drag';
-import { DeleteFolderDialog, FolderDialog, MoveChatsDialog, restoreFolders } from './FolderDialogs';
 import { FolderItem, folderName, isUnconfirmed } from './FolderItem';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
+import { loadRare, RareDialog } from './Lazy';
 import { searchFolders } from './model/folder-search';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { SearchBox } from './SearchBox';
@@ -124,7 +124,7 @@ export function FoldersView() {
         onDone={() => setSelection(emptySelection)}
         undo={{
           message: tn('popupChatsRemoved', chatIds.length),
-          plan: restoreFolders(before),
+          plan: async () => (await loadRare()).restoreFolders(before)(),
         }}
       >
         <p>{t('popupRemoveChatsBody')}</p>
@@ -142,12 +142,18 @@ export function FoldersView() {
           data-testid="new-folder"
           onClick={() =>
             popup.openDialog((close) => (
-              <FolderDialog
+              <RareDialog
+                title={t('popupNewFolderTitle')}
                 onClose={close}
-                onCreated={(title) => {
-                  setQuery('');
-                  created.current = { title, knownIds: folders.map((f) => f.folderId) };
-                }}
+                render={(rare) => (
+                  <rare.FolderDialog
+                    onClose={close}
+                    onCreated={(title) => {
+                      setQuery('');
+                      created.current = { title, knownIds: folders.map((f) => f.folderId) };
+                    }}
+                  />
+                )}
               />
             ))
           }
@@ -189,8 +195,24 @@ export function FoldersView() {
                   { kind: 'setFolderCollapsed', folderId: folder.folderId, collapsed: !folder.collapsed },
                 ])
               }
-              onEdit={() => popup.openDialog((close) => <FolderDialog folder={folder} onClose={close} />)}
-              onDelete={() => popup.openDialog((close) => <DeleteFolderDialog folder={folder} onClose={close} />)}
+              onEdit={() =>
+                popup.openDialog((close) => (
+                  <RareDialog
+                    title={t('popupEditFolderTitle', folderName(folder))}
+                    onClose={close}
+                    render={(rare) => <rare.FolderDialog folder={folder} onClose={close} />}
+                  />
+                ))
+              }
+              onDelete={() =>
+                popup.openDialog((close) => (
+                  <RareDialog
+                    title={t('popupDeleteFolderTitle', folderName(folder))}
+                    onClose={close}
+                    render={(rare) => <rare.DeleteFolderDialog folder={folder} onClose={close} />}
+                  />
+                ))
+              }
               onDragStart={start}
             />
           ))}
@@ -207,7 +229,13 @@ export function FoldersView() {
             data-testid="bulk-move"
             onClick={() =>
               popup.openDialog((close) => (
-                <MoveChatsDialog picked={picked} onClose={close} onDone={() => setSelection(emptySelection)} />
+                <RareDialog
+                  title={t('popupMoveChatsTitle', formatCount(chatCount))}
+                  onClose={close}
+                  render={(rare) => (
+                    <rare.MoveChatsDialog picked={picked} onClose={close} onDone={() => setSelection(emptySelection)} />
+                  )}
+                />
               ))
             }
           >

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ACCOUNT_KEY, accountSchema } from '../../lib/auth/session';
 import { type Board, openBoard } from '../../lib/board/board';
 import { t } from '../../lib/i18n';
-import { sendMessage } from '../../lib/messaging';
 import { subscribeToEvents } from '../../lib/messaging/events';
+import { sendMessage } from '../../lib/messaging/send';
 import { accountDbName } from '../../lib/store/account';
 import { openPinsDb, type PinsDb } from '../../lib/store/db';
 import type { QueueProgress } from '../../lib/store/journal';
 import { SNAPSHOT_ID, SNAPSHOT_KEY, snapshotOf } from './snapshot';
 
 export type { Board };
+
+/** Where lib/auth/session.ts keeps the signed-in account in `storage.local`. */
+const ACCOUNT_KEY = 'account';
 
 let opened: { key: string; db: Promise<PinsDb> } | undefined;
 /** The account whose board is read: the snapshot of the first screen is kept under it. */
@@ -21,13 +23,20 @@ let shownAccount: string | undefined;
  * undefined while signed out, when there is no account's data to show.
  */
 async function accountDb(): Promise<PinsDb | undefined> {
-  const account = accountSchema.safeParse((await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY]);
-  if (!account.success) return undefined;
-  shownAccount = account.data.key;
-  if (opened?.key !== account.data.key) {
-    opened = { key: account.data.key, db: openPinsDb(accountDbName(account.data.key)) };
-  }
+  const key = accountKeyOf((await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY]);
+  if (!key) return undefined;
+  shownAccount = key;
+  if (opened?.key !== key) opened = { key, db: openPinsDb(accountDbName(key)) };
   return opened.db;
+}
+
+/**
+ * The signed-in account's key, as the worker stored it (lib/auth/session.ts, which validates it on the way in):
+ * the popup needs only the key, and checking that much keeps zod's schemas out of its start.
+ */
+function accountKeyOf(stored: unknown): string | undefined {
+  const key = (stored as { key?: unknown } | null | undefined)?.key;
+  return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
 /** The popup's one board: every view reads (and the pin order is written) through it. */

@@ -21,7 +21,7 @@ interface Manifest {
   web_accessible_resources?: ({ resources?: string[] } | string)[];
 }
 
-export interface Measured {
+interface Measured {
   files: { file: string; raw: number; gzip: number }[];
   raw: number;
   gzip: number;
