@@ -9,7 +9,7 @@ import { ConfirmDialog } from './Dialog';
 import { useDragReorder } from './drag';
 import { FolderItem, folderName, isUnconfirmed } from './FolderItem';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
-import { loadRare, RareDialog } from './Lazy';
+import { loadRare, openRare } from './Lazy';
 import { searchFolders } from './model/folder-search';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { SearchBox } from './SearchBox';
@@ -141,19 +141,13 @@ export function FoldersView() {
           class="primary"
           data-testid="new-folder"
           onClick={() =>
-            popup.openDialog((close) => (
-              <RareDialog
-                title={t('popupNewFolderTitle')}
+            openRare(popup, t('popupNewFolderTitle'), (rare, close) => (
+              <rare.FolderDialog
                 onClose={close}
-                render={(rare) => (
-                  <rare.FolderDialog
-                    onClose={close}
-                    onCreated={(title) => {
-                      setQuery('');
-                      created.current = { title, knownIds: folders.map((f) => f.folderId) };
-                    }}
-                  />
-                )}
+                onCreated={(title) => {
+                  setQuery('');
+                  created.current = { title, knownIds: folders.map((f) => f.folderId) };
+                }}
               />
             ))
           }
@@ -196,21 +190,13 @@ export function FoldersView() {
                 ])
               }
               onEdit={() =>
-                popup.openDialog((close) => (
-                  <RareDialog
-                    title={t('popupEditFolderTitle', folderName(folder))}
-                    onClose={close}
-                    render={(rare) => <rare.FolderDialog folder={folder} onClose={close} />}
-                  />
+                openRare(popup, t('popupEditFolderTitle', folderName(folder)), (rare, close) => (
+                  <rare.FolderDialog folder={folder} onClose={close} />
                 ))
               }
               onDelete={() =>
-                popup.openDialog((close) => (
-                  <RareDialog
-                    title={t('popupDeleteFolderTitle', folderName(folder))}
-                    onClose={close}
-                    render={(rare) => <rare.DeleteFolderDialog folder={folder} onClose={close} />}
-                  />
+                openRare(popup, t('popupDeleteFolderTitle', folderName(folder)), (rare, close) => (
+                  <rare.DeleteFolderDialog folder={folder} onClose={close} />
                 ))
               }
               onDragStart={start}
@@ -228,14 +214,8 @@ export function FoldersView() {
             type="button"
             data-testid="bulk-move"
             onClick={() =>
-              popup.openDialog((close) => (
-                <RareDialog
-                  title={t('popupMoveChatsTitle', formatCount(chatCount))}
-                  onClose={close}
-                  render={(rare) => (
-                    <rare.MoveChatsDialog picked={picked} onClose={close} onDone={() => setSelection(emptySelection)} />
-                  )}
-                />
+              openRare(popup, t('popupMoveChatsTitle', formatCount(chatCount)), (rare, close) => (
+                <rare.MoveChatsDialog picked={picked} onClose={close} onDone={() => setSelection(emptySelection)} />
               ))
             }
           >

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n';
 import { usePopup } from './context';
-import { RareDialog } from './Lazy';
+import { openRare } from './Lazy';
 
 /** Picks a JSON export and opens its preview (or its refusal); reading the file changes nothing. */
 export function ImportButton() {
@@ -16,13 +16,7 @@ export function ImportButton() {
       popup.notify(t('importReadFailed', (error as Error).message), 'error');
       return;
     }
-    popup.openDialog((close) => (
-      <RareDialog
-        title={t('importTitle')}
-        onClose={close}
-        render={(rare) => <rare.ImportDialog text={text} onClose={close} />}
-      />
-    ));
+    openRare(popup, t('importTitle'), (rare, close) => <rare.ImportDialog text={text} onClose={close} />);
   };
   return (
     <label class="import-button" data-testid="import">

@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import type { PopupApi } from './context';
 import { Dialog } from './Dialog';
 
 export type Rare = typeof import('./rare');
@@ -67,4 +68,13 @@ export function RareDialog({ title, onClose, render }: { title: string; onClose(
       </div>
     </Dialog>
   );
+}
+
+/** Opens a dialog from the rare parts in the popup's dialog slot; `title` heads it while it loads. */
+export function openRare(
+  popup: Pick<PopupApi, 'openDialog'>,
+  title: string,
+  dialog: (rare: Rare, close: () => void) => VNode,
+): void {
+  popup.openDialog((close) => <RareDialog title={title} onClose={close} render={(rare) => dialog(rare, close)} />);
 }

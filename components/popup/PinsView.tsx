@@ -9,7 +9,7 @@ import { ConfirmDialog } from './Dialog';
 import { dragClasses } from './drag';
 import { ImportButton } from './ImportButton';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
-import { loadRare, RareDialog } from './Lazy';
+import { loadRare, openRare } from './Lazy';
 import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { OpenInCliq } from './OpenInCliq';
@@ -129,14 +129,8 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
     const pins = board.pins.flatMap((chat) =>
       chat.pins.filter((pin) => selection.keys.has(itemKey(chat.chatId, pin.messageId))),
     );
-    popup.openDialog((close) => (
-      <RareDialog
-        title={t('popupBulkExpiryTitle')}
-        onClose={close}
-        render={(rare) => (
-          <rare.BulkExpiryDialog pins={pins} onClose={close} onDone={() => setSelection(emptySelection)} />
-        )}
-      />
+    openRare(popup, t('popupBulkExpiryTitle'), (rare, close) => (
+      <rare.BulkExpiryDialog pins={pins} onClose={close} onDone={() => setSelection(emptySelection)} />
     ));
   };
 
@@ -243,14 +237,8 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                       dragClass={dragClasses(drag, `pins:${chat.chatId}`, pin.messageId)}
                       onSelect={(shift) => setSelection((s) => clickItem(s, key, visibleKeys, shift))}
                       onDetails={() =>
-                        popup.openDialog((close) => (
-                          <RareDialog
-                            title={t('popupPinDetails')}
-                            onClose={close}
-                            render={(rare) => (
-                              <rare.PinDetails chatId={chat.chatId} messageId={pin.messageId} onClose={close} />
-                            )}
-                          />
+                        openRare(popup, t('popupPinDetails'), (rare, close) => (
+                          <rare.PinDetails chatId={chat.chatId} messageId={pin.messageId} onClose={close} />
                         ))
                       }
                       onDragStart={(event) => start(event, `pins:${chat.chatId}`, pin.messageId)}

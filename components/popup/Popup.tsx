@@ -116,7 +116,15 @@ export function Popup({ surface = 'popup' }: { surface?: 'popup' | 'sidepanel' }
   const runUndo = async () => {
     const offer = takeUndo();
     if (!offer) return;
-    const { intents, recreated = [] } = await offer.plan();
+    let planned: Awaited<ReturnType<typeof offer.plan>>;
+    try {
+      planned = await offer.plan();
+    } catch (e) {
+      // Planning reads the cache and may load the popup's rare parts (Lazy.tsx): say why nothing was undone.
+      notify((e as Error).message, 'error');
+      return;
+    }
+    const { intents, recreated = [] } = planned;
     recreations.current = [...recreations.current, ...recreated];
     await run(intents, intents.length > 0 ? t('popupUndoQueued') : t('popupUndoNothing'));
   };

@@ -7,5 +7,5 @@ export { BulkExpiryDialog } from './BulkExpiryDialog';
 export { DeleteFolderDialog, FolderDialog, MoveChatsDialog, restoreFolders } from './FolderDialogs';
 export { ImportDialog } from './ImportDialog';
 export { exportFileName, toJson, toMarkdown } from './model/export';
-export { planPinRestore, planRecreatedFollowUp } from './model/undo';
+export { planPinMoveBack, planPinRestore, planRecreatedFollowUp } from './model/undo';
 export { PinDetails } from './PinDetails';
