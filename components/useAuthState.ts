@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { subscribeToEvents } from '../lib/messaging/events';
 import type { ResponseOf } from '../lib/messaging';
+import { subscribeToEvents } from '../lib/messaging/events';
 import { sendMessage } from '../lib/messaging/send';
 
 export type AuthState = ResponseOf<'getAuthState'>;
