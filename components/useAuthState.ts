@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { type ResponseOf, sendMessage } from '../lib/messaging';
+import type { ResponseOf } from '../lib/messaging';
 import { subscribeToEvents } from '../lib/messaging/events';
+import { sendMessage } from '../lib/messaging/page-send';
 
 export type AuthState = ResponseOf<'getAuthState'>;
 

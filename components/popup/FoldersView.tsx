@@ -7,9 +7,9 @@ import { BulkBar } from './BulkBar';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { useDragReorder } from './drag';
-import { DeleteFolderDialog, FolderDialog, MoveChatsDialog, restoreFolders } from './FolderDialogs';
 import { FolderItem, folderName, isUnconfirmed } from './FolderItem';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
+import { loadRare, openRare } from './Lazy';
 import { searchFolders } from './model/folder-search';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
 import { SearchBox } from './SearchBox';
@@ -124,7 +124,7 @@ export function FoldersView() {
         onDone={() => setSelection(emptySelection)}
         undo={{
           message: tn('popupChatsRemoved', chatIds.length),
-          plan: restoreFolders(before),
+          plan: async () => (await loadRare()).restoreFolders(before)(),
         }}
       >
         <p>{t('popupRemoveChatsBody')}</p>
@@ -141,8 +141,8 @@ export function FoldersView() {
           class="primary"
           data-testid="new-folder"
           onClick={() =>
-            popup.openDialog((close) => (
-              <FolderDialog
+            openRare(popup, t('popupNewFolderTitle'), (rare, close) => (
+              <rare.FolderDialog
                 onClose={close}
                 onCreated={(title) => {
                   setQuery('');
@@ -189,8 +189,16 @@ export function FoldersView() {
                   { kind: 'setFolderCollapsed', folderId: folder.folderId, collapsed: !folder.collapsed },
                 ])
               }
-              onEdit={() => popup.openDialog((close) => <FolderDialog folder={folder} onClose={close} />)}
-              onDelete={() => popup.openDialog((close) => <DeleteFolderDialog folder={folder} onClose={close} />)}
+              onEdit={() =>
+                openRare(popup, t('popupEditFolderTitle', folderName(folder)), (rare, close) => (
+                  <rare.FolderDialog folder={folder} onClose={close} />
+                ))
+              }
+              onDelete={() =>
+                openRare(popup, t('popupDeleteFolderTitle', folderName(folder)), (rare, close) => (
+                  <rare.DeleteFolderDialog folder={folder} onClose={close} />
+                ))
+              }
               onDragStart={start}
             />
           ))}
@@ -206,8 +214,8 @@ export function FoldersView() {
             type="button"
             data-testid="bulk-move"
             onClick={() =>
-              popup.openDialog((close) => (
-                <MoveChatsDialog picked={picked} onClose={close} onDone={() => setSelection(emptySelection)} />
+              openRare(popup, t('popupMoveChatsTitle', formatCount(chatCount)), (rare, close) => (
+                <rare.MoveChatsDialog picked={picked} onClose={close} onDone={() => setSelection(emptySelection)} />
               ))
             }
           >

@@ -1,7 +1,6 @@
 import { t } from '../../lib/i18n';
 import { usePopup } from './context';
-import { ImportDialog } from './ImportDialog';
-import { parseExportFile } from './model/import';
+import { openRare } from './Lazy';
 
 /** Picks a JSON export and opens its preview (or its refusal); reading the file changes nothing. */
 export function ImportButton() {
@@ -17,8 +16,7 @@ export function ImportButton() {
       popup.notify(t('importReadFailed', (error as Error).message), 'error');
       return;
     }
-    const parsed = parseExportFile(text);
-    popup.openDialog((close) => <ImportDialog parsed={parsed} onClose={close} />);
+    openRare(popup, t('importTitle'), (rare, close) => <rare.ImportDialog text={text} onClose={close} />);
   };
   return (
     <label class="import-button" data-testid="import">

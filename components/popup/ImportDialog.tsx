@@ -1,7 +1,8 @@
+import { useMemo } from 'preact/hooks';
 import { t, tn } from '../../lib/i18n';
 import { usePopup } from './context';
 import { ConfirmDialog, Dialog } from './Dialog';
-import { type ImportChat, type ImportOutcome, type ParsedImport, planImport, planImportUndo } from './model/import';
+import { type ImportChat, type ImportOutcome, parseExportFile, planImport, planImportUndo } from './model/import';
 import { boardStore } from './useBoard';
 
 const OUTCOME_CHIP: Record<ImportOutcome, string> = {
@@ -30,8 +31,9 @@ const changesFirst = (chats: readonly ImportChat[]) => [
  * The preview of a restore: per chat, what is pinned again, what is pinned already and what cannot be; then it
  * goes through the queue like any bulk action (estimate, progress, undo). A refused file only says why.
  */
-export function ImportDialog({ parsed, onClose }: { parsed: ParsedImport; onClose(): void }) {
+export function ImportDialog({ text, onClose }: { text: string; onClose(): void }) {
   const popup = usePopup();
+  const parsed = useMemo(() => parseExportFile(text), [text]);
   if (!parsed.ok) {
     return (
       <Dialog title={t('importRefusedTitle')} onClose={onClose} testId="import-refused">

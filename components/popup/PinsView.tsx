@@ -4,18 +4,15 @@ import type { IntentInput } from '../../lib/intents/intents';
 import { placementForStep } from '../../lib/intents/placement';
 import { download } from './actions';
 import { BulkBar } from './BulkBar';
-import { BulkExpiryDialog } from './BulkExpiryDialog';
 import { usePopup } from './context';
 import { ConfirmDialog } from './Dialog';
 import { dragClasses } from './drag';
 import { ImportButton } from './ImportButton';
 import { moveRowFocus, refocus, rowKeyAction } from './keys';
-import { exportFileName, toJson, toMarkdown } from './model/export';
+import { loadRare, openRare } from './Lazy';
 import { isExpired, isFiltered, noFilter, type PinFilter, pinners, visiblePins } from './model/filters';
 import { allSelected, clickItem, emptySelection, groupSelected, itemKey, keepOnly, toggleAll } from './model/selection';
-import { planPinRestore } from './model/undo';
 import { OpenInCliq } from './OpenInCliq';
-import { PinDetails } from './PinDetails';
 import { ExportMenu, PinFilters } from './PinFilters';
 import { PinRow } from './PinRow';
 import { TriCheckbox } from './TriCheckbox';
@@ -102,6 +99,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         undo={{
           message: tn('popupUnpinnedCount', count),
           plan: async () => {
+            const { planPinRestore } = await loadRare();
             const plans = await Promise.all(
               [...groups].map(async ([chatId, ids]) =>
                 planPinRestore(
@@ -131,15 +129,20 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
     const pins = board.pins.flatMap((chat) =>
       chat.pins.filter((pin) => selection.keys.has(itemKey(chat.chatId, pin.messageId))),
     );
-    popup.openDialog((close) => (
-      <BulkExpiryDialog pins={pins} onClose={close} onDone={() => setSelection(emptySelection)} />
+    openRare(popup, t('popupBulkExpiryTitle'), (rare, close) => (
+      <rare.BulkExpiryDialog pins={pins} onClose={close} onDone={() => setSelection(emptySelection)} />
     ));
   };
 
-  const exportVisible = (kind: 'md' | 'json') => {
+  const exportVisible = async (kind: 'md' | 'json') => {
     const at = Date.now();
-    const text = kind === 'md' ? toMarkdown(visible, at) : toJson(visible, at);
-    download(text, exportFileName(kind, at), kind === 'md' ? 'text/markdown' : 'application/json');
+    try {
+      const { exportFileName, toJson, toMarkdown } = await loadRare();
+      const text = kind === 'md' ? toMarkdown(visible, at) : toJson(visible, at);
+      download(text, exportFileName(kind, at), kind === 'md' ? 'text/markdown' : 'application/json');
+    } catch (e) {
+      popup.notify((e as Error).message, 'error');
+    }
   };
 
   const changeOrder = async (next: typeof order) => {
@@ -234,8 +237,8 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
                       dragClass={dragClasses(drag, `pins:${chat.chatId}`, pin.messageId)}
                       onSelect={(shift) => setSelection((s) => clickItem(s, key, visibleKeys, shift))}
                       onDetails={() =>
-                        popup.openDialog((close) => (
-                          <PinDetails chatId={chat.chatId} messageId={pin.messageId} onClose={close} />
+                        openRare(popup, t('popupPinDetails'), (rare, close) => (
+                          <rare.PinDetails chatId={chat.chatId} messageId={pin.messageId} onClose={close} />
                         ))
                       }
                       onDragStart={(event) => start(event, `pins:${chat.chatId}`, pin.messageId)}

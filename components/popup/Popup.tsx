@@ -1,22 +1,23 @@
 import type { VNode } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { rateMinuteMs } from '../../lib/auth/connection';
+import { rateMinuteMs } from '../../lib/auth/rate-minute';
 import type { ShownPin } from '../../lib/board/read-models';
 import { formatCount, t } from '../../lib/i18n';
 import type { IntentInput } from '../../lib/intents/intents';
-import { sendMessage } from '../../lib/messaging';
+import { sendMessage } from '../../lib/messaging/page-send';
 import { chatUrl } from '../../lib/web/url';
 import { useAuthState } from '../useAuthState';
 import { enqueue } from './actions';
 import { type PopupApi, PopupContext } from './context';
 import { folderName, unlistedFolderName } from './FolderItem';
 import { FoldersView } from './FoldersView';
+import { loadRare } from './Lazy';
 import { LockNotice } from './LockNotice';
 import { boardCounts } from './model/counts';
 import { quotePin } from './model/describe';
 import { itemKey } from './model/selection';
-import { planRecreatedFollowUp, type Recreated } from './model/undo';
+import type { Recreated } from './model/undo';
 import { PinsView } from './PinsView';
 import { ProgressPanel } from './ProgressPanel';
 import { SyncStatus } from './SyncStatus';
@@ -66,13 +67,19 @@ export function Popup({ surface = 'popup' }: { surface?: 'popup' | 'sidepanel' }
   // A re-created folder gets its old place and collapsed state once Cliq has given it an id.
   useEffect(() => {
     if (!board || recreations.current.length === 0) return;
-    const waiting: Recreated[] = [];
-    for (const recreated of recreations.current) {
-      const followUp = planRecreatedFollowUp(recreated, board.folders);
-      if (followUp === undefined) waiting.push(recreated);
-      else void run(followUp);
-    }
-    recreations.current = waiting;
+    // Only after an undo re-created a folder, so its planning is loaded by then.
+    void loadRare().then(
+      ({ planRecreatedFollowUp }) => {
+        const waiting: Recreated[] = [];
+        for (const recreated of recreations.current) {
+          const followUp = planRecreatedFollowUp(recreated, board.folders);
+          if (followUp === undefined) waiting.push(recreated);
+          else void run(followUp);
+        }
+        recreations.current = waiting;
+      },
+      () => undefined,
+    );
   }, [board, run]);
 
   const api = useMemo<PopupApi | null>(() => {
@@ -109,7 +116,15 @@ export function Popup({ surface = 'popup' }: { surface?: 'popup' | 'sidepanel' }
   const runUndo = async () => {
     const offer = takeUndo();
     if (!offer) return;
-    const { intents, recreated = [] } = await offer.plan();
+    let planned: Awaited<ReturnType<typeof offer.plan>>;
+    try {
+      planned = await offer.plan();
+    } catch (e) {
+      // Planning reads the cache and may load the popup's rare parts (Lazy.tsx): say why nothing was undone.
+      notify((e as Error).message, 'error');
+      return;
+    }
+    const { intents, recreated = [] } = planned;
     recreations.current = [...recreations.current, ...recreated];
     await run(intents, intents.length > 0 ? t('popupUndoQueued') : t('popupUndoNothing'));
   };

@@ -1,5 +1,5 @@
 import { formatCount, t } from '../../lib/i18n';
-import { sendMessage } from '../../lib/messaging';
+import { sendMessage } from '../../lib/messaging/page-send';
 import type { QueueProgress } from '../../lib/store/journal';
 import type { IntentRecord } from '../../lib/store/records';
 import { usePopup } from './context';

@@ -1,7 +1,7 @@
 import { formatCount, t, tn } from '../../lib/i18n';
-import { sendMessage } from '../../lib/messaging';
-import { sweepTimeLeftMs } from '../../lib/sync/sweep';
+import { sendMessage } from '../../lib/messaging/page-send';
 import { usePopup } from './context';
+import { sweepTimeLeftMs } from './model/estimate';
 import { duration, timeAgo } from './model/time';
 
 /**

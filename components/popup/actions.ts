@@ -1,5 +1,5 @@
 import type { IntentInput } from '../../lib/intents/intents';
-import { sendMessage } from '../../lib/messaging';
+import { sendMessage } from '../../lib/messaging/page-send';
 
 /** The background takes at most this many intents per message. */
 const MAX_PER_MESSAGE = 100;

@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { accountEpoch, pageStorage, startAccountEpoch } from '../../lib/auth/page-snapshot';
-import { ACCOUNT_KEY, accountSchema } from '../../lib/auth/session';
 import { type Board, openBoard } from '../../lib/board/board';
 import { t } from '../../lib/i18n';
-import { sendMessage } from '../../lib/messaging';
 import { subscribeToEvents } from '../../lib/messaging/events';
+import { sendMessage } from '../../lib/messaging/page-send';
 import { accountDbName } from '../../lib/store/account';
 import { openPinsDb, type PinsDb } from '../../lib/store/db';
 import type { QueueProgress } from '../../lib/store/journal';
 import { keepSnapshot, SNAPSHOT_ID, snapshotOf } from './snapshot';
 
 export type { Board };
+
+/** Where lib/auth/session.ts keeps the signed-in account in `storage.local`. */
+const ACCOUNT_KEY = 'account';
 
 let opened: { key: string; db: Promise<PinsDb> } | undefined;
 /**
@@ -28,13 +30,20 @@ async function accountDb(): Promise<PinsDb | undefined> {
   // Read first: a sign-out that starts while the account is read must void what this read leads to.
   const store = pageStorage();
   const epoch = store ? accountEpoch(store) : '';
-  const account = accountSchema.safeParse((await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY]);
-  shown = account.success ? { account: account.data.key, epoch } : undefined;
-  if (!account.success) return undefined;
-  if (opened?.key !== account.data.key) {
-    opened = { key: account.data.key, db: openPinsDb(accountDbName(account.data.key)) };
-  }
+  const key = accountKeyOf((await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY]);
+  shown = key ? { account: key, epoch } : undefined;
+  if (!key) return undefined;
+  if (opened?.key !== key) opened = { key, db: openPinsDb(accountDbName(key)) };
   return opened.db;
+}
+
+/**
+ * The signed-in account's key, as the worker stored it (lib/auth/session.ts, which validates it on the way in):
+ * the popup needs only the key, and checking that much keeps zod's schemas out of its start.
+ */
+function accountKeyOf(stored: unknown): string | undefined {
+  const key = (stored as { key?: unknown } | null | undefined)?.key;
+  return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
 /** The popup's one board: every view reads (and the pin order is written) through it. */

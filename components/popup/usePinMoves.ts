@@ -2,10 +2,10 @@ import { t } from '../../lib/i18n';
 import { applyPlacement, type Placement, placementForDrop } from '../../lib/intents/placement';
 import { usePopup } from './context';
 import { useDragReorder } from './drag';
+import { loadRare } from './Lazy';
 import { quotePin } from './model/describe';
 import { liveIds } from './model/filters';
 import { itemKey } from './model/selection';
-import { planPinMoveBack } from './model/undo';
 import { boardStore } from './useBoard';
 
 /**
@@ -33,9 +33,12 @@ export function usePinMoves(willFocus: (key: string) => void) {
         primaryPin && primary !== before[0]
           ? t('popupNowPrimary', quotePin(primaryPin), chat?.chatName ?? chatId)
           : t('popupPinMoved'),
-      plan: async () => ({
-        intents: planPinMoveBack(chatId, before, messageId, liveIds(await boardStore.chatPins(chatId), Date.now())),
-      }),
+      plan: async () => {
+        const { planPinMoveBack } = await loadRare();
+        return {
+          intents: planPinMoveBack(chatId, before, messageId, liveIds(await boardStore.chatPins(chatId), Date.now())),
+        };
+      },
     });
   };
 

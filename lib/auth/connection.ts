@@ -94,10 +94,7 @@ export function dataCentreOfLocation(location: string | undefined): DataCentre |
   return location ? LOCATION_TO_DATA_CENTRE[location.toLowerCase()] : undefined;
 }
 
-/** The rate-limit minute the queue must keep: Cliq's real one, unless a sandbox build talks to a scaled sandbox. */
-export function rateMinuteMs(connection: Connection, sandboxAllowed = SANDBOX_BUILD): number {
-  return sandboxAllowed && connection.sandboxMinuteMs ? connection.sandboxMinuteMs : 60_000;
-}
+export { rateMinuteMs } from './rate-minute';
 
 /** "Vereinigte Staaten (zoho.com)": the region named in the UI's language (Intl.DisplayNames), then its domain. */
 export function dataCentreLabel(dc: DataCentre): string {

@@ -15,7 +15,7 @@ const SESSION_KEY = 'authSession';
  * Whose data the cache and the queue hold (storage.local, so it survives a browser restart and the popup can
  * open that account's database without asking the worker). Absent = signed out.
  */
-export const ACCOUNT_KEY = 'account';
+const ACCOUNT_KEY = 'account';
 /** Wakes the worker when the token is due for renewal, so "sign in again" shows before it lapses. */
 export const AUTH_ALARM = 'cliq-pins-auth';
 
@@ -29,7 +29,7 @@ const sessionSchema = z.object({
 });
 type Session = z.output<typeof sessionSchema>;
 
-export const accountSchema = z.object({
+const accountSchema = z.object({
   /** API origin, plus the Zoho user when Zoho named one: the key the account's database is named by. */
   key: z.string().check(z.minLength(1)),
   apiOrigin: z.string(),

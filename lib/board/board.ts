@@ -1,9 +1,9 @@
 import { shownPins } from '../lists/overlay';
+import { type BoardSettings, boardSettingsOf, SETTINGS_KEY } from '../store/board-settings';
 import { FOLDER_LIST_KEY, folderListOf } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { QueueProgress } from '../store/journal';
 import type { ChatRecord, IntentRecord, ListState, PinRecord, PinSweep } from '../store/records';
-import { migrateSettings, SETTINGS_KEY, type Settings, settingsSchema, updateSettings } from '../store/settings';
 import {
   arrangeBoard,
   type ChatPins,
@@ -23,7 +23,7 @@ export interface Board {
   /** Every chat the extension knows, for picking chats for a folder. */
   chats: ChatRecord[];
   failed: IntentRecord[];
-  settings: Settings;
+  settings: BoardSettings;
   /** Cliq's folder list has been read at least once, so "nothing here" means nothing, not "not yet". */
   folderListRead: boolean;
   /** Chats whose pins the background sweep has still to read; 0 when it is done. */
@@ -63,7 +63,7 @@ export interface BoardStore {
   folders(): Promise<ShownFolder[]>;
   progress(): Promise<QueueProgress>;
   budgetUse(keys: readonly string[], options: { now: number; minuteMs: number }): Promise<Map<string, BudgetUse>>;
-  setPinOrder(order: Settings['pinOrder']): Promise<void>;
+  setPinOrder(order: BoardSettings['pinOrder']): Promise<void>;
 }
 
 /**
@@ -79,7 +79,7 @@ export function openBoard(open: () => Promise<PinsDb | undefined>, signedOut: ()
   return {
     async read(now) {
       const store = await open();
-      if (!store) return { ...EMPTY_BOARD, settings: settingsSchema.parse({}) };
+      if (!store) return { ...EMPTY_BOARD, settings: boardSettingsOf(undefined) };
       const stored = await readStoredBoard(store);
       const sweep = stored.sweep;
       return {
@@ -112,6 +112,8 @@ export function openBoard(open: () => Promise<PinsDb | undefined>, signedOut: ()
       return use;
     },
     setPinOrder: async (order) => {
+      // A write validates every setting, so it brings the schemas that reading the board does without.
+      const { updateSettings } = await import('../store/settings');
       await updateSettings(await db(), { pinOrder: order });
     },
   };
@@ -136,7 +138,7 @@ async function readStoredBoard(store: PinsDb) {
     intents,
     chats,
     folderList: folderListOf(folders, folderState),
-    settings: migrateSettings(settings),
+    settings: boardSettingsOf(settings),
     sweep,
   };
 }

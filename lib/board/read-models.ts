@@ -1,9 +1,9 @@
-import { DEFAULT_FOLDER_ID } from '../cliq';
+import { DEFAULT_FOLDER_ID } from '../cliq/constants';
 import { pendingFolderId, pendingOf, showFolders, showPins } from '../lists/overlay';
+import { type BoardSettings, readBoardSettings } from '../store/board-settings';
 import { type FolderList, getFolderList, getPinList } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { ChatRecord, FolderRecord, IntentRecord, PinListRecord, PinRecord } from '../store/records';
-import { readSettings, type Settings } from '../store/settings';
 
 /*
  * What the popup and the page show: the cache as Cliq confirmed it, with queued intents applied on top.
@@ -96,16 +96,16 @@ const newestFirst = (a: ShownPin, b: ShownPin) =>
  */
 export async function readPinBoard(
   db: PinsDb,
-  options: { now: number; order?: Settings['pinOrder']; includeExpired?: boolean },
+  options: { now: number; order?: BoardSettings['pinOrder']; includeExpired?: boolean },
 ): Promise<ChatPins[]> {
-  const order = options.order ?? (await readSettings(db)).pinOrder;
+  const order = options.order ?? (await readBoardSettings(db)).pinOrder;
   return arrangeBoard(await allShownPins(db, options.now), { ...options, order });
 }
 
 /** `readPinBoard` from chats' pins as shown. */
 export function arrangeBoard(
   shown: ChatPins[],
-  options: { now: number; order: Settings['pinOrder']; includeExpired?: boolean },
+  options: { now: number; order: BoardSettings['pinOrder']; includeExpired?: boolean },
 ): ChatPins[] {
   const groups = shown
     .map((group) => ({ ...group, pins: arrange(group.pins, options) }))
@@ -116,7 +116,7 @@ export function arrangeBoard(
 
 function arrange(
   pins: ShownPin[],
-  options: { now: number; order: Settings['pinOrder']; includeExpired?: boolean },
+  options: { now: number; order: BoardSettings['pinOrder']; includeExpired?: boolean },
 ): ShownPin[] {
   const live = options.includeExpired ? pins : pins.filter((pin) => !isExpired(pin, options.now));
   return options.order === 'newestPinned' ? [...live].sort(newestFirst) : live;
@@ -131,7 +131,11 @@ export async function readChatPins(
   chatId: string,
   options: { now: number },
 ): Promise<{ pins: ShownPin[]; fetchedAt: number | null }> {
-  const [list, intents, settings] = await Promise.all([getPinList(db, chatId), db.getAll('intents'), readSettings(db)]);
+  const [list, intents, settings] = await Promise.all([
+    getPinList(db, chatId),
+    db.getAll('intents'),
+    readBoardSettings(db),
+  ]);
   const pins = chatPins(chatId, list?.pins ?? [], pendingOf(intents), options.now);
   return { pins: arrange(pins, { now: options.now, order: settings.pinOrder }), fetchedAt: list?.fetchedAt ?? null };
 }
@@ -163,7 +167,7 @@ export async function readExpiringPins(
   db: PinsDb,
   options: { now: number; withinMs?: number },
 ): Promise<{ expiringSoon: ShownPin[]; expired: ShownPin[] }> {
-  const withinMs = options.withinMs ?? (await readSettings(db)).expiringSoonMs;
+  const withinMs = options.withinMs ?? (await readBoardSettings(db)).expiringSoonMs;
   const pins = (await allShownPins(db, options.now)).flatMap((group) => group.pins).filter((pin) => pin.expiry !== -1);
   const { now } = options;
   return {

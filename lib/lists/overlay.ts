@@ -1,4 +1,4 @@
-import { DEFAULT_FOLDER_ID } from '../cliq';
+import { DEFAULT_FOLDER_ID } from '../cliq/constants';
 import { getFolderList, getPinList } from '../store/cache';
 import type { PinsDb } from '../store/db';
 import type { FolderRecord, IntentRecord, PinRecord } from '../store/records';

@@ -1,4 +1,4 @@
-import { DEFAULT_FOLDER_ID } from '../cliq';
+import { DEFAULT_FOLDER_ID } from '../cliq/constants';
 import { placeItem } from '../intents/placement';
 import type { FolderRecord, PinRecord } from '../store/records';
 

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { startAccountEpoch } from '../auth/page-snapshot';
 import { firstIssueLine } from '../cliq/issues';
 import { t } from '../i18n';
 import {
@@ -8,24 +7,11 @@ import {
   type ParsedRequestOf,
   protocol,
   type Reply,
-  type RequestOf,
   type ResponseOf,
 } from './protocol';
-import { sendMessage as send } from './send';
 
+export { sendMessage } from './page-send';
 export type { MessageType, ResponseOf } from './protocol';
-
-/** The requests after which another account's data, or none, may be the extension's (lib/auth/page-snapshot.ts). */
-const CHANGES_ACCOUNT: ReadonlySet<MessageType> = new Set<MessageType>(['signIn', 'signOut', 'saveConnection']);
-
-/**
- * Extension pages' side of `send.ts`: before a request that can change the signed-in account leaves, the copy
- * of the popup's first screen the pages keep is voided, since the worker, which makes the change, cannot reach it.
- */
-export function sendMessage<T extends MessageType>(type: T, data: RequestOf<T>): Promise<ResponseOf<T>> {
-  if (CHANGES_ACCOUNT.has(type)) startAccountEpoch();
-  return send(type, data);
-}
 
 export type Handlers = {
   [T in MessageType]: (data: ParsedRequestOf<T>, sender: Sender) => Promise<ResponseOf<T>>;

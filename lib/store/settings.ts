@@ -1,4 +1,5 @@
 import * as z from '../cliq/zod';
+import { DEFAULT_EXPIRING_SOON_MS, PIN_ORDERS, SETTINGS_KEY } from './board-settings';
 import type { PinsDb } from './db';
 
 const MINUTE = 60_000;
@@ -20,9 +21,9 @@ export type ReminderSettings = z.output<typeof reminderSettingsSchema>;
 export const settingsSchema = z.object({
   version: z._default(z.literal(1), 1),
   /** How the board orders pins inside a chat: Cliq's own order, or most recently pinned first. */
-  pinOrder: z._default(z.enum(['chatOrder', 'newestPinned']), 'chatOrder'),
+  pinOrder: z._default(z.enum(PIN_ORDERS), PIN_ORDERS[0]),
   /** A pin expiring within this long is listed as "expiring soon". */
-  expiringSoonMs: z._default(z.int().check(z.positive()), 24 * HOUR),
+  expiringSoonMs: z._default(z.int().check(z.positive()), DEFAULT_EXPIRING_SOON_MS),
   /** Pinning notifies the chat's members unless the user turns this on. */
   notifyOnPin: z._default(z.boolean(), false),
   /** The folder list is read again once it is older than this. */
@@ -37,12 +38,10 @@ export const settingsSchema = z.object({
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 
-/** Where the settings are kept in the `meta` store. */
-export const SETTINGS_KEY = 'settings';
-
 /**
  * Numbered steps for stored settings, like the database's: entry N-1 turns version N into N+1.
- * Version 1 is the first; a later change of meaning adds a step here and bumps `version`.
+ * Version 1 is the first; a later change of meaning adds a step here and bumps `version` (and, if it changes
+ * `pinOrder` or `expiringSoonMs`, teaches `boardSettingsOf`, which reads those two without this module).
  */
 const SETTINGS_MIGRATIONS: readonly ((old: Record<string, unknown>) => Record<string, unknown>)[] = [];
 

@@ -1,6 +1,5 @@
 import { callWithinBudget } from '../budget/call';
-import { BACKGROUND_SHARE } from '../budget/ledger';
-import { CliqError, endpointFor, type ResultOf, ROUTES } from '../cliq';
+import { CliqError, endpointFor, type ResultOf } from '../cliq';
 import { epochMs } from '../lists/convert';
 import { type ReadDeps, readPinList } from '../lists/read';
 import { chatsByActivity, upsertChats } from '../store/cache';
@@ -92,15 +91,6 @@ async function learnChats(deps: ReadDeps, signal?: AbortSignal): Promise<'ok' | 
     if (error instanceof CliqError && error.kind === 'auth') return 'signInNeeded';
   }
   return 'ok';
-}
-
-/**
- * About how long the chats still to read take at the background's share of the pin-list budget: what "about
- * 7 min left" says. `minuteMs` is the rate-limit minute (shorter against a time-scaled sandbox).
- */
-export function sweepTimeLeftMs(chatsToRead: number, minuteMs: number): number {
-  const perMinute = Math.max(1, Math.floor(ROUTES.listPinnedMessages.limit.perMinute * BACKGROUND_SHARE));
-  return Math.ceil(chatsToRead / perMinute) * minuteMs;
 }
 
 /** Starts a new sweep at the next run, whatever the cached lists' age (the user asked for a refresh). */

@@ -160,6 +160,8 @@ describe.each(BROWSERS)('the popup’s pinned messages in %s', (name) => {
     await popup.click('[data-testid=export-menu]');
     await popup.click('[data-testid=export-md]');
     await popup.click('[data-testid=export-json]');
+    // The export's formatting is imported on first use: the files follow the clicks by that much.
+    await popup.waitForFunction(() => (window as unknown as { exported: Blob[] }).exported.length === 2);
     const [markdown, json, names] = await popup.evaluate(async () => {
       const w = window as unknown as { exported: Blob[]; downloads: string[] };
       const texts = await Promise.all(w.exported.map((blob) => blob.text()));

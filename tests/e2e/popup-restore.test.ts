@@ -174,6 +174,8 @@ describe('bulk expiry and restore from an export (Chromium)', () => {
     await popup.click('[data-testid=export-menu]');
     await popup.click('[data-testid=export-json]');
     await popup.click('[data-testid=export-menu]');
+    // The export's formatting is imported on first use: the file follows the click by that much.
+    await popup.waitForFunction(() => (window as unknown as { exported: Blob[] }).exported.length === 1);
     return popup.evaluate(() => (window as unknown as { exported: Blob[] }).exported[0]?.text() ?? '');
   }
 });

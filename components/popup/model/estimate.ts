@@ -1,5 +1,7 @@
 import type { BudgetUse } from '../../../lib/board/board';
-import { type Budget, budgetOf, MAX_CHATS_PER_REMOVAL, MAX_PINS_PER_CHAT, ROUTES } from '../../../lib/cliq';
+import { BACKGROUND_SHARE } from '../../../lib/budget/ledger';
+import { MAX_CHATS_PER_REMOVAL, MAX_PINS_PER_CHAT } from '../../../lib/cliq/constants';
+import { type Budget, budgetOf, ROUTES } from '../../../lib/cliq/endpoints/routes';
 import type { IntentInput } from '../../../lib/intents/intents';
 
 /*
@@ -125,3 +127,12 @@ export function estimate(
 /** Every budget a set of intents touches, to look up how much of each is already used. */
 export const budgetsOf = (intents: readonly IntentInput[]) =>
   [...countRequests(intents).values()].map(({ budget }) => budget);
+
+/**
+ * About how long the chats still to read take at the background's share of the pin-list budget: what "about
+ * 7 min left" says. `minuteMs` is the rate-limit minute (shorter against a time-scaled sandbox).
+ */
+export function sweepTimeLeftMs(chatsToRead: number, minuteMs: number): number {
+  const perMinute = Math.max(1, Math.floor(ROUTES.listPinnedMessages.limit.perMinute * BACKGROUND_SHARE));
+  return Math.ceil(chatsToRead / perMinute) * minuteMs;
+}

@@ -34,9 +34,9 @@ export type ParamsOf<Op extends OperationName> = z.input<Endpoints[Op]['params']
 export type ResultOf<Op extends OperationName> = z.output<Endpoints[Op]['response']> &
   ([NonNullable<Endpoints[Op]['snapshotOf']>] extends [never] ? unknown : { view: ListView });
 
-export { DEFAULT_FOLDER_ID, MAX_CHATS_PER_REMOVAL, MAX_PINS_PER_CHAT } from '../constants';
+export { DEFAULT_FOLDER_ID, MAX_PINS_PER_CHAT } from '../constants';
 export { CLIQ_SCOPES, type Endpoint } from './define';
 /** The id and symbol guards, for callers that validate user input before it becomes a request (intents). */
 export { chatId, folderId, folderSymbol, messageId } from './params';
-export { type Budget, budgetOf, ROUTES } from './routes';
+export type { Budget } from './routes';
 export type { Folder, PinnedMessage } from './shapes';

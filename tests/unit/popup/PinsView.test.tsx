@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type PopupApi, PopupContext, type UndoOffer } from '../../../components/popup/context';
+import { loadRare } from '../../../components/popup/Lazy';
 import { PinsView } from '../../../components/popup/PinsView';
 import type { Board } from '../../../components/popup/useBoard';
 import type { ShownPin } from '../../../lib/board/read-models';
@@ -179,7 +180,7 @@ describe('the pinned messages view', () => {
     expect(about('y')).toBe('pinned by Ann3 minutes ago');
   });
 
-  it('exports what the filters leave on screen', () => {
+  it('exports what the filters leave on screen', async () => {
     const texts: string[] = [];
     const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
       void (blob as Blob).text().then((text) => texts.push(text));
@@ -195,6 +196,8 @@ describe('the pinned messages view', () => {
       'e',
     ]);
     click(root.querySelector('[data-testid=export-json]') as Element);
+    // The export's formatting is imported on first use.
+    await act(async () => void (await loadRare()));
     expect(create).toHaveBeenCalledOnce();
     create.mockRestore();
     return vi.waitFor(() => {

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type PopupApi, PopupContext } from '../../../components/popup/context';
 import { FoldersView } from '../../../components/popup/FoldersView';
+import { loadRare } from '../../../components/popup/Lazy';
 import type { Board } from '../../../components/popup/useBoard';
 import type { ShownFolder } from '../../../lib/board/read-models';
 import { boardOf, popupApiFor } from './fixture';
@@ -49,6 +50,9 @@ let root: HTMLElement;
 let dialog: HTMLElement;
 let api: PopupApi;
 let run: ReturnType<typeof vi.fn<PopupApi['run']>>;
+
+/** The folder dialogs are imported when first opened: lets that import and the render after it finish. */
+const dialogLoaded = () => act(async () => void (await loadRare()));
 
 function mount(board: Board) {
   api = popupApiFor(board, {
@@ -113,6 +117,7 @@ describe('a long folder list', () => {
   it('brings a new folder into view and puts focus on it, when it appears and when Cliq confirms it', async () => {
     mount(longBoard());
     click(root.querySelector('[data-testid=new-folder]'));
+    await dialogLoaded();
     type(dialog.querySelector('[data-testid=folder-title]'), 'Reading list');
     await submit(dialog.querySelector('form'));
     expect(run).toHaveBeenCalledWith(
@@ -133,6 +138,7 @@ describe('folder dialogs', () => {
   it('an empty title puts focus on the title field with the error', async () => {
     mount(longBoard());
     click(root.querySelector('[data-testid=new-folder]'));
+    await dialogLoaded();
     (dialog.querySelector('[data-testid=folder-save]') as HTMLElement).focus();
     await submit(dialog.querySelector('form'));
     const title = dialog.querySelector('[data-testid=folder-title]') as HTMLInputElement;
@@ -144,6 +150,7 @@ describe('folder dialogs', () => {
   it('Edit folder picks its chats: kept ones keep their order, added ones go to the end', async () => {
     mount(longBoard());
     click(root.querySelector('[data-folder-id=F1] [data-testid=folder-edit]'));
+    await dialogLoaded();
     const box = (id: string) => dialog.querySelector(`[data-testid=folder-chat-picker] [data-chat-id=${id}]`);
     expect((box('CT_1') as HTMLInputElement).checked).toBe(true);
     expect((box('CT_2') as HTMLInputElement).checked).toBe(false);
@@ -156,10 +163,11 @@ describe('folder dialogs', () => {
     );
   });
 
-  it('Move preselects no folder, and opens a collapsed target so the chats do not seem to vanish', () => {
+  it('Move preselects no folder, and opens a collapsed target so the chats do not seem to vanish', async () => {
     mount(longBoard());
     click(root.querySelector('[data-folder-id=F1] [data-testid=folder-chat] input[type=checkbox]'));
     click(root.querySelector('[data-testid=bulk-move]'));
+    await dialogLoaded();
     const target = dialog.querySelector('[data-testid=move-target]') as HTMLSelectElement;
     expect(target.value).toBe('');
     expect((dialog.querySelector('[data-testid=confirm-action]') as HTMLButtonElement).disabled).toBe(true);

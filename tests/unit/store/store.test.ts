@@ -6,6 +6,7 @@ import {
   readPinBoard,
   readUnsentIntents,
 } from '../../../lib/board/read-models';
+import { boardSettingsOf, readBoardSettings, SETTINGS_KEY } from '../../../lib/store/board-settings';
 import { putFolderList, putPinList, upsertChats } from '../../../lib/store/cache';
 import { DB_VERSION, openPinsDb } from '../../../lib/store/db';
 import { appendIntents } from '../../../lib/store/journal';
@@ -48,6 +49,40 @@ describe('settings', () => {
     expect((await readSettings(db)).expiringSoonMs).toBe(24 * HOUR);
     expect(migrateSettings({ pinOrder: 'sideways' }).pinOrder).toBe('chatOrder');
     expect(migrateSettings('garbage').version).toBe(1);
+  });
+
+  it('the board reads its two settings as the validated ones say, and a damaged field as its default', async () => {
+    const db = await freshDb();
+    expect(await readBoardSettings(db)).toEqual({ pinOrder: 'chatOrder', expiringSoonMs: 24 * HOUR });
+    await updateSettings(db, { pinOrder: 'newestPinned', expiringSoonMs: 2 * HOUR });
+    expect(await readBoardSettings(db)).toEqual({ pinOrder: 'newestPinned', expiringSoonMs: 2 * HOUR });
+    // Agrees with the validating reader on every kind of damage, field by field.
+    for (const stored of [
+      undefined,
+      null,
+      'garbage',
+      [],
+      { pinOrder: 'sideways', expiringSoonMs: 2 * HOUR },
+      { pinOrder: 'newestPinned', expiringSoonMs: -5 },
+      { pinOrder: 'newestPinned', expiringSoonMs: 1.5 },
+      { pinOrder: 'newestPinned', expiringSoonMs: '3600000' },
+      { pinOrder: ['chatOrder'], expiringSoonMs: Number.NaN },
+    ]) {
+      const { pinOrder, expiringSoonMs } = migrateSettings(
+        stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? { ...stored } : stored,
+      );
+      const field = (value: unknown, key: 'pinOrder' | 'expiringSoonMs') => migrateSettings({ [key]: value })[key];
+      const parts = stored as { pinOrder?: unknown; expiringSoonMs?: unknown } | undefined;
+      expect(boardSettingsOf(stored)).toEqual({
+        pinOrder: parts && typeof parts === 'object' ? field(parts.pinOrder, 'pinOrder') : pinOrder,
+        expiringSoonMs:
+          parts && typeof parts === 'object' ? field(parts.expiringSoonMs, 'expiringSoonMs') : expiringSoonMs,
+      });
+    }
+    // Reading writes nothing back: the stored value stays for a later version to make sense of.
+    await db.put('meta', { pinOrder: 'sideways', future: true }, SETTINGS_KEY);
+    expect((await readBoardSettings(db)).pinOrder).toBe('chatOrder');
+    expect(await db.get('meta', SETTINGS_KEY)).toEqual({ pinOrder: 'sideways', future: true });
   });
 });
 
