@@ -19,9 +19,9 @@ const BUDGETS: Record<Entry, { budget: number; goal: number; total?: number }> =
   // 16.4 kB: no zod (schema-free constants and message sender), one delegated pin control, no WXT shadow-root helper,
   // and no Preact: the always-visible bar and folder buttons are DOM calls; what opens on request (the pin dialog,
   // folder menu, the bar's list, undo, their popover; the options page's page check) is cliq-on-demand.js, 15.1 kB
-  // with its own Preact, imported when first wanted. Then the page adapter and features, the always-visible UI, the
+  // with its own Preact, imported when first wanted (31.6 in all). Then the page adapter and features, the always-visible UI, the
   // CSS and webextension-polyfill (2.1, kept: the stack is made cheap, not dropped).
-  'content script': { budget: 16.9 * 1024, goal: 20 * 1024 },
+  'content script': { budget: 16.9 * 1024, goal: 20 * 1024, total: 32.6 * 1024 },
   // 33.3 kB at start (46.1 before): no zod at start (the board reads its two settings and the account key without
   // it; no module the start imports reaches lib/cliq/zod.ts), and restore, export, pin details, bulk expiry, the
   // folder editors and undo planning in a chunk imported on first use. Of it: the popup's components ~17, Preact
