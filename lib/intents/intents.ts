@@ -3,6 +3,7 @@ import {
   DEFAULT_FOLDER_ID,
   folderId as folderIdOf,
   folderSymbol,
+  isoDateTime,
   messageId as messageIdOf,
 } from '../cliq';
 import { firstIssueLine } from '../cliq/issues';
@@ -43,7 +44,7 @@ const ids = (item: z.ZodMiniType<string, string>, label: MessageKey, labels: Mes
 
 /** -1 (never), epoch ms or ISO 8601 with an offset; stored as -1 or epoch ms. */
 const expirySchema = z.pipe(
-  z.union([z.literal(-1), z.int().check(z.positive()), z.iso.datetime({ offset: true })], {
+  z.union([z.literal(-1), z.int().check(z.positive()), isoDateTime()], {
     error: () => t('cliqGuardExpiry'),
   }),
   z.transform((value) => (typeof value === 'string' ? Date.parse(value) : value)),

@@ -1,5 +1,5 @@
 import type { ChatPins } from '../../../lib/board/read-models';
-import { chatId, MAX_PINS_PER_CHAT, messageId } from '../../../lib/cliq';
+import { chatId, isoDateTime, MAX_PINS_PER_CHAT, messageId } from '../../../lib/cliq';
 import * as z from '../../../lib/cliq/zod';
 import { t } from '../../../lib/i18n';
 import type { IntentInput } from '../../../lib/intents/intents';
@@ -16,7 +16,7 @@ const EXPORT_FORMAT = 'cliq-pins-export';
 /** Larger than any export of 1,000 chats × 25 pins; anything bigger is not one of ours. */
 const MAX_FILE_BYTES = 20_000_000;
 
-const time = z.iso.datetime({ offset: true });
+const time = isoDateTime();
 const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 const exportedPin = z.object({
   messageId: messageId(),

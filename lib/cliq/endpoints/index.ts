@@ -37,6 +37,6 @@ export type ResultOf<Op extends OperationName> = z.output<Endpoints[Op]['respons
 export { DEFAULT_FOLDER_ID, MAX_PINS_PER_CHAT } from '../constants';
 export { CLIQ_SCOPES, type Endpoint } from './define';
 /** The id and symbol guards, for callers that validate user input before it becomes a request (intents). */
-export { chatId, folderId, folderSymbol, messageId } from './params';
+export { chatId, folderId, folderSymbol, isoDateTime, messageId } from './params';
 export type { Budget } from './routes';
 export type { Folder, PinnedMessage } from './shapes';

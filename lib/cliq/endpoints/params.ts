@@ -117,11 +117,22 @@ export const folderSymbol = /* @__PURE__ */ z
   .string()
   .check(z.maxLength(50, { error: () => t('cliqGuardTooLong', t('cliqLabelFolderSymbol'), '50') }));
 
+/**
+ * ISO 8601 with seconds and an offset on a real calendar day, `2025-03-01T09:00:00.5+05:30`: the pattern of zod's
+ * `iso.datetime({ offset: true })` (a unit test keeps them equal), as a regex check, since regex checks ship anyway
+ * and zod's string-format kind would add 0.7 kB gzip to the background.
+ */
+export const ISO_DATE_TIME =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+
+/* @__NO_SIDE_EFFECTS__ */
+export const isoDateTime = (error?: () => string) => z.string().check(z.regex(ISO_DATE_TIME, error && { error }));
+
 /** Cliq takes an ISO 8601 string or epoch milliseconds. */
 /* @__NO_SIDE_EFFECTS__ */
 export function timestamp(label: Label) {
   const error = () => t('cliqGuardTimestamp', named(label));
-  return z.union([z.int().check(z.nonnegative()), z.iso.datetime({ offset: true, error })], { error });
+  return z.union([z.int().check(z.nonnegative()), isoDateTime(error)], { error });
 }
 
 /** `-1` keeps the pin until someone removes it. */

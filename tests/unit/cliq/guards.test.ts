@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import type { OperationName, ParamsOf } from '../../../lib/cliq/endpoints/index';
+import { ISO_DATE_TIME } from '../../../lib/cliq/endpoints/params';
 import type { CliqError } from '../../../lib/cliq/errors';
 import { failureOf } from '../../helpers';
 import { addPin } from '../../sandbox/pins';
@@ -216,6 +218,13 @@ describe('ids and text', () => {
       expiryTime: 'tomorrow',
     });
     expect(error.message).toMatch(/expiry time must be/);
+  });
+
+  it("takes exactly the times zod's iso.datetime({ offset: true }) takes (the guard reuses its pattern)", () => {
+    expect(ISO_DATE_TIME.source).toBe(z.iso.datetime({ offset: true })._zod.def.pattern?.source);
+    expect(ISO_DATE_TIME.test('2024-02-29T23:59:59.5+05:30')).toBe(true);
+    expect(ISO_DATE_TIME.test('2023-02-29T09:00:00Z')).toBe(false);
+    expect(ISO_DATE_TIME.test('2024-03-01T09:00Z')).toBe(false);
   });
 
   it('pins with no expiry and no notification unless asked', async () => {
