@@ -32,7 +32,8 @@ export const settingsSchema = z.object({
   pinListMaxAgeMs: z._default(z.int().check(z.positive()), 15 * MINUTE),
   /** A complete listing replaces `sync_token` deltas this often, in case a delta was ever missed. */
   fullResyncEveryMs: z._default(z.int().check(z.positive()), 6 * HOUR),
-  reminders: z.prefault(reminderSettingsSchema, {}),
+  // Its own defaults, parsed afresh each time (as `prefault` would, whose kind no other schema here needs).
+  reminders: z._default(reminderSettingsSchema, () => z.parse(reminderSettingsSchema, {})),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
