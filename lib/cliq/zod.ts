@@ -1,4 +1,4 @@
-import { config } from 'zod/mini';
+import { check, config } from 'zod/mini';
 import { zodMessage } from './issues';
 
 /*
@@ -14,3 +14,14 @@ import { zodMessage } from './issues';
 config({ localeError: zodMessage });
 
 export * from 'zod/mini';
+
+/**
+ * `z.refine` as a plain check: the same issue (`custom`, later checks still run), without zod's `custom` schema
+ * kind, which only `refine` would bring into a bundle.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const rule = <T>(ok: (value: T) => boolean, message: () => string) =>
+  check<T>((payload) => {
+    if (!ok(payload.value))
+      payload.issues.push({ code: 'custom', input: payload.value, message: message(), continue: true });
+  });

@@ -23,9 +23,7 @@ const chatId = chatIdOf();
 const messageId = messageIdOf();
 const folderId = folderIdOf();
 const movableFolderId = folderId.check(
-  z.refine((value) => value !== DEFAULT_FOLDER_ID, {
-    error: () => t('cliqGuardMyPinsFixed'),
-  }),
+  z.rule((value: string) => value !== DEFAULT_FOLDER_ID, () => t('cliqGuardMyPinsFixed')),
 );
 
 /** `label` names one id, `labels` the list of them. */

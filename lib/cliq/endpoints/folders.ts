@@ -10,9 +10,7 @@ const MAX_CHATS_PER_FOLDER = 100;
 
 const folderId = folderIdOf();
 const movableFolderId = folderId.check(
-  z.refine((id) => id !== DEFAULT_FOLDER_ID, {
-    error: () => t('cliqGuardMyPinsFixed'),
-  }),
+  z.rule((id: string) => id !== DEFAULT_FOLDER_ID, () => t('cliqGuardMyPinsFixed')),
 );
 const folderPath = (p: { categoryId: string }) => ({ CATEGORY_ID: p.categoryId });
 const chatIds = (min: number, max: number) =>
@@ -72,9 +70,11 @@ export const folderEndpoints = {
         state: z.optional(z.enum(['expanded', 'collapsed'])),
       })
       .check(
-        z.refine((p) => p.title !== undefined || p.symbol !== undefined || p.state !== undefined, {
-          error: () => t('cliqGuardNothingToChange'),
-        }),
+        z.rule(
+          (p: { title?: string; symbol?: string; state?: string }) =>
+            p.title !== undefined || p.symbol !== undefined || p.state !== undefined,
+          () => t('cliqGuardNothingToChange'),
+        ),
       ),
     body: z.object({
       title: z.optional(z.string().check(z.maxLength(255))),
