@@ -23,7 +23,10 @@ const chatId = chatIdOf();
 const messageId = messageIdOf();
 const folderId = folderIdOf();
 const movableFolderId = folderId.check(
-  z.rule((value: string) => value !== DEFAULT_FOLDER_ID, () => t('cliqGuardMyPinsFixed')),
+  z.rule(
+    (value: string) => value !== DEFAULT_FOLDER_ID,
+    () => t('cliqGuardMyPinsFixed'),
+  ),
 );
 
 /** `label` names one id, `labels` the list of them. */
@@ -56,7 +59,7 @@ const folderTitle = z
     z.maxLength(255, { error: () => t('cliqGuardTooLong', t('cliqLabelFolderTitle'), '255') }),
   );
 
-export const intentSchema = z.discriminatedUnion(
+export const intentSchema = z.byKey(
   'kind',
   [
     z.object({
@@ -126,13 +129,8 @@ export const intentSchema = z.discriminatedUnion(
       chatIds: ids(chatId, 'cliqLabelChatId', 'cliqLabelChatIds', 1),
     }),
   ],
-  {
-    // zod's default lists all sixteen kinds; one line that names the odd one out is what a reader can act on.
-    error: (issue) =>
-      issue.code === 'invalid_union'
-        ? t('cliqGuardUnknownAction', String((issue.input as { kind?: unknown } | undefined)?.kind))
-        : undefined,
-  },
+  // zod's default lists all sixteen kinds; one line that names the odd one out is what a reader can act on.
+  (issue) => t('cliqGuardUnknownAction', String((issue.input as { kind?: unknown }).kind)),
 );
 
 export type Intent = z.output<typeof intentSchema>;

@@ -59,7 +59,7 @@ export type PinnedMessage = z.output<typeof pinnedMessage>;
  * A `sync_token` read lists changed pins; one that is no longer pinned (unpinned or expired) comes as
  * `{ id, is_pinned: false }`. The docs are silent on this form: it is the sandbox's rule.
  */
-export const pinListEntry = z.discriminatedUnion('is_pinned', [
+export const pinListEntry = z.byKey('is_pinned', [
   pinnedMessage,
   z.object({ id: z.string(), is_pinned: z.literal(false) }),
 ]);
