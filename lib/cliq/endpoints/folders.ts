@@ -10,7 +10,10 @@ const MAX_CHATS_PER_FOLDER = 100;
 
 const folderId = folderIdOf();
 const movableFolderId = folderId.check(
-  z.rule((id: string) => id !== DEFAULT_FOLDER_ID, () => t('cliqGuardMyPinsFixed')),
+  z.rule(
+    (id: string) => id !== DEFAULT_FOLDER_ID,
+    () => t('cliqGuardMyPinsFixed'),
+  ),
 );
 const folderPath = (p: { categoryId: string }) => ({ CATEGORY_ID: p.categoryId });
 const chatIds = (min: number, max: number) =>

@@ -27,7 +27,10 @@ export function cliqId(label: Label) {
     z.minLength(1, { error: () => t('cliqGuardEmpty', named(label)) }),
     z.maxLength(ID_MAX_LENGTH, { error: () => t('cliqGuardIdTooLong', named(label), String(ID_MAX_LENGTH)) }),
     z.regex(/^[^\s/\\?#%]+$/, { error: () => t('cliqGuardIdChars', named(label)) }),
-    z.rule((value: string) => !/^\.+$/.test(value), () => t('cliqGuardIdDots', named(label))),
+    z.rule(
+      (value: string) => !/^\.+$/.test(value),
+      () => t('cliqGuardIdDots', named(label)),
+    ),
   );
 }
 

@@ -33,7 +33,12 @@ describe('byKey, a discriminated union of objects', () => {
 });
 
 describe('rule, a refinement as a plain check', () => {
-  const odd = z.number().check(z.rule((n: number) => n % 2 === 1, () => 'should be odd'));
+  const odd = z.number().check(
+    z.rule(
+      (n: number) => n % 2 === 1,
+      () => 'should be odd',
+    ),
+  );
 
   it('passes what the predicate takes and words what it refuses', () => {
     expect(z.safeParse(odd, 3).success).toBe(true);
