@@ -1,37 +1,61 @@
 import type { Plugin } from 'vite';
 
 /**
- * The namespaces of `browser.*` the extension calls that webextension-polyfill has promise metadata for. The
- * polyfill ships metadata for 26 namespaces (bookmarks, cookies, downloads, history…) and builds a promise wrapper
- * from it for whichever namespace is touched; the rest of its table is bytes in every entry (~0.6 kB gzip each).
- * A namespace missing here is handed through unwrapped (Chrome's MV3 APIs return promises themselves), and
- * tests/unit/build/polyfill-metadata.test.ts fails when the code calls a namespace the table has but this list lacks.
+ * The calls of `browser.*` the extension makes that webextension-polyfill has promise metadata for, as paths into
+ * its table (a namespace alone keeps all of it: `contextMenus` is called through an alias). The polyfill ships
+ * metadata for 26 namespaces and every method of each (tabs.captureVisibleTab, storage.sync…) and builds a promise
+ * wrapper from it for whatever is touched; the rest of its table is bytes in every entry (~0.25 kB gzip each beyond the namespaces called). A call
+ * missing here is handed through unwrapped (Chrome's MV3 APIs return promises themselves), and
+ * tests/unit/build/polyfill-metadata.test.ts fails when the code makes a call the table has but this list lacks.
  */
-export const POLYFILL_NAMESPACES = [
-  'alarms',
-  'commands',
+export const POLYFILL_CALLS = [
+  'alarms.clear',
+  'alarms.get',
+  'alarms.getAll',
   'contextMenus',
-  'i18n',
-  'identity',
+  'identity.launchWebAuthFlow',
   'notifications',
-  'permissions',
-  'runtime',
-  'storage',
-  'tabs',
-  'windows',
+  'permissions.contains',
+  'permissions.remove',
+  'permissions.request',
+  'runtime.openOptionsPage',
+  'runtime.sendMessage',
+  'storage.local.get',
+  'storage.local.remove',
+  'storage.local.set',
+  'tabs.create',
+  'tabs.query',
+  'tabs.sendMessage',
+  'tabs.update',
+  'windows.getCurrent',
+  'windows.getLastFocused',
+  'windows.update',
 ] as const;
 
 const POLYFILL = /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
 /** The table is JSON pasted into the source at the polyfill's own build (`api-metadata.json`). */
 const METADATA = /const apiMetadata = (\{[\s\S]*?\n {6}\});/;
 
+type Table = { [key: string]: Table };
+
 /** The polyfill's source with its metadata table cut to `keep`; throws if the table is not where it was. */
-export function trimPolyfillMetadata(code: string, keep: readonly string[] = POLYFILL_NAMESPACES): string {
+export function trimPolyfillMetadata(code: string, keep: readonly string[] = POLYFILL_CALLS): string {
   const table = code.match(METADATA)?.[1];
   if (!table)
     throw new Error('webextension-polyfill: its apiMetadata table was not found; update build/polyfill-metadata.ts');
-  const all = JSON.parse(table) as Record<string, unknown>;
-  const kept = Object.fromEntries(Object.entries(all).filter(([namespace]) => keep.includes(namespace)));
+  const all = JSON.parse(table) as Table;
+  const kept: Table = {};
+  for (const path of keep) {
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    let from: Table | undefined = all;
+    let to = kept;
+    for (const key of keys) {
+      from = from?.[key];
+      to = to[key] ??= {};
+    }
+    if (from?.[last]) to[last] = from[last];
+  }
   return code.replace(METADATA, () => `const apiMetadata = ${JSON.stringify(kept)};`);
 }
 
