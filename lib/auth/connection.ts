@@ -10,7 +10,7 @@ import { formatLocale, t } from '../i18n';
  * (lib/cliq/endpoints/params.ts says why).
  */
 export const connectionSchema = z.object({
-  dataCentre: z._default(z.enum(DATA_CENTRE_IDS as [DataCentre, ...DataCentre[]]), 'com'),
+  dataCentre: z._default(z.literal(DATA_CENTRE_IDS as [DataCentre, ...DataCentre[]]), 'com'),
   clientId: z._default(/* @__PURE__ */ z.string().check(z.trim(), z.maxLength(200)), ''),
   apiHost: z._default(/* @__PURE__ */ z.string().check(z.trim()), ''),
   accountsHost: z._default(/* @__PURE__ */ z.string().check(z.trim()), ''),

@@ -23,7 +23,7 @@ export const protocol = {
   signIn: { request: none, fromContentScript: false },
   /** With queued intents the user chooses: send them first, or discard them. */
   signOut: {
-    request: z.strictObject({ pending: z.optional(z.enum(['send', 'discard'])) }),
+    request: z.strictObject({ pending: z.optional(z.literal(['send', 'discard'])) }),
     fromContentScript: false,
   },
   /** User actions; the queue journals them before anything is sent. */

@@ -11,8 +11,8 @@ const HOUR = 60 * MINUTE;
  */
 export const reminderSettingsSchema = z.object({
   enabled: z._default(z.boolean(), false),
-  lead: z._default(z.enum(['hour', 'day']), 'hour'),
-  scope: z._default(z.enum(['mine', 'chats']), 'mine'),
+  lead: z._default(z.literal(['hour', 'day']), 'hour'),
+  scope: z._default(z.literal(['mine', 'chats']), 'mine'),
   chatIds: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500)), []),
 });
 export type ReminderSettings = z.output<typeof reminderSettingsSchema>;
@@ -21,7 +21,7 @@ export type ReminderSettings = z.output<typeof reminderSettingsSchema>;
 export const settingsSchema = z.object({
   version: z._default(z.literal(1), 1),
   /** How the board orders pins inside a chat: Cliq's own order, or most recently pinned first. */
-  pinOrder: z._default(z.enum(PIN_ORDERS), PIN_ORDERS[0]),
+  pinOrder: z._default(z.literal(PIN_ORDERS), PIN_ORDERS[0]),
   /** A pin expiring within this long is listed as "expiring soon". */
   expiringSoonMs: z._default(z.int().check(z.positive()), DEFAULT_EXPIRING_SOON_MS),
   /** Pinning notifies the chat's members unless the user turns this on. */

@@ -33,7 +33,7 @@ export const chatListEndpoints = {
       joined: z.optional(z.boolean()),
       chatIds: z.optional(idList({ label: 'cliqLabelChatId', labels: 'cliqLabelChatIds', min: 1, max: 100 })),
       parentChatId: z.optional(chatId('parent chat id')),
-      type: z.optional(z.enum(['guests', 'threads', 'channel', 'bot', 'dm', 'muted'])),
+      type: z.optional(z.literal(['guests', 'threads', 'channel', 'bot', 'dm', 'muted'])),
     }),
     query: z.object({
       name: z.optional(z.string()),

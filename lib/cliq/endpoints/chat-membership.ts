@@ -22,7 +22,7 @@ const listMembers = (version: Version) =>
     limit: perMinute(20, 10),
     params: z.object({
       chatId: chatId(),
-      fields: z.optional(z.array(z.enum(['name', 'email_id', 'user_id']))),
+      fields: z.optional(z.array(z.literal(['name', 'email_id', 'user_id']))),
     }),
     query: z.object({ fields: z.optional(z.string()) }),
     toWire: (p) => ({ path: chatPath(p), query: { fields: p.fields && csv(p.fields) } }),

@@ -25,8 +25,11 @@ export const chatUpdateV3Endpoints = {
 
   setChatHistory: endpoint({
     ...chatPut,
-    params: z.object({ chatId, history: z.enum(['enabled', 'disabled']) }),
-    body: z.object({ operation: z.literal('update_history_status'), history_status: z.enum(['enabled', 'disabled']) }),
+    params: z.object({ chatId, history: z.literal(['enabled', 'disabled']) }),
+    body: z.object({
+      operation: z.literal('update_history_status'),
+      history_status: z.literal(['enabled', 'disabled']),
+    }),
     toWire: (p) => ({ path: chatPath(p), body: { operation: 'update_history_status', history_status: p.history } }),
     response: noContent,
   }),

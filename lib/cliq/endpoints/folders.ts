@@ -25,7 +25,7 @@ export const folderEndpoints = {
     ...ROUTES.listFolders,
     scope: 'ZohoCliq.Chats.READ',
     params: z.object({
-      include: z._default(z.array(z.enum(['chats', 'recipients_summary', 'last_message_info'])), ['chats']),
+      include: z._default(z.array(z.literal(['chats', 'recipients_summary', 'last_message_info'])), ['chats']),
     }),
     query: z.object({ include_fields: z.optional(z.string()) }),
     toWire: (p) => ({ query: { include_fields: p.include.length > 0 ? csv(p.include) : undefined } }),
@@ -70,7 +70,7 @@ export const folderEndpoints = {
         categoryId: folderId,
         title: z.optional(title('cliqLabelFolderTitle')),
         symbol: z.optional(folderSymbol),
-        state: z.optional(z.enum(['expanded', 'collapsed'])),
+        state: z.optional(z.literal(['expanded', 'collapsed'])),
       })
       .check(
         z.rule(
@@ -82,7 +82,7 @@ export const folderEndpoints = {
     body: z.object({
       title: z.optional(z.string().check(z.maxLength(255))),
       symbol: z.optional(z.string().check(z.maxLength(50))),
-      state: z.optional(z.enum(['expanded', 'collapsed'])),
+      state: z.optional(z.literal(['expanded', 'collapsed'])),
     }),
     toWire: (p) => ({ path: folderPath(p), body: { title: p.title, symbol: p.symbol, state: p.state } }),
     response: noContent,

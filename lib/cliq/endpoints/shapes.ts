@@ -87,7 +87,7 @@ export const folder = z.object({
   category_id: z.string(),
   title: z.optional(z.string()),
   symbol: z.optional(z.string()),
-  state: z.optional(z.enum(['expanded', 'collapsed'])),
+  state: z.optional(z.literal(['expanded', 'collapsed'])),
   chats: z.optional(z.array(pinnedChat)),
 });
 export type Folder = z.output<typeof folder>;
