@@ -59,12 +59,26 @@ export function trimPolyfillMetadata(code: string, keep: readonly string[] = POL
   return code.replace(METADATA, () => `const apiMetadata = ${JSON.stringify(kept)};`);
 }
 
+/** The polyfill's UMD wrapper: a factory called with `module`; the build passes its own, so the result is ESM. */
+const UMD_HEAD = /^\(function \(global, factory\) \{[\s\S]*?\}\)\([^\n]*, function \(module\) \{\n/;
+const UMD_TAIL = /\n\}\);\n(\/\/# sourceMappingURL=\S+\s*)?$/;
+
+/**
+ * The polyfill as an ES module: bundled as CommonJS, it brings the bundler's interop helpers and every
+ * `browser.x` becomes `polyfill.default.x`, in every entry. Throws if the wrapper is not the one expected.
+ */
+export function polyfillAsModule(code: string): string {
+  if (!UMD_HEAD.test(code) || !UMD_TAIL.test(code))
+    throw new Error('webextension-polyfill: its UMD wrapper changed; update build/polyfill-metadata.ts');
+  return `const module = {};\n(function (module) {\n${code.replace(UMD_HEAD, '').replace(UMD_TAIL, '\n})(module);\nexport default module.exports;\n')}`;
+}
+
 export function polyfillMetadata(): Plugin {
   return {
     name: 'cliq-pins:polyfill-metadata',
     enforce: 'pre',
     transform(code, id) {
-      return POLYFILL.test(id) ? { code: trimPolyfillMetadata(code), map: null } : null;
+      return POLYFILL.test(id) ? { code: polyfillAsModule(trimPolyfillMetadata(code)), map: null } : null;
     },
   };
 }

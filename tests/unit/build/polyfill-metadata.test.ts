@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { POLYFILL_CALLS, trimPolyfillMetadata } from '../../../build/polyfill-metadata';
+import { describe, expect, it, vi } from 'vitest';
+import { POLYFILL_CALLS, polyfillAsModule, trimPolyfillMetadata } from '../../../build/polyfill-metadata';
 
 const polyfillSource = () =>
   readFile(createRequire(import.meta.url).resolve('webextension-polyfill/dist/browser-polyfill.js'), 'utf8');
@@ -69,5 +69,24 @@ describe('the polyfill metadata the build keeps', () => {
 
   it('fails the build when a polyfill update moves the table', () => {
     expect(() => trimPolyfillMetadata('const somethingElse = {};')).toThrow(/apiMetadata table was not found/);
+  });
+});
+
+describe('the polyfill as an ES module', () => {
+  it('exports the browser API as its default, as the UMD build gave it to CommonJS', async () => {
+    const code = polyfillAsModule(trimPolyfillMetadata(await polyfillSource()));
+    const api = { runtime: { id: 'cliq-pins' } };
+    vi.stubGlobal('chrome', api);
+    vi.stubGlobal('browser', api);
+    try {
+      const module = await import(/* @vite-ignore */ `data:text/javascript,${encodeURIComponent(code)}`);
+      expect(module.default).toBe(api);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('fails the build when a polyfill update changes its wrapper', () => {
+    expect(() => polyfillAsModule('module.exports = {};')).toThrow(/UMD wrapper changed/);
   });
 });
