@@ -28,10 +28,12 @@ const BUDGETS: Record<Entry, { budget: number; goal: number; total?: number }> =
   // 4.4, CSS 3.1, webextension-polyfill 1.6, idb 1.3. In all 49.9: on demand the rare chunk 7.0, zod 9.0 (restore
   // files, settings writes) and the settings writer 0.6.
   popup: { budget: 34.3 * 1024, goal: 35 * 1024, total: 51.4 * 1024 },
-  // 38.6 kB, one classic script: the product's 15 operations of the endpoint table, not all 55 (43.9 before);
-  // error sentences as message keys and zod's messages from lib/cliq/issues.ts, not its English locale (40.6).
-  // Of it: zod 9.0, queue 5.0, the Cliq client and table 5.9, #16's reminders, menus, omnibox and badge 2.8.
-  background: { budget: 39.8 * 1024, goal: 30 * 1024 },
+  // 37.0 kB, one classic script: the product's 15 operations of the endpoint table, not all 55 (43.9 before);
+  // error sentences as message keys and zod's messages from lib/cliq/issues.ts, not its English locale (40.6);
+  // no zod kind only one or two schemas need (iso.datetime, refine, discriminatedUnion, enum, prefault) and the
+  // polyfill as an ES module with metadata for the calls made only (38.7). Of it: zod 7.6, queue 5.1, the Cliq
+  // client and table 6.2, #16's reminders, menus, omnibox and badge 2.6, the polyfill 1.5.
+  background: { budget: 38.1 * 1024, goal: 30 * 1024 },
   // 14.9 kB: within its goal; built alone it no longer loads the popup's share of a common chunk (24.5 before).
   options: { budget: 15.4 * 1024, goal: 30 * 1024 },
 };
