@@ -23,8 +23,8 @@ export function loadOnDemand(): Promise<OnDemand> {
     };
     world[SHARED_GLOBAL] = { ...packages, i18n, background, pageState };
     // Firefox remembers a failed import by its address: a retry asks under another one.
-    const url = browser.runtime.getURL(ON_DEMAND_FILE);
-    await import(/* @vite-ignore */ failures > 0 ? `${url}?retry=${failures}` : url);
+    const retry = failures > 0 ? `?retry=${failures}` : '';
+    await import(/* @vite-ignore */ `${browser.runtime.getURL(ON_DEMAND_FILE)}${retry}`);
     return world[ON_DEMAND_GLOBAL] as OnDemand;
   })();
   // A failed load (the extension was updated meanwhile) is tried again on the next click.

@@ -13,7 +13,8 @@ const MARGIN = 8;
  * Where a UI tells someone what became of a part they asked for (the on-demand script's): empty (no box) while
  * there is nothing to say. Kept in place, only its text changes, so what appears in it is announced.
  */
-export const loadNote = () => el('p', { role: 'status', class: 'cp-root cp-load-note', 'data-testid': 'page-load-note' });
+export const loadNote = () =>
+  el('p', { role: 'status', class: 'cp-root cp-load-note', 'data-testid': 'page-load-note' });
 
 /** Fixed just below `anchor` (inside the window), so no page container clips it and the header keeps its size. */
 function placeBelow(note: HTMLElement, anchor: Element): void {
