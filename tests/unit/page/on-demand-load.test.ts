@@ -127,7 +127,7 @@ describe('a part of the in-page UI that cannot load', () => {
     const env = { ctx, signal: ctx.signal } as FeatureEnv;
     load.next.push(gone);
     const dialog = await pinDialogFor(env);
-    dialog.open({ chatId: 'CT_1_2', messageId: 'm1', preview: 'Hello' }, message);
+    dialog.open({ chatId: 'CT_1_2', messageId: 'm1', preview: { text: 'Hello' } }, message);
     const root = document.querySelector('cliq-pins-pin-dialog')?.shadowRoot;
     const note = () => (root ? noteIn(root) : null);
     await vi.waitFor(() => expect(note()?.textContent).toBe(t('pageOnDemandFailed')));
@@ -135,7 +135,7 @@ describe('a part of the in-page UI that cannot load', () => {
 
     const { parts, mounted } = fakeParts();
     load.next.push(loads(parts));
-    (await pinDialogFor(env)).open({ chatId: 'CT_1_2', messageId: 'm1', preview: 'Hello' }, message);
+    (await pinDialogFor(env)).open({ chatId: 'CT_1_2', messageId: 'm1', preview: { text: 'Hello' } }, message);
     await vi.waitFor(() => expect(mounted.at(-1)?.part).toBe('PinDialogPopover'));
     expect(note()?.textContent).toBe('');
     expect(unhandled).toEqual([]);
