@@ -96,8 +96,8 @@ describe('a part of the in-page UI that cannot load', () => {
   it('says Loading… only when the load is slow, so a fast one does not flicker', async () => {
     vi.useFakeTimers();
     const { ui, menu } = await folderButton();
-    let finish = (_parts: OnDemand) => undefined as void;
-    load.next.push(() => new Promise((resolve) => (finish = resolve)));
+    let finish: (parts: OnDemand) => void = () => undefined;
+    load.next.push(() => new Promise<OnDemand>((resolve) => (finish = resolve)));
     menu.button.click();
     await vi.advanceTimersByTimeAsync(SLOW_LOAD_MS - 10);
     expect(noteIn(ui.root)?.textContent).toBe('');
