@@ -5,7 +5,7 @@ import { loadOnDemand } from './lazy';
 import type { OnDemand } from './on-demand';
 import type { ShadowUi } from './shadow';
 
-/** A load slower than this says "Opening…"; a faster one shows nothing, so nothing flickers. */
+/** A load slower than this says "Loading…"; a faster one shows nothing, so nothing flickers. */
 export const SLOW_LOAD_MS = 150;
 const MARGIN = 8;
 
@@ -27,7 +27,7 @@ function placeBelow(note: HTMLElement, anchor: Element): void {
 }
 
 /**
- * Loads the on-demand script for something a person asked for, telling them in `note`, where they asked: "Opening…"
+ * Loads the on-demand script for something a person asked for, telling them in `note`, where they asked: "Loading…"
  * when it is slow, and when it cannot load (its file gone or blocked) that Cliq Pins could not open it and how to
  * fix that, until their next press; the next ask tries again. Resolves with the parts, or `undefined` when they
  * did not load. An extension that is gone (updated or turned off) leaves the note blank, as every UI of an
@@ -56,14 +56,16 @@ export async function loadFor(
     if (isExtensionGone(error)) return undefined;
     console.warn('Cliq Pins: could not load cliq-on-demand.js', error);
     say(t(failed), true);
+    // Gone with their next press (which tries again) or Escape.
+    const done = new AbortController();
     const dismiss = (event: Event) => {
       if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
-      document.removeEventListener('pointerdown', dismiss, true);
-      document.removeEventListener('keydown', dismiss, true);
+      done.abort();
       say('');
     };
-    document.addEventListener('pointerdown', dismiss, true);
-    document.addEventListener('keydown', dismiss, true);
+    for (const type of ['pointerdown', 'keydown']) {
+      document.addEventListener(type, dismiss, { capture: true, signal: done.signal });
+    }
     return undefined;
   } finally {
     clearTimeout(slow);
