@@ -22,7 +22,10 @@ async function cliqTab(): Promise<number | undefined> {
 
 async function ask<T>(tabId: number, kind: PageCheckRequest['cliqPinsPageCheck']): Promise<T> {
   const request: PageCheckRequest = { cliqPinsPageCheck: kind };
-  return (await browser.tabs.sendMessage(tabId, request)) as T;
+  const answer = await browser.tabs.sendMessage(tabId, request);
+  // No answer: the tab's script could not load its check (cliq-on-demand.js gone or blocked), not a script error.
+  if (!answer) throw new Error(t('pageCheckNotLoaded'));
+  return answer as T;
 }
 
 function Found({ testId, found, label, missing }: { testId: string; found: boolean; label: string; missing: string }) {

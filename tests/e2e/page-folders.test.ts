@@ -1,7 +1,8 @@
+import { rename } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
-import { BROWSERS, type ExtensionSession } from './harness';
+import { BROWSERS, buildDir, type ExtensionSession } from './harness';
 import {
   clickOn,
   cliqPinsErrors,
@@ -75,6 +76,24 @@ describe.each(BROWSERS)('pinning chats to folders from the Cliq page in %s', (na
     eventually(async () =>
       expect(await page.$eval(inFolders('[data-testid=folder-button]'), (el) => el.textContent)).toContain(text),
     );
+
+  it('says so where it was pressed when the menu’s script cannot load, and opens on the next press', async () => {
+    await waitFor(page, inFolders('[data-testid=folder-button]'));
+    // As after a broken update: the script that brings the menu is gone from the extension's folder.
+    const file = `${buildDir(name, 'test')}/cliq-on-demand.js`;
+    await rename(file, `${file}.gone`);
+    try {
+      await page.click(inFolders('[data-testid=folder-button]'));
+      const note = await waitFor(page, inFolders('[data-testid=page-load-note][role=alert]'));
+      expect(await note.evaluate((el) => el.textContent)).toMatch(/^Cliq Pins could not open this.*reload the page/);
+      expect(await page.$eval(inFolders('[data-testid=folder-button]'), (el) => el.ariaExpanded)).toBe('false');
+    } finally {
+      await rename(`${file}.gone`, file);
+    }
+    await page.click(inFolders('[data-testid=folder-button]'));
+    await waitFor(page, inFolders('[data-testid=folder-menu]'));
+    expect(await page.$eval(inFolders('[data-testid=page-load-note]'), (el) => el.textContent)).toBe('');
+  });
 
   it('pins the open chat to a folder from the header, and shows which folder holds it', async () => {
     await headerMenu();

@@ -1,6 +1,6 @@
 import { attrs, el, slot } from './dom';
 import type { FolderPopoverProps } from './FolderMenu';
-import { loadOnDemand } from './lazy';
+import { loadFor, loadNote } from './load-note';
 import type { OnDemand } from './on-demand';
 import type { ShadowUi } from './shadow';
 
@@ -20,10 +20,13 @@ export interface FolderMenuButton {
  */
 export function folderMenuButton(ui: ShadowUi, testId: string, popoverTestId: string): FolderMenuButton {
   const button = el('button', { type: 'button', 'data-testid': testId, 'aria-haspopup': 'dialog' });
-  const popover = slot();
+  const panel = slot();
+  const note = loadNote();
+  const popover = el('div', { style: 'display:contents' }, panel, note);
   let chat = { chatId: '', chatName: undefined as string | undefined };
   let open = false;
   let parts: OnDemand | undefined;
+  let loading = false;
 
   const paint = () => {
     attrs(button, { 'data-chat-id': chat.chatId, 'aria-expanded': open });
@@ -34,15 +37,16 @@ export function folderMenuButton(ui: ShadowUi, testId: string, popoverTestId: st
         testId: popoverTestId,
         onClose: () => ui.update(() => menu.setOpen(false)),
       };
-      parts.mount(ui, popover, parts.FolderPopover, open ? props : undefined);
-    } else if (open) {
-      loadOnDemand().then(
-        (loaded) => {
-          parts = loaded;
-          ui.update(paint);
-        },
-        () => undefined,
-      );
+      parts.mount(ui, panel, parts.FolderPopover, open ? props : undefined);
+    } else if (open && !loading) {
+      loading = true;
+      void loadFor(ui, note, button).then((loaded) => {
+        loading = false;
+        parts = loaded;
+        // Not loaded: the menu is not open, and the next press tries again.
+        if (!loaded) open = false;
+        ui.update(paint);
+      });
     }
   };
   const menu: FolderMenuButton = {

@@ -8,6 +8,7 @@ import * as pageState from './page-state';
 type Shared = typeof SHARED_PACKAGE_EXPORTS;
 
 let loading: Promise<OnDemand> | undefined;
+let failures = 0;
 
 /**
  * What opens only on request (the pin dialog, the folder menu, the bar's list, the page check), loaded the first
@@ -21,12 +22,15 @@ export function loadOnDemand(): Promise<OnDemand> {
       [P in keyof Shared]: Record<Shared[P][number], unknown>;
     };
     world[SHARED_GLOBAL] = { ...packages, i18n, background, pageState };
-    await import(/* @vite-ignore */ browser.runtime.getURL(ON_DEMAND_FILE));
+    // Firefox remembers a failed import by its address: a retry asks under another one.
+    const retry = failures > 0 ? `?retry=${failures}` : '';
+    await import(/* @vite-ignore */ `${browser.runtime.getURL(ON_DEMAND_FILE)}${retry}`);
     return world[ON_DEMAND_GLOBAL] as OnDemand;
   })();
   // A failed load (the extension was updated meanwhile) is tried again on the next click.
   loading.catch(() => {
     loading = undefined;
+    failures++;
   });
   return loading;
 }

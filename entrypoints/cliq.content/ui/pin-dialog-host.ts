@@ -1,5 +1,7 @@
 import type { FeatureEnv } from '../../../lib/page/features';
-import { loadOnDemand } from './lazy';
+import { slot } from './dom';
+import { loadFor, loadNote } from './load-note';
+import type { OnDemand } from './on-demand';
 import type { PinTarget } from './PinDialog';
 import { createShadowUi } from './shadow';
 
@@ -15,20 +17,34 @@ const hosts = new WeakMap<AbortSignal, Promise<PinDialogHost>>();
 export function pinDialogFor({ ctx, signal }: FeatureEnv): Promise<PinDialogHost> {
   let host = hosts.get(signal);
   if (!host) {
-    host = createShadowUi(ctx, 'cliq-pins-pin-dialog', signal).then(async (ui) => {
-      // Loaded with the first dialog this page opens, not with the content script.
-      const { mount, PinDialogPopover } = await loadOnDemand();
+    host = createShadowUi(ctx, 'cliq-pins-pin-dialog', signal).then((ui) => {
       ui.place({ anchor: document.body, append: 'last' });
-      const close = () => ui.update(() => mount(ui, ui.root));
+      const dialog = slot();
+      const note = loadNote();
+      ui.root.append(dialog, note);
+      // Loaded with the first dialog this page opens, not with the content script; one that could not load (its
+      // note says so where it was asked for) is tried afresh on the next open.
+      let parts: OnDemand | undefined;
+      let loading: Promise<void> | undefined;
+      const show = (props?: Parameters<OnDemand['PinDialogPopover']>[0]) => {
+        const loaded = parts;
+        if (loaded) ui.update(() => loaded.mount(ui, dialog, loaded.PinDialogPopover, props));
+      };
+      const close = () => show();
       return {
         open(target, message, returnFocus) {
-          ui.update(() => mount(ui, ui.root, PinDialogPopover, { target, message, returnFocus, onClose: close }));
+          const props = { target, message, returnFocus, onClose: close };
+          loading ??= loadFor(ui, note, returnFocus ?? message).then((loaded) => {
+            parts = loaded;
+            loading = undefined;
+          });
+          if (parts) show(props);
+          else void loading.then(() => show(props));
         },
         close,
       };
     });
     hosts.set(signal, host);
-    // A dialog that could not load (the extension was updated meanwhile) is tried afresh on the next open.
     host.catch(() => hosts.delete(signal));
   }
   return host;

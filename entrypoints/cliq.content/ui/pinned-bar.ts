@@ -5,7 +5,7 @@ import { clockTime, formatCount, t, tn } from '../../../lib/i18n';
 import { ask } from '../../../lib/page/background';
 import type { BarPanelProps } from './BarPanel';
 import { attrs, el, setChildren, setText, slot } from './dom';
-import { loadOnDemand } from './lazy';
+import { loadFor, loadNote } from './load-note';
 import type { OnDemand } from './on-demand';
 import { barChannel, type ChatPinsState, followChatPins } from './page-state';
 import type { ShadowUi } from './shadow';
@@ -45,6 +45,7 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
   let offered: BarPanelProps['offered'];
   let failedBefore = 0;
   let parts: OnDemand | undefined;
+  let loading = false;
 
   const bar = el('div', { class: 'cp-root cp-bar', 'data-testid': 'pinned-bar', 'data-chat-id': chatId });
   const count = document.createTextNode('');
@@ -73,6 +74,8 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
   const errorNote = el('span', { class: 'error', role: 'alert', 'data-testid': 'pinned-bar-error' });
   const noticeNote = el('p', { class: 'muted', role: 'status' });
   const panel = slot();
+  // What became of the list (or an undo) asked for while the on-demand script loads or could not.
+  const asked = loadNote();
   /** Each unsent intent's note, kept while it reads the same: a focused button in it keeps its focus. */
   let unsentNotes = new Map<string, HTMLElement>();
   ui.root.append(bar);
@@ -150,6 +153,7 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
     const kept = unsentNotes;
     unsentNotes = new Map();
     setChildren(notes, [
+      asked,
       undoSlot,
       notice && !open && setText(noticeNote, notice),
       ...unsent.map((intent) => unsentNote(intent, full, kept)),
@@ -179,14 +183,19 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
         onClose: () => ui.update(() => setOpen(false)),
       };
       parts.mount(ui, panel, parts.BarPanel, props);
-    } else if (open || offered) {
-      loadOnDemand().then(
-        (loaded) => {
-          parts = loaded;
-          ui.update(paint);
-        },
-        () => undefined,
-      );
+    } else if ((open || offered) && !loading) {
+      loading = true;
+      // An undo that cannot be offered says so, rather than a list nobody asked for failing.
+      void loadFor(ui, asked, undefined, open ? 'pageOnDemandFailed' : 'pageUndoUnavailable').then((loaded) => {
+        loading = false;
+        parts = loaded;
+        // Not loaded: the list is not open nor the undo offered; the next press tries again.
+        if (!loaded) {
+          open = false;
+          offered = undefined;
+        }
+        ui.update(paint);
+      });
     }
   }
 
