@@ -47,7 +47,7 @@ export const contextMenu: PageFeature = {
       const reader = findMessages()?.reader;
       if (event.openPinDialog && chatId && messageId && element?.isConnected && reader) {
         const preview = messagePreview(reader, element);
-        void pinDialogFor(env).then((dialog) => dialog.open({ chatId, messageId, preview }, element));
+        env.guard(async () => (await pinDialogFor(env)).open({ chatId, messageId, preview }, element))();
       }
       return Promise.resolve({ chatId, messageId });
     };
