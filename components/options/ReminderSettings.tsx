@@ -16,12 +16,15 @@ type Status = { text: string; tone: 'ok' | 'error' };
 export function ReminderSettings({ signedIn }: { signedIn: boolean }) {
   const [data, setData] = useState<ResponseOf<'getReminders'>>();
   const [status, setStatus] = useState<Status>();
+  // The permission can be taken back in the browser's extension settings at any time: saved "on" without it is off.
+  const [held, setHeld] = useNotificationPermission();
   useEffect(() => {
     if (!signedIn) return;
     sendMessage('getReminders', {}).then(setData, (e: Error) => setStatus({ text: e.message, tone: 'error' }));
   }, [signedIn]);
 
   const settings = data?.settings;
+  const revoked = settings?.enabled === true && held === false;
   const save = async (next: Settings) => {
     try {
       const answer = await sendMessage('setReminders', next);
@@ -46,6 +49,7 @@ export function ReminderSettings({ signedIn }: { signedIn: boolean }) {
     } else {
       await browser.permissions.remove(NOTIFICATIONS).catch(() => false);
     }
+    setHeld(on);
     await save({ ...settings, enabled: on });
   };
   const pickChat = (chatId: string, picked: boolean) =>
@@ -66,14 +70,20 @@ export function ReminderSettings({ signedIn }: { signedIn: boolean }) {
             <label class="check">
               <input
                 type="checkbox"
-                checked={settings.enabled}
+                checked={settings.enabled && !revoked}
+                aria-describedby={revoked ? 'reminders-revoked' : undefined}
                 data-testid="reminders-enabled"
                 onChange={(event) => void toggle(event.currentTarget.checked)}
               />
               {t('optionsRemindersEnable')}
             </label>
             <p class="muted">{t('optionsRemindersHelp')}</p>
-            {settings.enabled && (
+            {revoked && (
+              <p id="reminders-revoked" class="error" data-testid="reminders-revoked">
+                {t('optionsRemindersRevoked')}
+              </p>
+            )}
+            {settings.enabled && !revoked && (
               <>
                 <fieldset>
                   <legend>{t('optionsRemindersLead')}</legend>
@@ -120,6 +130,22 @@ export function ReminderSettings({ signedIn }: { signedIn: boolean }) {
       )}
     </section>
   );
+}
+
+/** Whether the browser holds the notifications permission now (undefined until known), kept current. */
+function useNotificationPermission() {
+  const [held, setHeld] = useState<boolean>();
+  useEffect(() => {
+    const check = () => void browser.permissions.contains(NOTIFICATIONS).then(setHeld, () => setHeld(false));
+    check();
+    browser.permissions.onAdded.addListener(check);
+    browser.permissions.onRemoved.addListener(check);
+    return () => {
+      browser.permissions.onAdded.removeListener(check);
+      browser.permissions.onRemoved.removeListener(check);
+    };
+  }, []);
+  return [held, setHeld] as const;
 }
 
 interface PickerProps {

@@ -56,10 +56,7 @@ export function startBackground(): void {
   };
   const reminders = createReminders({ auth, services, kick: () => kick() });
   reminders.listen();
-  browser.permissions.onAdded.addListener(() => {
-    reminders.listen();
-    kick();
-  });
+  reminders.followPermission();
 
   listenForMessages(
     createHandlers({

@@ -131,7 +131,19 @@ export function createReminders({ auth, services, kick }: Deps) {
     if (import.meta.env.MODE === 'test') Object.assign(globalThis, { cliqPinsReminderHandlers: { keep, open } });
   }
 
-  return { schedule, fire, listen };
+  /**
+   * The permission can be granted or taken back (in the browser's extension settings) at any time: a grant starts
+   * listening to notification clicks, and either change re-derives the alarms, so none outlive the permission.
+   */
+  function followPermission(): void {
+    browser.permissions.onAdded.addListener(() => {
+      listen();
+      kick();
+    });
+    browser.permissions.onRemoved.addListener(() => kick());
+  }
+
+  return { schedule, fire, listen, followPermission };
 }
 
 /** The options page's reminder settings; saving kicks the background, whose run re-derives the alarms. */
