@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, tn } from '../../lib/i18n';
+import { t, textDirection, tn } from '../../lib/i18n';
 import { parseLocalDateTime, presetExpiry, toLocalDateTime } from '../../lib/intents/expiry';
 import type { IntentInput } from '../../lib/intents/intents';
 import { usePopup } from './context';
@@ -92,7 +92,12 @@ export function PinDetails({ chatId, messageId, onClose }: Props) {
       </div>
       <PinContent pin={pin} textClass="full-text" />
       <p class="muted">
-        {pin.pinnedBy && <>{t('popupPinnedBy', pin.pinnedBy)} · </>}
+        {/* Isolated: else, in Arabic, the Latin name swallows the date's day ("ثبّتها 30 · Omar Haddad نوفمبر"). */}
+        {pin.pinnedBy && (
+          <>
+            <span dir={textDirection()}>{t('popupPinnedBy', pin.pinnedBy)}</span> ·{' '}
+          </>
+        )}
         {/* Cliq's clock may run ahead of ours: a pin is never dated in the future. */}
         {pin.pinnedAt !== undefined && (
           <>

@@ -15,6 +15,9 @@ import { POPUP_VIEWS } from './popup-views';
 const SCRATCH = process.env.CLIQ_PINS_SHOTS_DIR ?? join(tmpdir(), 'cliq-pins-locales');
 const SHOTS = process.env.CLIQ_PINS_SCREENSHOTS ? 'docs/screenshots' : SCRATCH;
 
+/** The computed transform of a glyph flipped left to right (`scaleX(-1)`). */
+const MIRRORED = 'matrix(-1, 0, 0, 1, 0, 0)';
+
 beforeAll(async () => {
   await Promise.all([mkdir(SCRATCH, { recursive: true }), mkdir(SHOTS, { recursive: true })]);
 });
@@ -129,6 +132,11 @@ describe('Arabic: the popup and the in-page UI mirror, and stay accessible', () 
     }
     await popup.keyboard.press('Escape');
     expect(found).toEqual({});
+    // A closed folder's ▸ points leftwards, along the reading direction.
+    await popup.click('[data-testid=tab-chats]');
+    expect(await popup.$eval('[data-testid=folder-toggle] .caret', (el) => getComputedStyle(el).transform)).toBe(
+      MIRRORED,
+    );
   });
 
   it('shows the options page right to left, with no axe violations', async () => {
@@ -150,6 +158,8 @@ describe('Arabic: the popup and the in-page UI mirror, and stay accessible', () 
     );
     expect(directions).toEqual(['rtl']);
     expect(await page.$eval(inBar('.cp-pin-text'), (el) => el.getAttribute('dir'))).toBe('auto');
+    // "Go to the message" points leftwards, along the reading direction.
+    expect(await page.$eval(inBar('[data-testid=pin-jump]'), (el) => getComputedStyle(el).transform)).toBe(MIRRORED);
     await page.screenshot({ path: `${SCRATCH}/ar-page.png` });
     expect(await axeViolations(page, 'cliq-pins-bar')).toEqual([]);
     await page.close();

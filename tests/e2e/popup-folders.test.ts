@@ -181,7 +181,8 @@ describe.each(BROWSERS)('the popup’s pinned chats in %s', (name) => {
     await popup.click('[data-testid=folder-save]');
 
     const failed = await popup.waitForSelector('[data-testid=failed-intent]', { timeout: QUEUE_TIMEOUT.timeout });
-    const text = (await failed?.evaluate((el) => el.textContent)) ?? '';
+    // Without the bidi isolates (FSI, PDI) around the names.
+    const text = ((await failed?.evaluate((el) => el.textContent)) ?? '').replace(/[\u2068\u2069]/g, '');
     expect(text).toContain('Rename Ops to Operations');
     expect(text.replace('Rename Ops to Operations', '').trim().length).toBeGreaterThan(0);
     // The shown title rolls back: a failed intent is no longer applied.

@@ -85,7 +85,8 @@ describe('the popup for a new user, in chromium', () => {
     await popup.click('[data-testid=unpin-one]');
     const retrying = await popup.waitForSelector('[data-testid=retrying-intent]', { timeout: 5_000 });
     const shownAfterMs = Date.now() - asked;
-    const text = (await retrying?.evaluate((el) => el.textContent)) ?? '';
+    // Without the bidi isolates (FSI, PDI) around the quote and the chat name.
+    const text = ((await retrying?.evaluate((el) => el.textContent)) ?? '').replace(/[\u2068\u2069]/g, '');
     expect(text).toContain(`Unpin “${textOf(chatId, messageId).slice(0, 20)}`);
     expect(text).toMatch(/Not done yet: Cliq is having trouble \(HTTP 50[03]\)\.Trying again (in \d+ sec?|now)\./);
     expect(text).not.toMatch(/list pinned messages/);

@@ -12,7 +12,8 @@ export interface Names {
 }
 
 /** A queued or failed intent in the words of the person who asked for it. */
-export function describeIntent(intent: Intent, names: Names): string {
+export function describeIntent(intent: Intent, shown: Names): string {
+  const names = isolated(shown);
   switch (intent.kind) {
     case 'unpinMessages': {
       const [only] = intent.messageIds;
@@ -38,9 +39,9 @@ export function describeIntent(intent: Intent, names: Names): string {
     case 'moveFolder':
       return t('popupDoMoveFolder', names.folder(intent.folderId));
     case 'createFolder':
-      return t('popupDoCreateFolder', `${folderGlyph(intent.symbol)} ${intent.title}`);
+      return t('popupDoCreateFolder', isolate(`${folderGlyph(intent.symbol)} ${intent.title}`));
     case 'renameFolder':
-      return t('popupDoRenameFolder', names.folder(intent.folderId), intent.title);
+      return t('popupDoRenameFolder', names.folder(intent.folderId), isolate(intent.title));
     case 'changeFolderSymbol':
       return t('popupDoChangeSymbol', names.folder(intent.folderId));
     case 'setFolderCollapsed':
@@ -52,6 +53,24 @@ export function describeIntent(intent: Intent, names: Names): string {
     case 'removeChatsFromAllFolders':
       return t('popupDoRemoveChats', formatCount(intent.chatIds.length));
   }
+}
+
+/**
+ * Names and quoted pins are other people's text, in either direction, set inside a translated sentence: each is a
+ * bidi isolate (FSI…PDI), else in Arabic a Latin quote's "—" and "…" drift out of it, and an Arabic name in an
+ * English sentence pulls its neighbours along.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+function isolated(names: Names): Names {
+  return {
+    chat: (chatId) => isolate(names.chat(chatId)),
+    folder: (folderId) => isolate(names.folder(folderId)),
+    pin: (chatId, messageId) => {
+      const quoted = names.pin?.(chatId, messageId);
+      return quoted === undefined ? undefined : isolate(quoted);
+    },
+  };
 }
 
 /**

@@ -154,7 +154,7 @@ export function PinRows(props: {
               </div>
               <button
                 type="button"
-                class="cp-icon"
+                class="cp-icon cp-forward"
                 data-testid="pin-jump"
                 aria-label={t('pageJumpToPin', label)}
                 title={t('pageJump')}

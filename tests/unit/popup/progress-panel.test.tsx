@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ProgressPanel } from '../../../components/popup/ProgressPanel';
 import type { QueueProgress } from '../../../lib/store/journal';
 import type { IntentRecord } from '../../../lib/store/records';
+import { useMessages } from '../messages';
 import { boardOf, popupApiFor, renderInPopup, useRoot } from './fixture';
 
 const root = useRoot();
@@ -25,6 +26,9 @@ function progressOf(partial: Partial<QueueProgress>): QueueProgress {
     ...partial,
   };
 }
+
+/** Text without the bidi isolates (FSI, PDI) around names and quotes: what a person reads. */
+const plain = (text: string | null | undefined) => text?.replace(/[\u2068\u2069]/g, '');
 
 function mount(progress: QueueProgress, failed: IntentRecord[] = []) {
   renderInPopup(root(), popupApiFor(boardOf(), { names }), <ProgressPanel progress={progress} failed={failed} />);
@@ -50,7 +54,7 @@ describe('the progress panel while Cliq fails', () => {
       }),
     );
     const item = panel.querySelector('[data-testid=retrying-intent]') as HTMLElement;
-    expect(item.textContent).toMatch(
+    expect(plain(item.textContent)).toMatch(
       /^Unpin “Wi-Fi password” in Ops Not done yet: Cliq is having trouble \(HTTP 500\)\.Trying again in 30 sec?\.$/,
     );
     // The internal read that failed is not the user's business.
@@ -71,7 +75,7 @@ describe('the progress panel while Cliq fails', () => {
         ],
       }),
     );
-    expect(panel.querySelector('[data-testid=retrying-intent]')?.textContent).toBe(
+    expect(plain(panel.querySelector('[data-testid=retrying-intent]')?.textContent)).toBe(
       'Unpin messages (2) in Ops Not done yet: Cliq can’t be reached right now: no answer.Trying again now.',
     );
   });
@@ -95,5 +99,27 @@ describe('the progress panel while Cliq fails', () => {
     ]);
     const texts = [...panel.querySelectorAll('[data-testid=failed-intent] p')].map((p) => p.textContent);
     expect(texts).toEqual(['Cliq is having trouble (HTTP 503).', 'Cliq would not unpin messages: message_not_found.']);
+  });
+
+  it('keeps a quoted pin and a chat name whole inside an Arabic sentence: each is a bidi isolate', () => {
+    useMessages('ar');
+    const panel = mount(progressOf({ done: 0, total: 0 }), [
+      {
+        id: 1,
+        intent: { ...unpin, chatId: 'CT_1' },
+        state: 'failed',
+        createdAt: 0,
+        updatedAt: 0,
+        attempts: 1,
+        conflicts: 0,
+        notBefore: 0,
+        memory: {},
+        error: { kind: 'invalid', message: 'operation_failed' },
+      },
+    ]);
+    useMessages('en');
+    expect(panel.querySelector('[data-testid=failed-intent] strong')?.textContent).toBe(
+      'إلغاء تثبيت «\u2068Wi-Fi password\u2069» في \u2068Ops\u2069',
+    );
   });
 });
