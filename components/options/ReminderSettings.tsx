@@ -78,11 +78,14 @@ export function ReminderSettings({ signedIn }: { signedIn: boolean }) {
               {t('optionsRemindersEnable')}
             </label>
             <p class="muted">{t('optionsRemindersHelp')}</p>
-            {revoked && (
-              <p id="reminders-revoked" class="error" data-testid="reminders-revoked">
-                {t('optionsRemindersRevoked')}
-              </p>
-            )}
+            {/* A live region from the start: a note that appears in one is announced (a new region is not). */}
+            <div aria-live="polite" class="live" data-testid="reminders-revoked-region">
+              {revoked && (
+                <p id="reminders-revoked" class="error" data-testid="reminders-revoked">
+                  {t('optionsRemindersRevoked')}
+                </p>
+              )}
+            </div>
             {settings.enabled && !revoked && (
               <>
                 <fieldset>
@@ -123,11 +126,9 @@ export function ReminderSettings({ signedIn }: { signedIn: boolean }) {
           </>
         )
       )}
-      {status && (
-        <p role="status" class={status.tone === 'error' ? 'error' : 'muted'} data-testid="reminders-status">
-          {status.text}
-        </p>
-      )}
+      <p role="status" class={`live ${status?.tone === 'error' ? 'error' : 'muted'}`} data-testid="reminders-status">
+        {status?.text}
+      </p>
     </section>
   );
 }

@@ -69,7 +69,11 @@ async function click() {
 describe('turning reminders on when the browser refuses notifications', () => {
   it('leaves the checkbox off, saves nothing, and says why and how to allow them', async () => {
     await show();
+    // The live region is there, empty, before anything is said: a region added with its text is not announced.
+    const region = root.querySelector('[role=status]');
+    expect(region?.textContent).toBe('');
     await click();
+    expect(root.querySelector('[role=status]')).toBe(region);
 
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ['notifications'] });
     expect(checkbox().checked).toBe(false);
@@ -115,6 +119,8 @@ describe('reminders saved on whose permission the browser took back', () => {
     await show();
     expect(checkbox().checked).toBe(true);
     expect(text('reminders-revoked')).toBe('');
+    const region = root.querySelector('[data-testid=reminders-revoked-region]');
+    expect(region?.getAttribute('aria-live')).toBe('polite');
 
     held = false;
     await act(async () => {
@@ -123,6 +129,9 @@ describe('reminders saved on whose permission the browser took back', () => {
     await settle();
     expect(checkbox().checked).toBe(false);
     expect(text('reminders-revoked')).toBe(revokedText);
+    // Announced: the note appeared inside the region that was already in the page.
+    expect(root.querySelector('[data-testid=reminders-revoked-region]')).toBe(region);
+    expect(region?.querySelector('[data-testid=reminders-revoked]')).not.toBeNull();
 
     vi.mocked(fakeBrowser.permissions.request).mockImplementation(async () => {
       held = true;
