@@ -1,7 +1,6 @@
 import { attrs, el, slot } from './dom';
 import type { FolderPopoverProps } from './FolderMenu';
-import { loadFor, loadNote } from './load-note';
-import type { OnDemand } from './on-demand';
+import { loadNote, onDemandFor } from './load-note';
 import type { ShadowUi } from './shadow';
 
 export interface FolderMenuButton {
@@ -25,24 +24,21 @@ export function folderMenuButton(ui: ShadowUi, testId: string, popoverTestId: st
   const popover = el('div', { style: 'display:contents' }, panel, note);
   let chat = { chatId: '', chatName: undefined as string | undefined };
   let open = false;
-  let parts: OnDemand | undefined;
-  let loading = false;
+  const parts = onDemandFor(ui, note);
 
   const paint = () => {
     attrs(button, { 'data-chat-id': chat.chatId, 'aria-expanded': open });
-    if (parts) {
+    const loaded = parts.current;
+    if (loaded) {
       const props: FolderPopoverProps = {
         ...chat,
         button,
         testId: popoverTestId,
         onClose: () => ui.update(() => menu.setOpen(false)),
       };
-      parts.mount(ui, panel, parts.FolderPopover, open ? props : undefined);
-    } else if (open && !loading) {
-      loading = true;
-      void loadFor(ui, note, button).then((loaded) => {
-        loading = false;
-        parts = loaded;
+      loaded.mount(ui, panel, loaded.FolderPopover, open ? props : undefined);
+    } else if (open && !parts.loading) {
+      void parts.load(button).then((loaded) => {
         // Not loaded: the menu is not open, and the next press tries again.
         if (!loaded) open = false;
         ui.update(paint);

@@ -34,7 +34,7 @@ function placeBelow(note: HTMLElement, anchor: Element): void {
  * orphaned script; nothing is ever thrown into the page. `anchor`: what the note hangs below, unless its container
  * places it already.
  */
-export async function loadFor(
+async function loadFor(
   ui: ShadowUi,
   note: HTMLElement,
   anchor?: Element,
@@ -70,4 +70,38 @@ export async function loadFor(
   } finally {
     clearTimeout(slow);
   }
+}
+
+export interface OnDemandParts {
+  /** The parts, once loaded for this UI. */
+  readonly current: OnDemand | undefined;
+  /** Whether a load for this UI is under way. */
+  readonly loading: boolean;
+  /**
+   * Loads the parts for something a person asked for (one load at a time per UI; `loadFor` says what became of it
+   * in the UI's note): the parts, or `undefined` when they did not load and the next ask tries again.
+   */
+  load(anchor?: Element, failed?: MessageKey): Promise<OnDemand | undefined>;
+}
+
+/** The on-demand parts as one UI holds them: its note, its one load in flight, and the parts once they are in. */
+export function onDemandFor(ui: ShadowUi, note: HTMLElement): OnDemandParts {
+  let current: OnDemand | undefined;
+  let loading: Promise<OnDemand | undefined> | undefined;
+  return {
+    get current() {
+      return current;
+    },
+    get loading() {
+      return loading !== undefined;
+    },
+    load(anchor, failed) {
+      loading ??= loadFor(ui, note, anchor, failed).then((loaded) => {
+        current = loaded;
+        loading = undefined;
+        return loaded;
+      });
+      return loading;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { FeatureEnv } from '../../../lib/page/features';
 import { slot } from './dom';
-import { loadFor, loadNote } from './load-note';
+import { loadNote, onDemandFor } from './load-note';
 import type { OnDemand } from './on-demand';
 import type { PinTarget } from './PinDialog';
 import { createShadowUi } from './shadow';
@@ -24,22 +24,17 @@ export function pinDialogFor({ ctx, signal }: FeatureEnv): Promise<PinDialogHost
       ui.root.append(dialog, note);
       // Loaded with the first dialog this page opens, not with the content script; one that could not load (its
       // note says so where it was asked for) is tried afresh on the next open.
-      let parts: OnDemand | undefined;
-      let loading: Promise<void> | undefined;
+      const parts = onDemandFor(ui, note);
       const show = (props?: Parameters<OnDemand['PinDialogPopover']>[0]) => {
-        const loaded = parts;
+        const loaded = parts.current;
         if (loaded) ui.update(() => loaded.mount(ui, dialog, loaded.PinDialogPopover, props));
       };
       const close = () => show();
       return {
         open(target, message, returnFocus) {
           const props = { target, message, returnFocus, onClose: close };
-          loading ??= loadFor(ui, note, returnFocus ?? message).then((loaded) => {
-            parts = loaded;
-            loading = undefined;
-          });
-          if (parts) show(props);
-          else void loading.then(() => show(props));
+          if (parts.current) show(props);
+          else void parts.load(returnFocus ?? message).then(() => show(props));
         },
         close,
       };

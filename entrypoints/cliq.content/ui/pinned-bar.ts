@@ -5,8 +5,7 @@ import { clockTime, formatCount, t, tn } from '../../../lib/i18n';
 import { ask } from '../../../lib/page/background';
 import type { BarPanelProps } from './BarPanel';
 import { attrs, el, setChildren, setText, slot } from './dom';
-import { loadFor, loadNote } from './load-note';
-import type { OnDemand } from './on-demand';
+import { loadNote, onDemandFor } from './load-note';
 import { barChannel, type ChatPinsState, followChatPins } from './page-state';
 import type { ShadowUi } from './shadow';
 import type { PageUndo } from './undo';
@@ -44,8 +43,6 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
   let notice: string | undefined;
   let offered: BarPanelProps['offered'];
   let failedBefore = 0;
-  let parts: OnDemand | undefined;
-  let loading = false;
 
   const bar = el('div', { class: 'cp-root cp-bar', 'data-testid': 'pinned-bar', 'data-chat-id': chatId });
   const count = document.createTextNode('');
@@ -76,6 +73,7 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
   const panel = slot();
   // What became of the list (or an undo) asked for while the on-demand script loads or could not.
   const asked = loadNote();
+  const parts = onDemandFor(ui, asked);
   /** Each unsent intent's note, kept while it reads the same: a focused button in it keeps its focus. */
   let unsentNotes = new Map<string, HTMLElement>();
   ui.root.append(bar);
@@ -168,7 +166,8 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
       panel,
     ]);
     // The list and undo are the on-demand script's: loaded once the list is opened or something offers undo.
-    if (parts) {
+    const loaded = parts.current;
+    if (loaded) {
       const props: BarPanelProps = {
         chatId,
         pins,
@@ -182,13 +181,10 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
         onJump: (messageId) => ui.update(() => goTo(messageId)),
         onClose: () => ui.update(() => setOpen(false)),
       };
-      parts.mount(ui, panel, parts.BarPanel, props);
-    } else if ((open || offered) && !loading) {
-      loading = true;
+      loaded.mount(ui, panel, loaded.BarPanel, props);
+    } else if ((open || offered) && !parts.loading) {
       // An undo that cannot be offered says so, rather than a list nobody asked for failing.
-      void loadFor(ui, asked, undefined, open ? 'pageOnDemandFailed' : 'pageUndoUnavailable').then((loaded) => {
-        loading = false;
-        parts = loaded;
+      void parts.load(undefined, open ? 'pageOnDemandFailed' : 'pageUndoUnavailable').then((loaded) => {
         // Not loaded: the list is not open nor the undo offered; the next press tries again.
         if (!loaded) {
           open = false;
