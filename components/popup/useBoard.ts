@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ACCOUNT_KEY } from '../../lib/auth/account-key';
 import { accountEpoch, pageStorage, startAccountEpoch } from '../../lib/auth/page-snapshot';
 import { type Board, openBoard } from '../../lib/board/board';
 import { t } from '../../lib/i18n';
@@ -11,9 +12,6 @@ import type { QueueProgress } from '../../lib/store/journal';
 import { keepSnapshot, SNAPSHOT_ID, snapshotOf } from './snapshot';
 
 export type { Board };
-
-/** Where lib/auth/session.ts keeps the signed-in account in `storage.local`. */
-const ACCOUNT_KEY = 'account';
 
 let opened: { key: string; db: Promise<PinsDb> } | undefined;
 /**

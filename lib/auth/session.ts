@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { accountsOrigin, DATA_CENTRE_IDS, type DataCentre } from '../cliq/datacentres';
 import * as z from '../cliq/zod';
 import { t } from '../i18n';
+import { ACCOUNT_KEY } from './account-key';
 import { accountsServer, apiOrigin, type Connection, connectionSchema, dataCentreOfLocation } from './connection';
 import { authorizeUrl, type Grant, parseRedirect, RENEWAL_REFUSALS, refreshUrl, SignInError } from './oauth';
 
@@ -11,11 +12,6 @@ import { authorizeUrl, type Grant, parseRedirect, RENEWAL_REFUSALS, refreshUrl, 
  */
 const CONNECTION_KEY = 'connection';
 const SESSION_KEY = 'authSession';
-/**
- * Whose data the cache and the queue hold (storage.local, so it survives a browser restart and the popup can
- * open that account's database without asking the worker). Absent = signed out.
- */
-const ACCOUNT_KEY = 'account';
 /** Wakes the worker when the token is due for renewal, so "sign in again" shows before it lapses. */
 export const AUTH_ALARM = 'cliq-pins-auth';
 
