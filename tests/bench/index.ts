@@ -3,6 +3,7 @@
  * machine, to be tests. Each module prints its tables and adds its data to the JSON written to `--out`.
  * Nothing here asserts; the numbers are for people and for comparing runs.
  */
+import './node-i18n';
 import 'fake-indexeddb/auto';
 import { setMaxListeners } from 'node:events';
 import { writeFile } from 'node:fs/promises';
