@@ -76,10 +76,13 @@ export function describeProblem(issue: Issue, root: unknown, field = formatPath(
   return t('cliqIssueInvalid', field);
 }
 
-/** A refused value's first issue in one line, "messageIds: at least 1 message id is required"; `path` from it. */
+/**
+ * A refused value's first issue in one line, "messageIds: at least 1 message id is required"; `path` from it,
+ * written as every other error writes a path ("intents[0].chatId").
+ */
 export function firstIssueLine(error: z.core.$ZodError, path = error.issues[0]?.path ?? []): string {
   const message = error.issues[0]?.message ?? t('zodInvalid');
-  return path.length > 0 ? `${path.join('.')}: ${message}` : message;
+  return path.length > 0 ? `${formatPath(path)}: ${message}` : message;
 }
 
 /** A count bound zod reports, by what it bounds: a string's characters, a list's items, or a number itself. */

@@ -21,7 +21,7 @@ describe('byKey, a discriminated union of objects', () => {
     const result = z.safeParse(z.array(pinListEntry), [noInfo]);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ code: 'invalid_type', path: [0, 'pin_information'] });
-    expect(firstIssueLine(result.error as z.core.$ZodError)).toBe('0.pin_information: is missing');
+    expect(firstIssueLine(result.error as z.core.$ZodError)).toBe('[0].pin_information: is missing');
   });
 
   it('refuses a key no option takes at the key, and anything not an object', () => {
