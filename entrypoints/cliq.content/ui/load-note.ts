@@ -93,6 +93,7 @@ export function onDemandFor(ui: ShadowUi, note: HTMLElement, noteBelowControl = 
     say('');
     const slow = setTimeout(() => say(t('loading'), control), SLOW_LOAD_MS);
     ui.signal.addEventListener('abort', () => end(), { signal: ended.signal });
+    // This UI's host stands for what is inside it: the document sees a press in a closed shadow root at the host.
     if (control) onLeaving(ended.signal, () => end(), [control, ui.host]);
     loadOnDemand().then(
       (loaded) => {
@@ -102,6 +103,7 @@ export function onDemandFor(ui: ShadowUi, note: HTMLElement, noteBelowControl = 
       (error: unknown) => {
         if (ended.signal.aborted) return;
         end();
+        // The extension updated or turned off: the note stays blank, as every UI of an orphaned script.
         if (isExtensionGone(error)) return;
         console.warn('Cliq Pins: could not load cliq-on-demand.js', error);
         say(t(failed), control, true);
