@@ -54,8 +54,13 @@ export function Popover(props: {
   useEffect(() => {
     const panel = ref.current;
     panel?.focus();
+    // A listener outside a closed shadow root (production's) sees a press inside it at the root's host only: the
+    // root's own listener, which sees the whole path, judges those.
+    const root = panel?.getRootNode();
+    const own = root instanceof ShadowRoot ? root : undefined;
     const outside = (event: Event) => {
       const path = event.composedPath();
+      if (own && event.currentTarget === document && path.includes(own.host)) return;
       const inside = [panel, ...(latest.current.inside?.() ?? [])];
       if (!inside.some((node) => node && path.includes(node))) latest.current.onClose();
     };
@@ -64,9 +69,11 @@ export function Popover(props: {
       if (event.key === 'Escape') latest.current.onClose();
     };
     document.addEventListener('pointerdown', outside, true);
+    own?.addEventListener('pointerdown', outside, true);
     document.addEventListener('keydown', onEscape, true);
     return () => {
       document.removeEventListener('pointerdown', outside, true);
+      own?.removeEventListener('pointerdown', outside, true);
       document.removeEventListener('keydown', onEscape, true);
       latest.current.returnFocus?.()?.focus();
     };

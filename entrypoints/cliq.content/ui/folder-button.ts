@@ -37,9 +37,12 @@ export function folderMenuButton(ui: ShadowUi, testId: string, popoverTestId: st
         onClose: () => ui.update(() => menu.setOpen(false)),
       };
       loaded.mount(ui, panel, loaded.FolderPopover, open ? props : undefined);
-    } else if (open && !parts.loading) {
+    } else if (!open) {
+      // Closed while it loads: whatever the person did last wins.
+      parts.cancel();
+    } else if (!parts.loading) {
       void parts.load(button).then((loaded) => {
-        // Not loaded: the menu is not open, and the next press tries again.
+        // Not loaded, or no longer wanted: the menu is not open, and the next press tries again.
         if (!loaded) open = false;
         ui.update(paint);
       });

@@ -26,82 +26,111 @@ function placeBelow(note: HTMLElement, anchor: Element): void {
   Object.assign(note.style, { top: `${Math.max(MARGIN, top)}px`, left: `${Math.max(MARGIN, left)}px` });
 }
 
-/**
- * Loads the on-demand script for something a person asked for, telling them in `note`, where they asked: "Loading…"
- * when it is slow, and when it cannot load (its file gone or blocked) that Cliq Pins could not open it and how to
- * fix that, until their next press; the next ask tries again. Resolves with the parts, or `undefined` when they
- * did not load. An extension that is gone (updated or turned off) leaves the note blank, as every UI of an
- * orphaned script; nothing is ever thrown into the page. `anchor`: what the note hangs below, unless its container
- * places it already.
- */
-async function loadFor(
-  ui: ShadowUi,
-  note: HTMLElement,
-  anchor?: Element,
-  failed: MessageKey = 'pageOnDemandFailed',
-): Promise<OnDemand | undefined> {
-  const say = (text: string, alert = false) =>
-    ui.update(() => {
-      attrs(setText(note, text), { role: alert ? 'alert' : 'status' });
-      if (anchor && text) placeBelow(note, anchor);
-    });
-  // A second try that fails again is announced again: its text goes first.
-  say('');
-  const slow = setTimeout(() => say(t('loading')), SLOW_LOAD_MS);
-  try {
-    const parts = await loadOnDemand();
-    say('');
-    return parts;
-  } catch (error) {
-    if (isExtensionGone(error)) return undefined;
-    console.warn('Cliq Pins: could not load cliq-on-demand.js', error);
-    say(t(failed), true);
-    // Gone with their next press (which tries again) or Escape.
-    const done = new AbortController();
-    const dismiss = (event: Event) => {
-      if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
-      done.abort();
-      say('');
-    };
-    for (const type of ['pointerdown', 'keydown']) {
-      document.addEventListener(type, dismiss, { capture: true, signal: done.signal });
-    }
-    return undefined;
-  } finally {
-    clearTimeout(slow);
-  }
+/** Escape, or a press anywhere but on `inside`: someone taking back what they asked for, or done with a note. */
+function onLeaving(signal: AbortSignal, leave: () => void, inside: readonly Element[] = []): void {
+  const listener = (event: Event) => {
+    const leaving =
+      event instanceof KeyboardEvent
+        ? event.key === 'Escape'
+        : !inside.some((node) => event.composedPath().includes(node));
+    if (leaving) leave();
+  };
+  for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, listener, { capture: true, signal });
 }
 
 export interface OnDemandParts {
-  /** The parts, once loaded for this UI. */
+  /** The parts, once loaded: kept from then on, even when the person had given up on the load that brought them. */
   readonly current: OnDemand | undefined;
-  /** Whether a load for this UI is under way. */
+  /** Whether a load someone asked for here is under way. */
   readonly loading: boolean;
   /**
-   * Loads the parts for something a person asked for (one load at a time per UI; `loadFor` says what became of it
-   * in the UI's note): the parts, or `undefined` when they did not load and the next ask tries again.
+   * Loads the parts for something a person asked for at `control` (one load at a time per UI), saying what becomes
+   * of it in the UI's note: "Loading…" when it is slow, and when it cannot load (its file gone or blocked, or stuck
+   * past lazy.ts's time limit) that Cliq Pins could not open it and how to fix that, until their next press.
+   * Resolves with the parts, or `undefined` when they did not load or the person no longer wants them: Escape, a
+   * press anywhere but on `control` or in this UI, `cancel()`, the UI going away. Then nothing should open; the next
+   * ask tries again. Nothing is ever thrown into the page. Without `control` (nobody pressed anything) only
+   * `cancel()` and the UI's end take it back.
    */
-  load(anchor?: Element, failed?: MessageKey): Promise<OnDemand | undefined>;
+  load(control?: Element, failed?: MessageKey): Promise<OnDemand | undefined>;
+  /** The person no longer wants what they asked for: the note goes, and the load under way opens nothing. */
+  cancel(): void;
 }
 
-/** The on-demand parts as one UI holds them: its note, its one load in flight, and the parts once they are in. */
-export function onDemandFor(ui: ShadowUi, note: HTMLElement): OnDemandParts {
+/**
+ * The on-demand parts as one UI holds them: its note, its one load in flight, and the parts once they are in.
+ * `noteBelowControl`: whether the note hangs below the control that asked (else its container places it).
+ */
+export function onDemandFor(ui: ShadowUi, note: HTMLElement, noteBelowControl = true): OnDemandParts {
   let current: OnDemand | undefined;
-  let loading: Promise<OnDemand | undefined> | undefined;
+  let asked: { result: Promise<OnDemand | undefined>; cancel(): void } | undefined;
+  // A failure's note, up until the person's next press or Escape, or the next ask.
+  let failureShown = new AbortController();
+
+  const say = (text: string, control?: Element, alert = false) =>
+    ui.update(() => {
+      attrs(setText(note, text), { role: alert ? 'alert' : 'status' });
+      if (noteBelowControl && control && text) placeBelow(note, control);
+    });
+
+  function ask(control: Element | undefined, failed: MessageKey): NonNullable<typeof asked> {
+    // Ends when the load does, or when the person or the UI gives up on it: whatever comes first decides.
+    const ended = new AbortController();
+    let answer: (parts: OnDemand | undefined) => void = () => undefined;
+    const result = new Promise<OnDemand | undefined>((resolve) => {
+      answer = resolve;
+    });
+    const end = (parts?: OnDemand) => {
+      if (ended.signal.aborted) return;
+      ended.abort();
+      clearTimeout(slow);
+      asked = undefined;
+      say('');
+      answer(parts);
+    };
+    // A second try that fails again is announced again: its text goes first.
+    failureShown.abort();
+    say('');
+    const slow = setTimeout(() => say(t('loading'), control), SLOW_LOAD_MS);
+    ui.signal.addEventListener('abort', () => end(), { signal: ended.signal });
+    // This UI's host stands for what is inside it: the document sees a press in a closed shadow root at the host.
+    if (control) onLeaving(ended.signal, () => end(), [control, ui.host]);
+    loadOnDemand().then(
+      (loaded) => {
+        current = loaded;
+        end(loaded);
+      },
+      (error: unknown) => {
+        if (ended.signal.aborted) return;
+        end();
+        // The extension updated or turned off: the note stays blank, as every UI of an orphaned script.
+        if (isExtensionGone(error)) return;
+        console.warn('Cliq Pins: could not load cliq-on-demand.js', error);
+        say(t(failed), control, true);
+        // Gone with their next press (which tries again) or Escape.
+        failureShown = new AbortController();
+        onLeaving(failureShown.signal, () => {
+          failureShown.abort();
+          say('');
+        });
+      },
+    );
+    return { result, cancel: () => end() };
+  }
+
   return {
     get current() {
       return current;
     },
     get loading() {
-      return loading !== undefined;
+      return asked !== undefined;
     },
-    load(anchor, failed) {
-      loading ??= loadFor(ui, note, anchor, failed).then((loaded) => {
-        current = loaded;
-        loading = undefined;
-        return loaded;
-      });
-      return loading;
+    load(control, failed = 'pageOnDemandFailed') {
+      asked ??= ask(control, failed);
+      return asked.result;
+    },
+    cancel() {
+      asked?.cancel();
     },
   };
 }

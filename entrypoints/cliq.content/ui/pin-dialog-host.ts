@@ -25,16 +25,22 @@ export function pinDialogFor({ ctx, signal }: FeatureEnv): Promise<PinDialogHost
       // Loaded with the first dialog this page opens, not with the content script; one that could not load (its
       // note says so where it was asked for) is tried afresh on the next open.
       const parts = onDemandFor(ui, note);
-      const show = (props?: Parameters<OnDemand['PinDialogPopover']>[0]) => {
+      // The dialog last asked for: it opens when the parts land, unless the person gave up on it meanwhile.
+      let wanted: Parameters<OnDemand['PinDialogPopover']>[0] | undefined;
+      const show = () => {
         const loaded = parts.current;
-        if (loaded) ui.update(() => loaded.mount(ui, dialog, loaded.PinDialogPopover, props));
+        if (loaded) ui.update(() => loaded.mount(ui, dialog, loaded.PinDialogPopover, wanted));
       };
-      const close = () => show();
+      const close = () => {
+        wanted = undefined;
+        parts.cancel();
+        show();
+      };
       return {
         open(target, message, returnFocus) {
-          const props = { target, message, returnFocus, onClose: close };
-          if (parts.current) show(props);
-          else void parts.load(returnFocus ?? message).then(() => show(props));
+          wanted = { target, message, returnFocus, onClose: close };
+          if (parts.current) show();
+          else if (!parts.loading) void parts.load(returnFocus ?? message).then((loaded) => loaded && show());
         },
         close,
       };

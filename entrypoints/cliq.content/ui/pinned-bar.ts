@@ -73,7 +73,8 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
   const panel = slot();
   // What became of the list (or an undo) asked for while the on-demand script loads or could not.
   const asked = loadNote();
-  const parts = onDemandFor(ui, asked);
+  // Its place in the bar's notes is the note's own: it does not hang below the button.
+  const parts = onDemandFor(ui, asked, false);
   /** Each unsent intent's note, kept while it reads the same: a focused button in it keeps its focus. */
   let unsentNotes = new Map<string, HTMLElement>();
   ui.root.append(bar);
@@ -182,10 +183,14 @@ export function showPinnedBar(ui: ShadowUi, chatId: string, jump: JumpToMessage)
         onClose: () => ui.update(() => setOpen(false)),
       };
       loaded.mount(ui, panel, loaded.BarPanel, props);
-    } else if ((open || offered) && !parts.loading) {
-      // An undo that cannot be offered says so, rather than a list nobody asked for failing.
-      void parts.load(undefined, open ? 'pageOnDemandFailed' : 'pageUndoUnavailable').then((loaded) => {
-        // Not loaded: the list is not open nor the undo offered; the next press tries again.
+    } else if (!open && !offered) {
+      // The list closed while it loads: whatever the person did last wins.
+      parts.cancel();
+    } else if (!parts.loading) {
+      // An undo that cannot be offered says so, rather than a list nobody asked for failing. Only a press on the
+      // list's button is taken back by Escape or a press elsewhere; an undo nobody asked for is not.
+      void parts.load(open ? toggle : undefined, open ? 'pageOnDemandFailed' : 'pageUndoUnavailable').then((loaded) => {
+        // Not loaded, or no longer wanted: the list is not open nor the undo offered; the next press tries again.
         if (!loaded) {
           open = false;
           offered = undefined;
