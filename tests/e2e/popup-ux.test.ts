@@ -39,6 +39,32 @@ describe('the popup for a new user, in chromium', () => {
   };
   const shownTexts = () => popup.$$eval('[data-testid=pin] .pin-text', (rows) => rows.map((r) => r.textContent ?? ''));
 
+  it('lines up "pinned by … ago" in every row: beside the sender at one end edge, or under it at the start edge', async () => {
+    const layout = () =>
+      popup.$$eval('[data-testid=pin]', (rows) =>
+        rows.map((row) => {
+          const box = (selector: string) => row.querySelector(selector)?.getBoundingClientRect() ?? new DOMRect();
+          const [body, meta, about] = [box('.pin-body'), box('.pin-meta'), box('.pin-about')];
+          return {
+            body: Math.round(body.left),
+            rise: Math.round(about.top - meta.top),
+            left: about.left,
+            right: about.right,
+          };
+        }),
+      );
+    await popup.setViewport({ width: 360, height: 600 });
+    const narrow = await layout();
+    expect(narrow.length).toBeGreaterThan(10);
+    // Every row's text starts at the same x, and so does its "pinned by" line, below the sender.
+    expect(new Set(narrow.map((row) => row.body)).size).toBe(1);
+    expect(narrow.map((row) => Math.round(row.left))).toEqual(narrow.map((row) => row.body));
+    await popup.setViewport({ width: 780, height: 600 });
+    const wide = await layout();
+    expect(wide.map((row) => row.rise)).toEqual(wide.map(() => 0));
+    expect(new Set(wide.map((row) => Math.round(row.right))).size).toBe(1);
+  });
+
   it('Alt+↑ on the second pin says it is now the primary, and Undo puts the old primary back', async () => {
     const chatId = chats[0] as string;
     const ids = serverPinIds(sandbox, chatId);
