@@ -39,7 +39,7 @@ describe('the popup for a new user, in chromium', () => {
   };
   const shownTexts = () => popup.$$eval('[data-testid=pin] .pin-text', (rows) => rows.map((r) => r.textContent ?? ''));
 
-  it('lines up "pinned by … ago" in every row: beside the sender at one end edge, or under it at the start edge', async () => {
+  it('lines up the rows: "pinned by … ago" beside the sender at one end edge or under it at the start edge; a chat’s link under its name', async () => {
     const layout = () =>
       popup.$$eval('[data-testid=pin]', (rows) =>
         rows.map((row) => {
@@ -59,6 +59,18 @@ describe('the popup for a new user, in chromium', () => {
     // Every row's text starts at the same x, and so does its "pinned by" line, below the sender.
     expect(new Set(narrow.map((row) => row.body)).size).toBe(1);
     expect(narrow.map((row) => Math.round(row.left))).toEqual(narrow.map((row) => row.body));
+    // In the folders tab, a chat's type and "Open in Cliq" wrap under its name, not under the drag handle.
+    await popup.click('[data-testid=tab-chats]');
+    const chats = await popup.$$eval('[data-testid=folder-chat]', (rows) =>
+      rows.map((row) => {
+        const name = row.querySelector('.chat-name')?.getBoundingClientRect().left ?? Number.NaN;
+        const rest = [...row.querySelectorAll('.chat-type, .open-link')].map((el) => el.getBoundingClientRect().left);
+        return Math.round(Math.min(name, ...rest) - name);
+      }),
+    );
+    expect(chats.length).toBeGreaterThan(5);
+    expect(chats).toEqual(chats.map(() => 0));
+    await popup.click('[data-testid=tab-pins]');
     await popup.setViewport({ width: 780, height: 600 });
     const wide = await layout();
     expect(wide.map((row) => row.rise)).toEqual(wide.map(() => 0));
