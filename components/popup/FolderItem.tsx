@@ -175,11 +175,13 @@ export function FolderItem(props: Props) {
                   data-focus-key={key}
                   onClick={(event) => props.onSelectChat(key, event.shiftKey)}
                 />
-                <span class="chat-name" dir="auto">
-                  {chatName}
+                <span class="chat-main">
+                  <span class="chat-name" dir="auto">
+                    {chatName}
+                  </span>
+                  {chat.type && <span class="muted chat-type">{chatType(chat.type)}</span>}
+                  {link && <OpenInCliq class="open-link" href={link} chatName={chatName} />}
                 </span>
-                {chat.type && <span class="muted chat-type">{chatType(chat.type)}</span>}
-                {link && <OpenInCliq class="open-link" href={link} chatName={chatName} />}
               </li>
             );
           })}

@@ -95,18 +95,20 @@ export function PinRow(props: Props) {
       )}
       <div class="pin-body">
         <div class="pin-meta">
-          {pin.isPrimary && <span class="chip chip-accent">{t('popupPrimary')}</span>}
-          {pin.senderName && (
-            <strong class="sender" dir="auto">
-              {pin.senderName}
-            </strong>
-          )}
-          {pin.sentAt !== undefined && (
-            <time class="muted" dateTime={isoTime(pin.sentAt)}>
-              {shortDateTime(pin.sentAt, now)}
-            </time>
-          )}
-          {pin.pending && <span class="chip chip-pending">{t('popupPending')}</span>}
+          <span class="pin-who">
+            {pin.isPrimary && <span class="chip chip-accent">{t('popupPrimary')}</span>}
+            {pin.senderName && (
+              <strong class="sender" dir="auto">
+                {pin.senderName}
+              </strong>
+            )}
+            {pin.sentAt !== undefined && (
+              <time class="muted" dateTime={isoTime(pin.sentAt)}>
+                {shortDateTime(pin.sentAt, now)}
+              </time>
+            )}
+            {pin.pending && <span class="chip chip-pending">{t('popupPending')}</span>}
+          </span>
           <span class="pin-about muted">
             {pin.pinnedBy && <span>{t('popupPinnedBy', pin.pinnedBy)}</span>}
             {pin.pinnedAt !== undefined && (

@@ -158,6 +158,17 @@ describe('Arabic: the popup and the in-page UI mirror, and stay accessible', () 
     );
     expect(directions).toEqual(['rtl']);
     expect(await page.$eval(inBar('.cp-pin-text'), (el) => el.getAttribute('dir'))).toBe('auto');
+    // A (Latin) message that wraps keeps to the UI's start edge: every line of it ends at the right.
+    const lines = await page.$$eval(inBar('.cp-pin-text'), (texts) =>
+      texts.map((text) => {
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const right = text.getBoundingClientRect().right;
+        return [...range.getClientRects()].map((line) => Math.round(right - line.right));
+      }),
+    );
+    expect(lines.some((gaps) => gaps.length > 1)).toBe(true);
+    expect(lines.flat().every((gap) => gap === 0)).toBe(true);
     // "Go to the message" points leftwards, along the reading direction.
     expect(await page.$eval(inBar('[data-testid=pin-jump]'), (el) => getComputedStyle(el).transform)).toBe(MIRRORED);
     await page.screenshot({ path: `${SCRATCH}/ar-page.png` });

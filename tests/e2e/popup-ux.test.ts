@@ -39,6 +39,44 @@ describe('the popup for a new user, in chromium', () => {
   };
   const shownTexts = () => popup.$$eval('[data-testid=pin] .pin-text', (rows) => rows.map((r) => r.textContent ?? ''));
 
+  it('lines up the rows: "pinned by … ago" beside the sender at one end edge or under it at the start edge; a chat’s link under its name', async () => {
+    const layout = () =>
+      popup.$$eval('[data-testid=pin]', (rows) =>
+        rows.map((row) => {
+          const box = (selector: string) => row.querySelector(selector)?.getBoundingClientRect() ?? new DOMRect();
+          const [body, meta, about] = [box('.pin-body'), box('.pin-meta'), box('.pin-about')];
+          return {
+            body: Math.round(body.left),
+            rise: Math.round(about.top - meta.top),
+            left: about.left,
+            right: about.right,
+          };
+        }),
+      );
+    await popup.setViewport({ width: 360, height: 600 });
+    const narrow = await layout();
+    expect(narrow.length).toBeGreaterThan(10);
+    // Every row's text starts at the same x, and so does its "pinned by" line, below the sender.
+    expect(new Set(narrow.map((row) => row.body)).size).toBe(1);
+    expect(narrow.map((row) => Math.round(row.left))).toEqual(narrow.map((row) => row.body));
+    // In the folders tab, a chat's type and "Open in Cliq" wrap under its name, not under the drag handle.
+    await popup.click('[data-testid=tab-chats]');
+    const chats = await popup.$$eval('[data-testid=folder-chat]', (rows) =>
+      rows.map((row) => {
+        const name = row.querySelector('.chat-name')?.getBoundingClientRect().left ?? Number.NaN;
+        const rest = [...row.querySelectorAll('.chat-type, .open-link')].map((el) => el.getBoundingClientRect().left);
+        return Math.round(Math.min(name, ...rest) - name);
+      }),
+    );
+    expect(chats.length).toBeGreaterThan(5);
+    expect(chats).toEqual(chats.map(() => 0));
+    await popup.click('[data-testid=tab-pins]');
+    await popup.setViewport({ width: 780, height: 600 });
+    const wide = await layout();
+    expect(wide.map((row) => row.rise)).toEqual(wide.map(() => 0));
+    expect(new Set(wide.map((row) => Math.round(row.right))).size).toBe(1);
+  });
+
   it('Alt+↑ on the second pin says it is now the primary, and Undo puts the old primary back', async () => {
     const chatId = chats[0] as string;
     const ids = serverPinIds(sandbox, chatId);
