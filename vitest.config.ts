@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -17,6 +18,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/sandbox/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           setupFiles: ['tests/unit/setup.ts'],
           testTimeout: 20_000,
+          // Vitest's default (one worker less than the cores) is a single worker on a 2-core machine, which
+          // leaves a core idle: these files spend more time starting (imports, environment) than testing.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
       {

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Sandbox, type SeedData, startSandbox } from '../sandbox';
 import { type BrowserName, type ExtensionSession, launchWithExtension } from './harness';
 import { serverPins } from './popup-helpers';
@@ -11,6 +11,10 @@ import { killWorker, workerTarget } from './worker';
  * lead by the same factor (1/120), so "1 hour before" is 30 s before. Headless Chromium can neither answer the
  * notifications permission prompt nor click a notification: test builds hold the permission from install, and
  * the tests call the worker's own notification handlers (`cliqPinsReminderHandlers`, test builds only).
+ *
+ * Most of this file is waiting for real alarms, so the Chromium and the Firefox suite run side by side (each with
+ * its own browser and sandbox; the tests within a suite run in order). Concurrent tests take `expect` from their
+ * context, so a failure is reported against the right test.
  */
 
 const MINUTE_MS = 500;
@@ -43,8 +47,9 @@ async function startWithReminders(name: BrowserName): Promise<ReminderSetup> {
     startSandbox({ seed: 'empty', minuteMs: MINUTE_MS }),
   ]);
   const seededAt = sandbox.clock.now();
-  // Reminded 30 s before: the first at about +20 s, the second at about +45 s.
-  const expiryOf = { soon: seededAt + LEAD_MS + 20_000, later: seededAt + LEAD_MS + 45_000 };
+  // Reminded 30 s before: the first at +20 s (time to sign in and turn reminders on, even on a loaded machine),
+  // the second at +35 s (time for the first test's "Keep 1 more day" and the kill before it is due).
+  const expiryOf = { soon: seededAt + LEAD_MS + 20_000, later: seededAt + LEAD_MS + 35_000 };
   const seed: SeedData = {
     users: [{ id: OTHER, name: 'Sam Lee' }],
     chats: [
@@ -86,7 +91,7 @@ async function whenShown(shown: () => Promise<Record<string, boolean>>, messageI
   }
 }
 
-describe('reminders before pins expire (Chromium)', () => {
+describe.concurrent('reminders before pins expire (Chromium)', () => {
   let session: ExtensionSession;
   let sandbox: Sandbox;
   let options: Page;
@@ -106,7 +111,7 @@ describe('reminders before pins expire (Chromium)', () => {
     );
   const notifications = () => inWorker<Record<string, boolean>>('chrome.notifications.getAll()');
 
-  it('sets one alarm per pin of mine with an expiry, at the scaled lead before it', async () => {
+  it.sequential('sets one alarm per pin of mine with an expiry, at the scaled lead before it', async ({ expect }) => {
     await expect.poll(async () => (await reminderAlarms()).length, { timeout: 20_000, interval: 200 }).toBe(2);
     const alarms = await reminderAlarms();
     const at = (messageId: string) => alarms.find((a) => a.name.includes(`/${messageId}/`))?.scheduledTime ?? 0;
@@ -118,7 +123,9 @@ describe('reminders before pins expire (Chromium)', () => {
     expect(within(at(MINE_LATER), expiryOf.later - LEAD_MS, 10)).toBe(true);
   });
 
-  it('shows the reminder at its time, and the worker’s “Keep 1 more day” handler moves the expiry in Cliq', async () => {
+  it.sequential('shows the reminder at its time, and the worker’s “Keep 1 more day” handler moves the expiry in Cliq', async ({
+    expect,
+  }) => {
     const due = expiryOf.soon - LEAD_MS;
     expect(Date.now()).toBeLessThan(due);
     const shownAt = await whenShown(notifications, MINE_SOON);
@@ -140,9 +147,10 @@ describe('reminders before pins expire (Chromium)', () => {
     expect(await notifications()).toEqual({});
   });
 
-  it('fires once across worker kills, and a click opens the board at that pin', async () => {
+  it.sequential('fires once across worker kills, and a click opens the board at that pin', async ({ expect }) => {
     // The worker is stopped before the reminder is due: the alarm must start it again.
     const dead = await killWorker(session);
+    expect(Date.now()).toBeLessThan(expiryOf.later - LEAD_MS);
     const shownAt = await whenShown(notifications, MINE_LATER);
     expect(await workerTarget(session)).not.toBe(dead);
     expect(shownAt).toBeGreaterThanOrEqual(expiryOf.later - LEAD_MS);
@@ -177,7 +185,7 @@ describe('reminders before pins expire (Chromium)', () => {
  * reminders can (written just before the notification is created). The options page sees the same alarms and the
  * same IndexedDB as the event page.
  */
-describe('reminders before pins expire (Firefox)', () => {
+describe.concurrent('reminders before pins expire (Firefox)', () => {
   let setup: ReminderSetup;
   beforeAll(async () => {
     setup = await startWithReminders('firefox');
@@ -186,7 +194,7 @@ describe('reminders before pins expire (Firefox)', () => {
     await Promise.all([setup?.session.close(), setup?.sandbox.stop()]);
   });
 
-  it('schedules my pins’ reminders and fires the first at its time (recorded as fired)', async () => {
+  it('schedules my pins’ reminders and fires the first at its time (recorded as fired)', async ({ expect }) => {
     const { options, expiryOf } = setup;
     const alarms = () =>
       options.evaluate(`browser.alarms.getAll().then((all) => all.map((a) => a.name)
