@@ -179,6 +179,34 @@ describe('sign-in and the token', () => {
     expect(await auth.getToken()).toBeUndefined();
   });
 
+  it('stays signed out when a silent renewal was under way at sign-out, or started while it ran', async () => {
+    answerWith(zoho({ granted: true, user: 'u1' }));
+    const auth = makeAuth();
+    await auth.signIn();
+    // Zoho answers the renewal only after the user pressed "Sign out".
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const zohoNow = zoho({ granted: true, user: 'u1' });
+    fakeBrowser.identity.launchWebAuthFlow = vi.fn(async (details: { url: string }) => {
+      flows.push(details);
+      await answered;
+      return `${REDIRECT}#${zohoNow(new URL(details.url))}`;
+    }) as never;
+    now += 3_600_000 - 60_000;
+    const renewal = auth.getToken();
+    // And a request asking for a token while sign-out is half done (token gone, account not yet).
+    const signingOut = auth.signOut();
+    const during = auth.getToken();
+    await signingOut;
+    answer();
+    await Promise.all([renewal, during]);
+    expect(await auth.state()).toMatchObject({ signedIn: false, needsSignIn: false, account: undefined });
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
+    expect(await auth.getToken()).toBeUndefined();
+  });
+
   it('refuses to start without a client id, saying what to do', async () => {
     await fakeBrowser.storage.local.set({ connection: { dataCentre: 'com' } });
     await expect(makeAuth().signIn()).rejects.toThrow('Enter the client ID of your Zoho API console app first.');
