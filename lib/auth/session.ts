@@ -112,7 +112,8 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       account: bound,
       expiresAt: live ? current.expiresAt : undefined,
       scopes: live ? current.scopes : undefined,
-      lastError,
+      // "Ends soon" is true only while the token lives; once it lapsed, the pages say the session ended.
+      lastError: !live && lastError === t('authNoSessionGrant') ? undefined : lastError,
     };
   }
 

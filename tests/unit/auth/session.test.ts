@@ -93,6 +93,8 @@ describe('sign-in and the token', () => {
     expect(told.at(-1)).toBe(true);
     now += 4 * 60_000;
     expect(await auth.getToken()).toBeUndefined();
+    // Lapsed: "ends soon" would now be untrue; the popup and the settings say the session ended.
+    expect(await auth.state()).toMatchObject({ signedIn: false, needsSignIn: true, lastError: undefined });
   });
 
   it.each(['client_not_granted', 'prompt_required'])(
