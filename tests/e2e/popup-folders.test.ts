@@ -4,6 +4,9 @@ import type { Sandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import { dragOnto, expectNoFailures, QUEUE_TIMEOUT, serverFolder, setUpPopup } from './popup-helpers';
 
+/** Wider than any popup: the folder's row has to cut it. */
+const LONG_TITLE =
+  'Launch week, with every checklist, review, sign-off and rehearsal the launch still needs before Friday';
 const byTitle = (title: string) => (folder: { title: string }) => folder.title === title;
 const folderIds = (sandbox: Sandbox) => sandbox.state.folders.map((f) => f.id);
 const folderRow = (id: string) => `[data-testid=folder][data-folder-id="${id}"]`;
@@ -49,12 +52,21 @@ describe.each(BROWSERS)('the popup’s pinned chats in %s', (name) => {
 
     await popup.click(`${folderRow(created)} [data-testid=folder-edit]`);
     await popup.waitForSelector('[data-testid=folder-dialog][open]');
-    await replaceText(popup, '[data-testid=folder-title]', 'Launch');
+    await replaceText(popup, '[data-testid=folder-title]', LONG_TITLE);
     await popup.click('[data-testid=folder-dialog] button[aria-label="Use ✅"]');
     await popup.click('[data-testid=folder-save]');
     await expect
       .poll(() => serverFolder(sandbox, (f) => f.id === created), QUEUE_TIMEOUT)
-      .toMatchObject({ title: 'Launch', symbol: '✅' });
+      .toMatchObject({ title: LONG_TITLE, symbol: '✅' });
+    // Too long for its row: cut with "…", which only a block's own text gets (a flex box's text was cut bare).
+    const name = `${folderRow(created)} [data-testid=folder-toggle] .folder-name`;
+    await popup.waitForFunction((selector: string) => document.querySelector(selector)?.textContent?.length, {}, name);
+    expect(
+      await popup.$eval(name, (el) => {
+        const style = getComputedStyle(el);
+        return { cut: el.scrollWidth > el.clientWidth, display: style.display, textOverflow: style.textOverflow };
+      }),
+    ).toEqual({ cut: true, display: expect.not.stringMatching(/flex/), textOverflow: 'ellipsis' });
 
     await popup.click(`${folderRow(created)} [data-testid=folder-toggle]`);
     await expect.poll(() => serverFolder(sandbox, (f) => f.id === created)?.state, QUEUE_TIMEOUT).toBe('collapsed');
