@@ -178,7 +178,9 @@ export async function sweepPins(deps: ReadDeps, options: SweepOptions = {}): Pro
               : clock.now() + deps.ledger.minuteMs / 4;
           return { state: 'waiting', retryAt };
         }
-        // Not readable (left the chat, no access) or unreadable data: skip it, keeping the cache as it was.
+        // Not readable (left the chat, no access) or unreadable data: skip it, keeping the cache as it was. Data
+        // that did not parse is counted, so the popup does not say every chat was read.
+        if (kind === 'malformed') sweep = { ...sweep, unreadable: unique([...(sweep.unreadable ?? []), chatId]) };
       }
     }
     sweep = { ...sweep, pending: sweep.pending.slice(1) };
