@@ -200,7 +200,7 @@ describe('the pin sweep', () => {
   });
 
   it('finishes past a chat whose answer does not parse, keeping its cache, and names it as not read', async () => {
-    const { fake, sync, db } = await setup();
+    const { fake, sync, db, changes } = await setup();
     const chats = Array.from({ length: 3 }, (_, i) => ({ chatId: `CT_${i + 1}_1`, lastActivityAt: 1000 - i }));
     for (const { chatId } of chats) fake.chat(chatId);
     await sync.noteChats(chats);
@@ -211,6 +211,8 @@ describe('the pin sweep', () => {
     expect(sweep.finishedAt).toBeDefined();
     const [first] = fake.callsOf('listPinnedMessages').map((call) => (call.params as { chatId: string }).chatId);
     expect(sweep.unreadable).toEqual([first]);
+    // An open popup is told, and reads the board again.
+    expect(changes).toContain(`pins:${first}`);
     const board = await openBoard(
       async () => db,
       () => new Error('signed out'),
