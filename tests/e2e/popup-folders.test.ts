@@ -70,12 +70,12 @@ describe.each(BROWSERS)('the popup’s pinned chats in %s', (name) => {
       }),
     ).toEqual({ cut: true, display: expect.not.stringMatching(/flex/), textOverflow: 'ellipsis' });
     // And My Pins' name, a block of text in a line of its own, sits level with the checkbox, not raised above it.
-    const [above, below] = await popup.$eval('[data-testid=folder] .folder-title:has(> .folder-name)', (title) => {
+    const { above, below } = await popup.$eval('[data-testid=folder] .folder-title:has(> .folder-name)', (title) => {
       const [outer, inner] = [
         title.getBoundingClientRect(),
         title.querySelector('.folder-name')?.getBoundingClientRect(),
       ];
-      return [(inner?.top ?? 0) - outer.top, outer.bottom - (inner?.bottom ?? 0)];
+      return { above: (inner?.top ?? 0) - outer.top, below: outer.bottom - (inner?.bottom ?? 0) };
     });
     expect(Math.abs(above - below)).toBeLessThanOrEqual(1);
 
