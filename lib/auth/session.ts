@@ -134,10 +134,16 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       state: expectedState,
     };
     // launchWebAuthFlow returns only the redirect of this very flow, which is why a missing `state` is safe.
-    const redirectedTo = await browser.identity.launchWebAuthFlow({
-      interactive: mode === 'signIn',
-      url: mode === 'signIn' ? authorizeUrl(request) : refreshUrl(request),
-    });
+    const redirectedTo = await browser.identity
+      .launchWebAuthFlow({
+        interactive: mode === 'signIn',
+        url: mode === 'signIn' ? authorizeUrl(request) : refreshUrl(request),
+      })
+      .catch((error: unknown) => {
+        // The browser's own words ("Authorization page could not be loaded."), in English, say neither where nor
+        // what to do: name the accounts host and what to check, keeping the browser's reason.
+        throw new SignInError(t('authFlowFailed', request.accountsServer, (error as Error).message ?? String(error)));
+      });
     if (!redirectedTo) throw new SignInError(t('authWindowClosed'));
     return parseRedirect(redirectedTo, expectedState, deps.now());
   }

@@ -209,6 +209,16 @@ describe('sign-in and the token', () => {
     expect(await auth.getToken()).toBeUndefined();
   });
 
+  it('says which sign-in page did not answer and what to check, when the browser cannot load it', async () => {
+    fakeBrowser.identity.launchWebAuthFlow = vi.fn(async () => {
+      throw new Error('Authorization page could not be loaded.');
+    }) as never;
+    await expect(makeAuth().signIn()).rejects.toThrow(
+      "Zoho's sign-in page at https://accounts.zoho.com did not answer (Authorization page could not be loaded.). " +
+        'Check the data centre (or the accounts host) and your connection, then try again.',
+    );
+  });
+
   it('refuses to start without a client id, saying what to do', async () => {
     await fakeBrowser.storage.local.set({ connection: { dataCentre: 'com' } });
     await expect(makeAuth().signIn()).rejects.toThrow('Enter the client ID of your Zoho API console app first.');
