@@ -142,7 +142,8 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       .catch((error: unknown) => {
         // The browser's own words ("Authorization page could not be loaded."), in English, say neither where nor
         // what to do: name the accounts host and what to check, keeping the browser's reason.
-        throw new SignInError(t('authFlowFailed', request.accountsServer, (error as Error).message ?? String(error)));
+        const reason = ((error as Error).message ?? String(error)).replace(/\.$/, '');
+        throw new SignInError(t('authFlowFailed', request.accountsServer, reason));
       });
     if (!redirectedTo) throw new SignInError(t('authWindowClosed'));
     return parseRedirect(redirectedTo, expectedState, deps.now());

@@ -214,7 +214,7 @@ describe('sign-in and the token', () => {
       throw new Error('Authorization page could not be loaded.');
     }) as never;
     await expect(makeAuth().signIn()).rejects.toThrow(
-      "Zoho's sign-in page at https://accounts.zoho.com did not answer (Authorization page could not be loaded.). " +
+      "Zoho's sign-in page at https://accounts.zoho.com did not answer (Authorization page could not be loaded). " +
         'Check the data centre (or the accounts host) and your connection, then try again.',
     );
   });
