@@ -8,7 +8,7 @@ import { dragOnto, expectNoFailures, QUEUE_TIMEOUT, serverFolder, setUpPopup } f
 const LONG_TITLE =
   'Launch week, with every checklist, review, sign-off and rehearsal the launch still needs before Friday';
 /** One long word, as ids and addresses in failure reasons are. */
-const RENAMED = 'Operations_and_infrastructure_on-call_rota_for_the_whole_quarter';
+const RENAMED = 'Operations_and_infrastructure_oncall_rota_for_the_whole_quarter';
 const byTitle = (title: string) => (folder: { title: string }) => folder.title === title;
 const folderIds = (sandbox: Sandbox) => sandbox.state.folders.map((f) => f.id);
 const folderRow = (id: string) => `[data-testid=folder][data-folder-id="${id}"]`;
@@ -225,5 +225,20 @@ describe.each(BROWSERS)('the popup’s pinned chats in %s', (name) => {
     await popup.click('[data-testid=failed-intent] button');
     await expect.poll(() => serverFolder(sandbox, (f) => f.id === ops.id)?.title, QUEUE_TIMEOUT).toBe(RENAMED);
     await expect.poll(() => popup.$('[data-testid=failed-intent]'), QUEUE_TIMEOUT).toBeNull();
+
+    // Deleted in a 360 px popup, the toast naming it wraps the long word instead of widening the popup past its edge.
+    const wide = popup.viewport();
+    await popup.setViewport({ width: 360, height: 600 });
+    await popup.click(`${folderRow(ops.id)} [data-testid=folder-delete]`);
+    await popup.waitForSelector('[data-testid=delete-folder-dialog][open]');
+    await popup.click('[data-testid=delete-folder-dialog] [data-testid=confirm-action]');
+    const toast = await popup.waitForSelector('[data-testid=undo-toast]');
+    // How far Undo reaches past the toast's box and past the popup's edge (without the wrap: 215 px past the toast).
+    const past = await toast?.evaluate((el) => {
+      const undo = el.querySelector('button')?.getBoundingClientRect().right ?? Number.POSITIVE_INFINITY;
+      return [undo - el.getBoundingClientRect().right, undo - document.documentElement.clientWidth];
+    });
+    if (wide) await popup.setViewport(wide);
+    expect(past?.every((px) => px <= 0.5)).toBe(true);
   });
 });
