@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import type { ChatPins } from '../../lib/board/read-models';
 import { t } from '../../lib/i18n';
 import { PINNED_BY_ME, type PinFilter, type PinOrder, type PinStatus } from './model/filters';
@@ -86,15 +87,41 @@ export function PinFilters({ filter, onFilter, chats, pinners, knowsMe, order, o
 }
 
 /** Export of what is on screen, as a small disclosure menu. */
+/**
+ * A `<details>` closes only from its summary; as a menu it also closes once a format is chosen, on Escape (focus
+ * back on its summary) and when focus leaves it (a click elsewhere), instead of staying open over the list.
+ */
 export function ExportMenu({ onExport, disabled }: { onExport(kind: 'md' | 'json'): void; disabled: boolean }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const close = (refocus: boolean) => {
+    if (!menu.current?.open) return;
+    menu.current.open = false;
+    if (refocus) menu.current.querySelector('summary')?.focus();
+  };
+  const choose = (kind: 'md' | 'json') => {
+    close(true);
+    onExport(kind);
+  };
   return (
-    <details class="menu">
+    <details
+      class="menu"
+      ref={menu}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && menu.current?.open) {
+          event.stopPropagation();
+          close(true);
+        }
+      }}
+      onFocusOut={(event) => {
+        if (!menu.current?.contains(event.relatedTarget as Node | null)) close(false);
+      }}
+    >
       <summary data-testid="export-menu">{t('popupExport')}</summary>
       <div class="menu-items">
-        <button type="button" data-testid="export-md" disabled={disabled} onClick={() => onExport('md')}>
+        <button type="button" data-testid="export-md" disabled={disabled} onClick={() => choose('md')}>
           {t('popupExportMarkdown')}
         </button>
-        <button type="button" data-testid="export-json" disabled={disabled} onClick={() => onExport('json')}>
+        <button type="button" data-testid="export-json" disabled={disabled} onClick={() => choose('json')}>
           {t('popupExportJson')}
         </button>
       </div>

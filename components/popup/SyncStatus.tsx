@@ -10,7 +10,7 @@ import { duration, timeAgo } from './model/time';
  */
 export function SyncStatus({ lockedUntil }: { lockedUntil?: number | null }) {
   const popup = usePopup();
-  const { chatsToRead, chatsInSweep, lastCompleteAt } = popup.board;
+  const { chatsToRead, chatsInSweep, lastCompleteAt, unreadableChats } = popup.board;
   if (chatsToRead > 0) {
     const total = Math.max(chatsInSweep, chatsToRead);
     // A lock holds everything until it lifts; the reads left follow it.
@@ -25,9 +25,15 @@ export function SyncStatus({ lockedUntil }: { lockedUntil?: number | null }) {
   }
   return (
     <p class="sync-status muted" data-testid="sync-status" data-state="complete" data-complete-at={lastCompleteAt}>
-      {lastCompleteAt !== undefined && Number.isFinite(lastCompleteAt)
-        ? t('popupSyncedAt', timeAgo(lastCompleteAt, popup.now, t('popupJustNow')))
-        : t('popupNotSyncedYet')}{' '}
+      {unreadableChats > 0 ? (
+        <span class="error" data-testid="sync-unreadable">
+          {t('popupSyncUnreadable', formatCount(unreadableChats))}
+        </span>
+      ) : lastCompleteAt !== undefined && Number.isFinite(lastCompleteAt) ? (
+        t('popupSyncedAt', timeAgo(lastCompleteAt, popup.now, t('popupJustNow')))
+      ) : (
+        t('popupNotSyncedYet')
+      )}{' '}
       <button
         type="button"
         class="link-button"

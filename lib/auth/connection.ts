@@ -96,12 +96,17 @@ export function dataCentreOfLocation(location: string | undefined): DataCentre |
 
 export { rateMinuteMs } from './rate-minute';
 
-/** "Vereinigte Staaten (zoho.com)": the region named in the UI's language (Intl.DisplayNames), then its domain. */
+/**
+ * "Vereinigte Staaten (zoho.com)": the region named in the UI's language (Intl.DisplayNames), then its domain.
+ * Europe is a message of its own: Chromium's trimmed ICU data names countries but not region 150 ("150 (zoho.eu)").
+ */
 export function dataCentreLabel(dc: DataCentre): string {
   const { region, domain } = DATA_CENTRES[dc];
-  return t(
-    'optionsDataCentreName',
-    new Intl.DisplayNames([formatLocale()], { type: 'region' }).of(region) ?? region,
-    domain,
-  );
+  const name =
+    region === EUROPE
+      ? t('optionsDataCentreEurope')
+      : new Intl.DisplayNames([formatLocale()], { type: 'region' }).of(region);
+  return t('optionsDataCentreName', name ?? region, domain);
 }
+
+const EUROPE = '150';

@@ -69,6 +69,11 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
   let lastError: string | undefined;
   let lastSilentTry = Number.NEGATIVE_INFINITY;
   let renewing: Promise<string | undefined> | undefined;
+  /**
+   * Counts sign-outs. A flow that began before one (a silent renewal under way when the user pressed "Sign out")
+   * must not store its grant afterwards and sign the user back in.
+   */
+  let signOuts = 0;
 
   async function connection(): Promise<Connection> {
     const stored = await browser.storage.local.get(CONNECTION_KEY);
@@ -107,7 +112,8 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       account: bound,
       expiresAt: live ? current.expiresAt : undefined,
       scopes: live ? current.scopes : undefined,
-      lastError,
+      // "Ends soon" is true only while the token lives; once it lapsed, the pages say the session ended.
+      lastError: !live && lastError === t('authNoSessionGrant') ? undefined : lastError,
     };
   }
 
@@ -128,10 +134,17 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       state: expectedState,
     };
     // launchWebAuthFlow returns only the redirect of this very flow, which is why a missing `state` is safe.
-    const redirectedTo = await browser.identity.launchWebAuthFlow({
-      interactive: mode === 'signIn',
-      url: mode === 'signIn' ? authorizeUrl(request) : refreshUrl(request),
-    });
+    const redirectedTo = await browser.identity
+      .launchWebAuthFlow({
+        interactive: mode === 'signIn',
+        url: mode === 'signIn' ? authorizeUrl(request) : refreshUrl(request),
+      })
+      .catch((error: unknown) => {
+        // The browser's own words ("Authorization page could not be loaded."), in English, say neither where nor
+        // what to do: name the accounts host and what to check, keeping the browser's reason.
+        const reason = ((error as Error).message ?? String(error)).replace(/\.$/, '');
+        throw new SignInError(t('authFlowFailed', request.accountsServer, reason));
+      });
     if (!redirectedTo) throw new SignInError(t('authWindowClosed'));
     return parseRedirect(redirectedTo, expectedState, deps.now());
   }
@@ -140,7 +153,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
    * Zoho says where the account lives; without a custom host, the API calls follow it. A renewal must come
    * back for the same user: Zoho's browser session may have changed hands since.
    */
-  async function adopt(grant: Grant, mode: 'signIn' | 'renew'): Promise<void> {
+  async function adopt(grant: Grant, mode: 'signIn' | 'renew', signOutsAtStart: number): Promise<boolean> {
     let conn = await connection();
     const dc = dataCentreOfLocation(grant.location) ?? dataCentreFromAccountsServer(grant.accountsServer);
     if (mode === 'signIn' && dc && dc !== conn.dataCentre && !conn.apiHost && !conn.accountsHost) {
@@ -169,19 +182,24 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
       scopes: grant.scopes,
       dataCentre: dc ?? conn.dataCentre,
     };
-    await browser.storage.session.set({ [SESSION_KEY]: stored });
-    await browser.storage.local.set({ [ACCOUNT_KEY]: bound });
+    // Checked and both writes issued in one turn: a sign-out's removals, issued later, land after them.
+    if (signOutsAtStart !== signOuts) return false;
+    await Promise.all([
+      browser.storage.session.set({ [SESSION_KEY]: stored }),
+      browser.storage.local.set({ [ACCOUNT_KEY]: bound }),
+    ]);
     await browser.alarms.create(AUTH_ALARM, { when: Math.max(now + 1_000, stored.renewAt) });
     renewalFailed = false;
     lastError = undefined;
+    return true;
   }
 
-  async function renewSilently(): Promise<string | undefined> {
+  async function renewSilently(signOutsAtStart: number): Promise<string | undefined> {
     if (deps.now() - lastSilentTry < SILENT_RETRY_MS) return undefined;
     lastSilentTry = deps.now();
     try {
       const grant = await runFlow('renew');
-      await adopt(grant, 'renew');
+      if (!(await adopt(grant, 'renew', signOutsAtStart))) return undefined;
       await changed();
       return grant.accessToken;
     } catch (error) {
@@ -193,8 +211,10 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
   }
 
   async function forget(): Promise<void> {
-    await browser.storage.session.remove(SESSION_KEY);
+    signOuts++;
+    // The account first: a token request in between finds no account and does not try to renew.
     await browser.storage.local.remove(ACCOUNT_KEY);
+    await browser.storage.session.remove(SESSION_KEY);
     await browser.alarms.clear(AUTH_ALARM);
     renewalFailed = false;
     lastError = undefined;
@@ -229,8 +249,9 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
     },
 
     async signIn(): Promise<AuthState> {
+      const signOutsAtStart = signOuts;
       try {
-        await adopt(await runFlow('signIn'), 'signIn');
+        await adopt(await runFlow('signIn'), 'signIn', signOutsAtStart);
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);
         await changed();
@@ -252,6 +273,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
      * "sign in again". Without a session grant the token is used until it lapses, and the user is told first.
      */
     async getToken(): Promise<string | undefined> {
+      const signOutsAtStart = signOuts;
       const [current, bound] = await Promise.all([session(), account()]);
       if (!bound) return undefined;
       const now = deps.now();
@@ -265,7 +287,7 @@ export function createAuth(deps: AuthDeps = { now: Date.now, randomState: () => 
         }
         return live;
       }
-      renewing ??= renewSilently().finally(() => {
+      renewing ??= renewSilently(signOutsAtStart).finally(() => {
         renewing = undefined;
       });
       return (await renewing) ?? live;

@@ -32,6 +32,8 @@ export interface Board {
   chatsInSweep: number;
   /** When a sweep last read every chat: the board was complete then. */
   lastCompleteAt?: number;
+  /** Chats the latest sweep could not read (Cliq's answer did not parse): shown as last read. */
+  unreadableChats: number;
 }
 
 /** What a signed-out popup shows: no account, so no account's data. */
@@ -43,6 +45,7 @@ const EMPTY_BOARD: Omit<Board, 'settings'> = {
   folderListRead: false,
   chatsToRead: 0,
   chatsInSweep: 0,
+  unreadableChats: 0,
 };
 
 /** How much of a budget's current window the queue has used, and whether Cliq locked it. */
@@ -93,6 +96,7 @@ export function openBoard(open: () => Promise<PinsDb | undefined>, signedOut: ()
         chatsToRead: sweep && sweep.finishedAt === undefined ? sweep.pending.length : 0,
         chatsInSweep: sweep && sweep.finishedAt === undefined ? (sweep.total ?? sweep.pending.length) : 0,
         lastCompleteAt: sweep?.completedAt,
+        unreadableChats: sweep?.unreadable?.length ?? 0,
       };
     },
     chatPins: async (chatId) => shownPins(await db(), chatId),

@@ -137,6 +137,8 @@ export interface PinSweep {
   staleBefore?: number;
   /** When a sweep last read every chat (this one or an earlier one): the board was complete then. */
   completedAt?: number;
+  /** Chats whose pins this sweep could not read (Cliq's answer did not parse): their cached pins may be stale. */
+  unreadable?: string[];
 }
 
 export interface QueueMeta {

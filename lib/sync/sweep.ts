@@ -32,6 +32,8 @@ export interface SweepOptions {
   priorityChatIds?: readonly string[];
   signal?: AbortSignal;
   onChatRead?: (chatId: string) => void;
+  /** Told once the sweep has recorded a chat it could not read, so a board read then says so. */
+  onChatUnreadable?: (chatId: string) => void;
 }
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
@@ -155,6 +157,7 @@ export async function sweepPins(deps: ReadDeps, options: SweepOptions = {}): Pro
   sweep = await putFirst(db, sweep, named, clock.now(), pinListMaxAgeMs);
   while (sweep.pending.length > 0) {
     const chatId = sweep.pending[0] as string;
+    let unreadable = false;
     if (!(await isFresh(db, sweep, chatId, clock.now(), pinListMaxAgeMs))) {
       try {
         const read = await readPinList(deps, chatId, { priority: 'background', signal: options.signal });
@@ -178,11 +181,15 @@ export async function sweepPins(deps: ReadDeps, options: SweepOptions = {}): Pro
               : clock.now() + deps.ledger.minuteMs / 4;
           return { state: 'waiting', retryAt };
         }
-        // Not readable (left the chat, no access) or unreadable data: skip it, keeping the cache as it was.
+        // Not readable (left the chat, no access) or unreadable data: skip it, keeping the cache as it was. Data
+        // that did not parse is counted, so the popup does not say every chat was read.
+        unreadable = kind === 'malformed';
+        if (unreadable) sweep = { ...sweep, unreadable: unique([...(sweep.unreadable ?? []), chatId]) };
       }
     }
     sweep = { ...sweep, pending: sweep.pending.slice(1) };
     await saveSweep(db, sweep);
+    if (unreadable) options.onChatUnreadable?.(chatId);
   }
   const finishedAt = sweep.finishedAt ?? clock.now();
   const finished = { ...sweep, finishedAt, completedAt: Math.max(finishedAt, sweep.completedAt ?? finishedAt) };

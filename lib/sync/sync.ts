@@ -85,6 +85,7 @@ export function createPinSync(options: SyncOptions): PinSync {
       priorityChatIds,
       signal: lifetime.signal,
       onChatRead: (chatId) => changed([`pins:${chatId}`]),
+      onChatUnreadable: (chatId) => changed([`pins:${chatId}`]),
     });
     if (sweep.state === 'signInNeeded') {
       needsSignIn = true;

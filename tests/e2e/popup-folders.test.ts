@@ -4,6 +4,11 @@ import type { Sandbox } from '../sandbox';
 import { BROWSERS, type ExtensionSession } from './harness';
 import { dragOnto, expectNoFailures, QUEUE_TIMEOUT, serverFolder, setUpPopup } from './popup-helpers';
 
+/** Wider than any popup: the folder's row has to cut it. */
+const LONG_TITLE =
+  'Launch week, with every checklist, review, sign-off and rehearsal the launch still needs before Friday';
+/** One long word, as ids and addresses in failure reasons are. */
+const RENAMED = 'Operations_and_infrastructure_oncall_rota_for_the_whole_quarter';
 const byTitle = (title: string) => (folder: { title: string }) => folder.title === title;
 const folderIds = (sandbox: Sandbox) => sandbox.state.folders.map((f) => f.id);
 const folderRow = (id: string) => `[data-testid=folder][data-folder-id="${id}"]`;
@@ -49,12 +54,30 @@ describe.each(BROWSERS)('the popup’s pinned chats in %s', (name) => {
 
     await popup.click(`${folderRow(created)} [data-testid=folder-edit]`);
     await popup.waitForSelector('[data-testid=folder-dialog][open]');
-    await replaceText(popup, '[data-testid=folder-title]', 'Launch');
+    await replaceText(popup, '[data-testid=folder-title]', LONG_TITLE);
     await popup.click('[data-testid=folder-dialog] button[aria-label="Use ✅"]');
     await popup.click('[data-testid=folder-save]');
     await expect
       .poll(() => serverFolder(sandbox, (f) => f.id === created), QUEUE_TIMEOUT)
-      .toMatchObject({ title: 'Launch', symbol: '✅' });
+      .toMatchObject({ title: LONG_TITLE, symbol: '✅' });
+    // Too long for its row: cut with "…", which only a block's own text gets (a flex box's text was cut bare).
+    const name = `${folderRow(created)} [data-testid=folder-toggle] .folder-name`;
+    await popup.waitForFunction((selector: string) => document.querySelector(selector)?.textContent?.length, {}, name);
+    expect(
+      await popup.$eval(name, (el) => {
+        const style = getComputedStyle(el);
+        return { cut: el.scrollWidth > el.clientWidth, display: style.display, textOverflow: style.textOverflow };
+      }),
+    ).toEqual({ cut: true, display: expect.not.stringMatching(/flex/), textOverflow: 'ellipsis' });
+    // And My Pins' name, a block of text in a line of its own, sits level with the checkbox, not raised above it.
+    const { above, below } = await popup.$eval('[data-testid=folder] .folder-title:has(> .folder-name)', (title) => {
+      const [outer, inner] = [
+        title.getBoundingClientRect(),
+        title.querySelector('.folder-name')?.getBoundingClientRect(),
+      ];
+      return { above: (inner?.top ?? 0) - outer.top, below: outer.bottom - (inner?.bottom ?? 0) };
+    });
+    expect(Math.abs(above - below)).toBeLessThanOrEqual(1);
 
     await popup.click(`${folderRow(created)} [data-testid=folder-toggle]`);
     await expect.poll(() => serverFolder(sandbox, (f) => f.id === created)?.state, QUEUE_TIMEOUT).toBe('collapsed');
@@ -177,20 +200,45 @@ describe.each(BROWSERS)('the popup’s pinned chats in %s', (name) => {
     sandbox.setFaults('fail=1');
     await popup.click(`${folderRow(ops.id)} [data-testid=folder-edit]`);
     await popup.waitForSelector('[data-testid=folder-dialog][open]');
-    await replaceText(popup, '[data-testid=folder-title]', 'Operations');
+    await replaceText(popup, '[data-testid=folder-title]', RENAMED);
     await popup.click('[data-testid=folder-save]');
 
     const failed = await popup.waitForSelector('[data-testid=failed-intent]', { timeout: QUEUE_TIMEOUT.timeout });
     // Without the bidi isolates (FSI, PDI) around the names.
     const text = ((await failed?.evaluate((el) => el.textContent)) ?? '').replace(/[\u2068\u2069]/g, '');
-    expect(text).toContain('Rename Ops to Operations');
-    expect(text.replace('Rename Ops to Operations', '').trim().length).toBeGreaterThan(0);
+    expect(text).toContain(`Rename Ops to ${RENAMED}`);
+    expect(text.replace(`Rename Ops to ${RENAMED}`, '').trim().length).toBeGreaterThan(0);
+    // In a 360 px popup a long word in the reason wraps: Retry and Dismiss stay on screen, not cut off at the edge.
+    const viewport = popup.viewport();
+    await popup.setViewport({ width: 360, height: 600 });
+    const overflow = await failed?.evaluate((item) =>
+      [...item.querySelectorAll('button')].map(
+        (b) => b.getBoundingClientRect().right - document.documentElement.clientWidth,
+      ),
+    );
+    if (viewport) await popup.setViewport(viewport);
+    expect(overflow?.every((px) => px <= 0)).toBe(true);
     // The shown title rolls back: a failed intent is no longer applied.
     expect(await popup.$eval(`${folderRow(ops.id)} .folder-name`, (el) => el.textContent)).toBe('Ops');
 
     sandbox.setFaults(null);
     await popup.click('[data-testid=failed-intent] button');
-    await expect.poll(() => serverFolder(sandbox, (f) => f.id === ops.id)?.title, QUEUE_TIMEOUT).toBe('Operations');
+    await expect.poll(() => serverFolder(sandbox, (f) => f.id === ops.id)?.title, QUEUE_TIMEOUT).toBe(RENAMED);
     await expect.poll(() => popup.$('[data-testid=failed-intent]'), QUEUE_TIMEOUT).toBeNull();
+
+    // Deleted in a 360 px popup, the toast naming it wraps the long word instead of widening the popup past its edge.
+    const wide = popup.viewport();
+    await popup.setViewport({ width: 360, height: 600 });
+    await popup.click(`${folderRow(ops.id)} [data-testid=folder-delete]`);
+    await popup.waitForSelector('[data-testid=delete-folder-dialog][open]');
+    await popup.click('[data-testid=delete-folder-dialog] [data-testid=confirm-action]');
+    const toast = await popup.waitForSelector('[data-testid=undo-toast]');
+    // How far Undo reaches past the toast's box and past the popup's edge (without the wrap: 215 px past the toast).
+    const past = await toast?.evaluate((el) => {
+      const undo = el.querySelector('button')?.getBoundingClientRect().right ?? Number.POSITIVE_INFINITY;
+      return [undo - el.getBoundingClientRect().right, undo - document.documentElement.clientWidth];
+    });
+    if (wide) await popup.setViewport(wide);
+    expect(past?.every((px) => px <= 0.5)).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   accountsServer,
   apiOrigin,
   checkHost,
   connectionSchema,
+  dataCentreLabel,
   dataCentreOfLocation,
 } from '../../../lib/auth/connection';
 
@@ -14,6 +15,16 @@ describe('connection settings', () => {
     expect(accountsServer(eu)).toBe('https://accounts.zoho.eu');
     const canada = connectionSchema.parse({ dataCentre: 'ca' });
     expect(apiOrigin(canada)).toBe('https://cliq.zohocloud.ca');
+  });
+
+  it('names every data centre by its region, Europe too where the ICU data lacks region 150 (Chromium)', () => {
+    // Chromium's ICU answers the code itself for "150"; Node's full ICU would say "Europe".
+    const of = vi
+      .spyOn(Intl.DisplayNames.prototype, 'of')
+      .mockImplementation((code: string) => (code === '150' ? code : `Country ${code}`));
+    expect(dataCentreLabel('eu')).toBe('Europe (zoho.eu)');
+    expect(dataCentreLabel('uk')).toBe('Country GB (zoho.uk)');
+    of.mockRestore();
   });
 
   it('lets a custom host override the data centre, normalised to its origin', () => {

@@ -93,6 +93,8 @@ describe('sign-in and the token', () => {
     expect(told.at(-1)).toBe(true);
     now += 4 * 60_000;
     expect(await auth.getToken()).toBeUndefined();
+    // Lapsed: "ends soon" would now be untrue; the popup and the settings say the session ended.
+    expect(await auth.state()).toMatchObject({ signedIn: false, needsSignIn: true, lastError: undefined });
   });
 
   it.each(['client_not_granted', 'prompt_required'])(
@@ -177,6 +179,44 @@ describe('sign-in and the token', () => {
     expect(await fakeBrowser.storage.session.get()).toEqual({});
     expect((await fakeBrowser.storage.local.get()).account).toBeUndefined();
     expect(await auth.getToken()).toBeUndefined();
+  });
+
+  it('stays signed out when a silent renewal was under way at sign-out, or started while it ran', async () => {
+    answerWith(zoho({ granted: true, user: 'u1' }));
+    const auth = makeAuth();
+    await auth.signIn();
+    // Zoho answers the renewal only after the user pressed "Sign out".
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const zohoNow = zoho({ granted: true, user: 'u1' });
+    fakeBrowser.identity.launchWebAuthFlow = vi.fn(async (details: { url: string }) => {
+      flows.push(details);
+      await answered;
+      return `${REDIRECT}#${zohoNow(new URL(details.url))}`;
+    }) as never;
+    now += 3_600_000 - 60_000;
+    const renewal = auth.getToken();
+    // And a request asking for a token while sign-out is half done (token gone, account not yet).
+    const signingOut = auth.signOut();
+    const during = auth.getToken();
+    await signingOut;
+    answer();
+    await Promise.all([renewal, during]);
+    expect(await auth.state()).toMatchObject({ signedIn: false, needsSignIn: false, account: undefined });
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
+    expect(await auth.getToken()).toBeUndefined();
+  });
+
+  it('says which sign-in page did not answer and what to check, when the browser cannot load it', async () => {
+    fakeBrowser.identity.launchWebAuthFlow = vi.fn(async () => {
+      throw new Error('Authorization page could not be loaded.');
+    }) as never;
+    await expect(makeAuth().signIn()).rejects.toThrow(
+      "Zoho's sign-in page at https://accounts.zoho.com did not answer (Authorization page could not be loaded). " +
+        'Check the data centre (or the accounts host) and your connection, then try again.',
+    );
   });
 
   it('refuses to start without a client id, saying what to do', async () => {

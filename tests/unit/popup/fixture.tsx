@@ -16,6 +16,7 @@ export function boardOf(partial: Partial<Board> = {}): Board {
     folderListRead: true,
     chatsToRead: 0,
     chatsInSweep: 0,
+    unreadableChats: 0,
     ...partial,
   };
 }

@@ -38,6 +38,15 @@ describe('how complete the board is', () => {
     expect(mount({ lastCompleteAt: NOW + 3_000 }).textContent).toContain('Every chat read just now.');
   });
 
+  it('does not claim every chat was read when Cliq’s answer for some could not be read', () => {
+    const status = mount({ lastCompleteAt: NOW - 60_000, unreadableChats: 3 });
+    expect(status.textContent).not.toContain('Every chat read');
+    expect(status.querySelector('[data-testid=sync-unreadable]')?.textContent).toBe(
+      "Cliq's answer could not be read for some chats (3): their pins are shown as last read. Refresh to try again.",
+    );
+    expect(status.querySelector('[data-testid=refresh-board]')).not.toBeNull();
+  });
+
   it('never claims completeness before one whole sweep', () => {
     expect(mount({}).textContent).toContain('Not every chat has been read yet.');
   });

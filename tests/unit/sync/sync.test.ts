@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openBoard } from '../../../lib/board/board';
 import { createBudgetLedger } from '../../../lib/budget/ledger';
 import { endpointFor } from '../../../lib/cliq';
 import { readPinList } from '../../../lib/lists/read';
@@ -196,6 +197,27 @@ describe('the pin sweep', () => {
     clock.advance(5 * 60_000);
     await sync.run();
     expect(fake.callsOf('listFolders')).toHaveLength(2);
+  });
+
+  it('finishes past a chat whose answer does not parse, keeping its cache, and names it as not read', async () => {
+    const { fake, sync, db, changes } = await setup();
+    const chats = Array.from({ length: 3 }, (_, i) => ({ chatId: `CT_${i + 1}_1`, lastActivityAt: 1000 - i }));
+    for (const { chatId } of chats) fake.chat(chatId);
+    await sync.noteChats(chats);
+    fake.script('listPinnedMessages', { fail: 'malformed' });
+    await sync.run();
+    expect(fake.callsOf('listPinnedMessages')).toHaveLength(3);
+    const sweep = (await db.get('meta', 'pinSweep')) as PinSweep;
+    expect(sweep.finishedAt).toBeDefined();
+    const [first] = fake.callsOf('listPinnedMessages').map((call) => (call.params as { chatId: string }).chatId);
+    expect(sweep.unreadable).toEqual([first]);
+    // An open popup is told, and reads the board again.
+    expect(changes).toContain(`pins:${first}`);
+    const board = await openBoard(
+      async () => db,
+      () => new Error('signed out'),
+    ).read(Date.now());
+    expect(board.unreadableChats).toBe(1);
   });
 
   it('stops and says so when Cliq asks for a sign-in', async () => {
