@@ -3,7 +3,7 @@ import { readChatPins, readFolders, type ShownFolder } from '../board/read-model
 import { t } from '../i18n';
 import type { IntentInput } from '../intents/intents';
 import type { Sender } from '../messaging';
-import { askContextTarget, CLIQ_TABS } from '../messaging/events';
+import { askContextTarget, CLIQ_TABS, sendToTab } from '../messaging/events';
 import { checkContentChat, checkContentIntents } from './content-policy';
 import type { Services } from './services';
 
@@ -136,12 +136,21 @@ export function createMenus({ services, kick }: MenuDeps): Menus {
     async clicked(info, tab) {
       const id = String(info.menuItemId);
       if (tab?.id === undefined || !isOurs(id)) return;
-      const target = targetOf(await askContextTarget(tab.id, info.frameId ?? 0, id === MENU_PIN));
+      const tabId = tab.id;
+      const frameId = info.frameId ?? 0;
+      const target = targetOf(await askContextTarget(tabId, frameId, id === MENU_PIN));
       const { chatId, messageId } = target;
-      if (id === MENU_UNPIN && chatId && messageId) {
-        await act([{ kind: 'unpinMessages', chatId, messageIds: [messageId] }], tab);
-      } else if (id.startsWith(FOLDER_ENTRY) && chatId) {
-        await act([{ kind: 'pinChatToFolder', chatId, folderId: id.slice(FOLDER_ENTRY.length) }], tab);
+      try {
+        if (id === MENU_UNPIN && chatId && messageId) {
+          await act([{ kind: 'unpinMessages', chatId, messageIds: [messageId] }], tab);
+        } else if (id.startsWith(FOLDER_ENTRY) && chatId) {
+          await act([{ kind: 'pinChatToFolder', chatId, folderId: id.slice(FOLDER_ENTRY.length) }], tab);
+        }
+      } catch (error) {
+        // The person chose it in the page: the page says, by what they right-clicked, that it did not happen and why.
+        const said = error instanceof Error ? error.message : String(error);
+        await sendToTab(tabId, { type: 'menuFailed', error: said }, frameId).catch(() => undefined);
+        throw error;
       }
     },
   };

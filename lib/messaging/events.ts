@@ -21,7 +21,9 @@ export type ExtensionEvent =
   /** Sent to one Cliq tab: the user pressed the pin shortcut there (open the pin dialog for the message). */
   | { type: 'pinShortcut' }
   /** Sent to one frame: a context-menu entry was chosen; the page answers with what was right-clicked. */
-  | { type: 'contextTarget'; openPinDialog: boolean };
+  | { type: 'contextTarget'; openPinDialog: boolean }
+  /** Sent to that frame: the chosen entry did not happen; `error` says why, in the user's language. */
+  | { type: 'menuFailed'; error: string };
 
 interface EventEnvelope {
   cliqPinsEvent: ExtensionEvent;
@@ -40,10 +42,12 @@ export async function broadcast(event: ExtensionEvent): Promise<void> {
   await Promise.allSettled(sends);
 }
 
-/** Background side: to one tab only (a keyboard shortcut belongs to the tab it was pressed in). */
-export async function sendToTab(tabId: number, event: ExtensionEvent): Promise<void> {
+/** Background side: to one tab only (a keyboard shortcut belongs to the tab it was pressed in), or one frame of it. */
+export async function sendToTab(tabId: number, event: ExtensionEvent, frameId?: number): Promise<void> {
   const envelope: EventEnvelope = { cliqPinsEvent: event };
-  await browser.tabs.sendMessage(tabId, envelope);
+  await (frameId === undefined
+    ? browser.tabs.sendMessage(tabId, envelope)
+    : browser.tabs.sendMessage(tabId, envelope, { frameId }));
 }
 
 /**

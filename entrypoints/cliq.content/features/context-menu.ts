@@ -1,26 +1,28 @@
 import { browser } from 'wxt/browser';
+import type { ExtensionEvent } from '../../../lib/messaging/events';
 import { ask } from '../../../lib/page/background';
 import type { FeatureEnv, PageFeature } from '../../../lib/page/features';
 import { findMessages, messageIdIn, messageOf, messagePreview } from '../../../lib/page/messages';
 import { chatItemOf, chatOfItem, findChatHeader, headerChat, shownChatId } from '../../../lib/page/selectors';
 import { pinDialogFor } from '../ui/pin-dialog-host';
 
-/** What the user right-clicked last: a message of the open chat, or a chat (list item or header). */
+/** What the user right-clicked last: a message of the open chat, or a chat (list item or header), and its element. */
 interface Target {
   chatId?: string;
   messageId?: string;
-  message?: Element;
+  element?: Element;
 }
 
 function targetOf(env: FeatureEnv, event: Event): Target {
   const reader = findMessages()?.reader;
   const message = reader ? messageOf(reader, event.target) : null;
   const messageId = reader && message ? messageIdIn(reader, message) : undefined;
-  if (message && messageId) return { chatId: shownChatId(env.location.chatId), messageId, message };
+  if (message && messageId) return { chatId: shownChatId(env.location.chatId), messageId, element: message };
   const item = chatItemOf(event.target);
   const header = findChatHeader();
   const onHeader = header && event.target instanceof Node && header.contains(event.target);
-  return { chatId: (item ? chatOfItem(item) : onHeader ? headerChat(header) : null)?.chatId };
+  const element = item ?? (onHeader ? header : undefined);
+  return { chatId: (item ? chatOfItem(item) : onHeader ? headerChat(header) : null)?.chatId, element };
 }
 
 /**
@@ -41,9 +43,16 @@ export const contextMenu: PageFeature = {
     document.addEventListener('contextmenu', recorded, { capture: true, signal: env.signal });
 
     const answer = (message: unknown, sender: { id?: string }) => {
-      const event = (message as { cliqPinsEvent?: { type?: string; openPinDialog?: boolean } } | null)?.cliqPinsEvent;
-      if (sender.id !== browser.runtime.id || event?.type !== 'contextTarget') return undefined;
-      const { chatId, messageId, message: element } = target;
+      const event = (message as { cliqPinsEvent?: Partial<ExtensionEvent> } | null)?.cliqPinsEvent;
+      if (sender.id !== browser.runtime.id) return undefined;
+      const { chatId, messageId, element } = target;
+      // The chosen entry did not happen (signed out, refused): said by what was right-clicked, not only logged.
+      if (event?.type === 'menuFailed' && typeof event.error === 'string') {
+        const at = element?.isConnected ? element : findMessages()?.root;
+        const text = event.error;
+        env.guard(async () => (await pinDialogFor(env)).tell(text, at ?? document.body))();
+      }
+      if (event?.type !== 'contextTarget') return undefined;
       const reader = findMessages()?.reader;
       if (event.openPinDialog && chatId && messageId && element?.isConnected && reader) {
         const preview = messagePreview(reader, element);

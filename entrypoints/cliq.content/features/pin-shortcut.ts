@@ -1,3 +1,4 @@
+import { t } from '../../../lib/i18n';
 import { subscribeToEvents } from '../../../lib/messaging/events';
 import type { FeatureEnv, PageFeature } from '../../../lib/page/features';
 import { currentMessage, findMessages, messageIdIn, messagePreview } from '../../../lib/page/messages';
@@ -9,12 +10,15 @@ import { pinDialogFor } from '../ui/pin-dialog-host';
  * until the user confirms there, so a page that moves focus cannot make a keypress pin something else.
  */
 async function openPinDialog(env: FeatureEnv): Promise<void> {
-  const reader = findMessages()?.reader;
+  const found = findMessages();
+  const reader = found?.reader;
   const message = reader && currentMessage(reader);
   const messageId = message && messageIdIn(reader, message);
   const chatId = shownChatId(env.location.chatId);
-  if (!message || !messageId || !chatId) return;
-  (await pinDialogFor(env)).open({ chatId, messageId, preview: messagePreview(reader, message) }, message);
+  const dialog = await pinDialogFor(env);
+  // A keypress that finds no message says so, by the chat's messages, rather than doing nothing.
+  if (!message || !messageId || !chatId) return dialog.tell(t('pageShortcutNoMessage'), found?.root ?? document.body);
+  dialog.open({ chatId, messageId, preview: messagePreview(reader, message) }, message);
 }
 
 export const pinShortcut: PageFeature = {

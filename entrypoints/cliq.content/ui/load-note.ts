@@ -55,6 +55,8 @@ export interface OnDemandParts {
   load(control?: Element, failed?: MessageKey): Promise<OnDemand | undefined>;
   /** The person no longer wants what they asked for: the note goes, and the load under way opens nothing. */
   cancel(): void;
+  /** Says what became of something a person asked for at `control` (an alert), until their next press or Escape. */
+  tell(text: string, control?: Element): void;
 }
 
 /**
@@ -72,6 +74,17 @@ export function onDemandFor(ui: ShadowUi, note: HTMLElement, noteBelowControl = 
       attrs(setText(note, text), { role: alert ? 'alert' : 'status' });
       if (noteBelowControl && control && text) placeBelow(note, control);
     });
+
+  // Said as an alert, until the person's next press (which may try again) or Escape.
+  function tell(text: string, control?: Element): void {
+    failureShown.abort();
+    say(text, control, true);
+    failureShown = new AbortController();
+    onLeaving(failureShown.signal, () => {
+      failureShown.abort();
+      say('');
+    });
+  }
 
   function ask(control: Element | undefined, failed: MessageKey): NonNullable<typeof asked> {
     // Ends when the load does, or when the person or the UI gives up on it: whatever comes first decides.
@@ -106,13 +119,7 @@ export function onDemandFor(ui: ShadowUi, note: HTMLElement, noteBelowControl = 
         // The extension updated or turned off: the note stays blank, as every UI of an orphaned script.
         if (isExtensionGone(error)) return;
         console.warn('Cliq Pins: could not load cliq-on-demand.js', error);
-        say(t(failed), control, true);
-        // Gone with their next press (which tries again) or Escape.
-        failureShown = new AbortController();
-        onLeaving(failureShown.signal, () => {
-          failureShown.abort();
-          say('');
-        });
+        tell(t(failed), control);
       },
     );
     return { result, cancel: () => end() };
@@ -132,5 +139,6 @@ export function onDemandFor(ui: ShadowUi, note: HTMLElement, noteBelowControl = 
     cancel() {
       asked?.cancel();
     },
+    tell,
   };
 }

@@ -9,6 +9,8 @@ export interface PinDialogHost {
   /** Shows the dialog next to `message`; focus returns to `returnFocus` when it closes. */
   open(target: PinTarget, message: Element, returnFocus?: HTMLElement): void;
   close(): void;
+  /** Tells the person, by `anchor`, that what they asked for there did not happen and why (the dialog's note). */
+  tell(text: string, anchor: Element): void;
 }
 
 // One dialog per chat, shared by the pin control and the keyboard shortcut (both get the chat's signal).
@@ -43,6 +45,7 @@ export function pinDialogFor({ ctx, signal }: FeatureEnv): Promise<PinDialogHost
           else if (!parts.loading) void parts.load(returnFocus ?? message).then((loaded) => loaded && show());
         },
         close,
+        tell: parts.tell,
       };
     });
     hosts.set(signal, host);

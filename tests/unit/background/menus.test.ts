@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMenus } from '../../../lib/background/menus';
 import type { Services } from '../../../lib/background/services';
 import { CLIQ_HOST_PATTERNS, SANDBOX_HOST_PATTERN } from '../../../lib/cliq/datacentres';
+import { t } from '../../../lib/i18n';
 import { putFolderList } from '../../../lib/store/cache';
 import type { PinsDb } from '../../../lib/store/db';
 import { freshDb } from '../queue/harness';
@@ -58,5 +59,52 @@ describe('the context-menu entries', () => {
       ['cliq-pins-folder:default', 'My Pins'],
       ['cliq-pins-folder:1234567000000000001', 'R&D <team>'],
     ]);
+  });
+});
+
+describe('a context-menu entry that does not happen', () => {
+  const CHAT = 'CT_1_11';
+  const tab = { id: 7, url: `https://cliq.zoho.com/company/1/chats/${CHAT}` };
+  let sent: { tabId: number; message: unknown; options?: unknown }[];
+
+  beforeEach(() => {
+    sent = [];
+    // The page answers "what was right-clicked" with a message of its chat; every message to the tab is recorded.
+    fakeBrowser.tabs.sendMessage = vi.fn(async (tabId: number, message: unknown, options?: unknown) => {
+      sent.push({ tabId, message, options });
+      return { chatId: CHAT, messageId: '1700000000000_1' };
+    }) as never;
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+
+  const choose = (menuItemId: string, services: () => Promise<Services | undefined>) =>
+    createMenus({ services, kick: () => undefined }).clicked({ menuItemId, frameId: 3 }, tab);
+  const toldPage = () =>
+    sent.filter((s) => (s.message as { cliqPinsEvent: { type: string } }).cliqPinsEvent.type === 'menuFailed');
+
+  it('tells the right-clicked frame that Cliq Pins is signed out and where to sign in (Unpin message)', async () => {
+    await expect(choose('cliq-pins-unpin', async () => undefined)).rejects.toThrow();
+    expect(toldPage()).toEqual([
+      {
+        tabId: 7,
+        message: { cliqPinsEvent: { type: 'menuFailed', error: t('enqueueSignedOut') } },
+        options: { frameId: 3 },
+      },
+    ]);
+    expect(t('enqueueSignedOut')).toMatch(/settings page/);
+  });
+
+  it('passes on the queue’s own sentence when it refuses (Add chat to folder)', async () => {
+    const refused = { queue: { enqueue: async () => ({ ok: false, error: 'The queue is full.' }) } };
+    await expect(choose('cliq-pins-folder:default', async () => refused as unknown as Services)).rejects.toThrow();
+    expect(toldPage().map((s) => s.message)).toEqual([
+      { cliqPinsEvent: { type: 'menuFailed', error: 'The queue is full.' } },
+    ]);
+  });
+
+  it('says nothing more when the entry was queued', async () => {
+    const queued = { queue: { enqueue: async () => ({ ok: true, ids: [1] }) } };
+    await choose('cliq-pins-unpin', async () => queued as unknown as Services);
+    expect(toldPage()).toEqual([]);
   });
 });
