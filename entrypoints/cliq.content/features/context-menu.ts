@@ -43,14 +43,13 @@ export const contextMenu: PageFeature = {
     document.addEventListener('contextmenu', recorded, { capture: true, signal: env.signal });
 
     const answer = (message: unknown, sender: { id?: string }) => {
-      const event = (message as { cliqPinsEvent?: Partial<ExtensionEvent> } | null)?.cliqPinsEvent;
+      const event = (message as { cliqPinsEvent?: ExtensionEvent } | null)?.cliqPinsEvent;
       if (sender.id !== browser.runtime.id) return undefined;
       const { chatId, messageId, element } = target;
       // The chosen entry did not happen (signed out, refused): said by what was right-clicked, not only logged.
-      if (event?.type === 'menuFailed' && typeof event.error === 'string') {
-        const at = element?.isConnected ? element : findMessages()?.root;
-        const text = event.error;
-        env.guard(async () => (await pinDialogFor(env)).tell(text, at ?? document.body))();
+      if (event?.type === 'menuFailed') {
+        const { error } = event;
+        env.guard(async () => (await pinDialogFor(env)).tell(error, element ?? document.body))();
       }
       if (event?.type !== 'contextTarget') return undefined;
       const reader = findMessages()?.reader;
