@@ -145,6 +145,9 @@ export function createMenus({ services, kick }: MenuDeps): Menus {
           await act([{ kind: 'unpinMessages', chatId, messageIds: [messageId] }], tab);
         } else if (id.startsWith(FOLDER_ENTRY) && chatId) {
           await act([{ kind: 'pinChatToFolder', chatId, folderId: id.slice(FOLDER_ENTRY.length) }], tab);
+        } else if (!(id === MENU_PIN && chatId && messageId)) {
+          // The menu the browser showed can be the previous right-click's (entries are updated while it opens).
+          throw new Error(t('menuNoTarget'));
         }
       } catch (error) {
         // The person chose it in the page: the page says, by what they right-clicked, that it did not happen and why.

@@ -102,9 +102,21 @@ describe('a context-menu entry that does not happen', () => {
     ]);
   });
 
-  it('says nothing more when the entry was queued', async () => {
+  it('says so when the page could not tell what was right-clicked (a menu shown for the previous right-click)', async () => {
+    fakeBrowser.tabs.sendMessage = vi.fn(async (tabId: number, message: unknown, options?: unknown) => {
+      sent.push({ tabId, message, options });
+      return { chatId: CHAT };
+    }) as never;
+    await expect(choose('cliq-pins-unpin', async () => undefined)).rejects.toThrow();
+    expect(toldPage().map((s) => s.message)).toEqual([
+      { cliqPinsEvent: { type: 'menuFailed', error: t('menuNoTarget') } },
+    ]);
+  });
+
+  it('says nothing more when the entry was queued, or when the page opened its pin dialog', async () => {
     const queued = { queue: { enqueue: async () => ({ ok: true, ids: [1] }) } };
     await choose('cliq-pins-unpin', async () => queued as unknown as Services);
+    await choose('cliq-pins-pin', async () => undefined);
     expect(toldPage()).toEqual([]);
   });
 });
