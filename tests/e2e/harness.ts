@@ -60,15 +60,18 @@ const CHROMIUM_ARGS = [
 export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
   const session = await (name === 'chromium' ? launchChromium(options) : launchFirefox(options));
   if ((options.mode ?? 'test') === 'test' && (options.inPageUi ?? 'openForTests') === 'openForTests') {
-    await openInPageUiForTests(session);
+    await openInPageUiForTests(session, true);
   }
   return session;
 }
 
-/** The one place tests get into the in-page UI: extension storage, which only the extension's own pages can write. */
-async function openInPageUiForTests(session: ExtensionSession): Promise<void> {
+/**
+ * The one place tests get into the in-page UI: extension storage, which only the extension's own pages can write.
+ * A page reads it once, when its content script makes its first UI: pages opened afterwards follow the change.
+ */
+export async function openInPageUiForTests(session: ExtensionSession, open: boolean): Promise<void> {
   const page = await session.openExtensionPage('options.html');
-  await page.evaluate(`chrome.storage.local.set({ ${JSON.stringify(E2E_OPEN_SHADOW_ROOTS_KEY)}: true })`);
+  await page.evaluate(`chrome.storage.local.set({ ${JSON.stringify(E2E_OPEN_SHADOW_ROOTS_KEY)}: ${open} })`);
   await page.close();
 }
 

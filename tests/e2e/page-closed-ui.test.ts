@@ -1,21 +1,43 @@
-import type { Page } from 'puppeteer-core';
+import type { JSHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox';
-import { BROWSERS, type ExtensionSession } from './harness';
-import { HANNAH, inContentScript, messageId, messages, ORG, signedInSession } from './page-helpers';
+import { BROWSERS, type ExtensionSession, openInPageUiForTests } from './harness';
+import {
+  eventually,
+  folderHolding,
+  HANNAH,
+  inContentScript,
+  messageId,
+  messages,
+  ORG,
+  PIN_CONTROL,
+  pageChatItem,
+  pageMessage,
+  pinsOf,
+  signedInSession,
+} from './page-helpers';
+import { drawnAt, measureSpots, pressAt, type Spots } from './spots';
 
 const ROOM = 'CT_9100000000000000077_700012345';
+const SIDE = 'CT_9100000000000000078_700012345';
 const SEED = {
   users: [HANNAH],
   chats: [
     { id: ROOM, type: 'group_chat' as const, title: 'Quiet Room', memberIds: [HANNAH.id], messages: messages(7, 5) },
+    { id: SIDE, type: 'group_chat' as const, title: 'Side Room', memberIds: [HANNAH.id], messages: messages(8, 2) },
   ],
   pins: [
     { chatId: ROOM, messageId: messageId(7, 1) },
     { chatId: ROOM, messageId: messageId(7, 2) },
   ],
   myPins: [ROOM],
+  folders: [
+    { title: 'Urgent', symbol: '🔥', chatIds: [] },
+    { title: 'Later', symbol: '🕒', chatIds: [] },
+  ],
 };
+/** An unpinned message, pinned through the dialog. */
+const TO_PIN = messageId(7, 4);
 
 /**
  * The extension as production has it: closed shadow roots. A page script (here, puppeteer's page world, with a
@@ -98,4 +120,75 @@ describe.each(BROWSERS)('the in-page UI against page scripts in %s', (name) => {
       );
       expect(text).toContain('2 pinned');
     });
+
+  /**
+   * Driven as a person drives it, by the mouse: where each control sits from something the page shows (a chat in
+   * the list, the bar, a message) is measured once on a page with open roots and the same layout; every press
+   * then lands on those coordinates in the closed UI, after the UI has drawn itself there.
+   */
+  describe('pressed by the mouse', () => {
+    let spots: Spots;
+    beforeAll(async () => {
+      await openInPageUiForTests(session, true);
+      try {
+        spots = await measureSpots(session.browser, `${sandbox.url}/company/${ORG}/chats/${ROOM}`, {
+          chat: pageChatItem(SIDE),
+          folder: 'Urgent',
+          message: pageMessage(TO_PIN),
+        });
+      } finally {
+        await openInPageUiForTests(session, false);
+      }
+      await page.bringToFront();
+    });
+
+    it('pins a chat from the chat list’s folder menu into the folder pressed', async () => {
+      await page.hover(pageChatItem(SIDE));
+      await pressAt(page, pageChatItem(SIDE), spots.chatButton, 'cliq-pins-chat-menu');
+      await pressAt(page, pageChatItem(SIDE), spots.folderRow, 'cliq-pins-chat-menu');
+      await eventually(() => expect(folderHolding(sandbox, SIDE)).toEqual(['Urgent']));
+      // The menu stays open for another choice (its text changed with the choice: only the row's point is checked).
+      const { dx, dy } = spots.folderRow;
+      expect(await drawnAt(page, pageChatItem(SIDE), { dx, dy }, 'cliq-pins-chat-menu')).not.toBeNull();
+    });
+
+    it('jumps to a pin pressed in the bar’s list, highlighting its message', async () => {
+      await page.keyboard.press('Escape');
+      // The jump scrolls the chat: it is put back afterwards, as the next test's spots were measured unscrolled.
+      const scroller: JSHandle<Element | null> = await page.evaluateHandle((selector: string) => {
+        let box = document.querySelector(selector)?.parentElement;
+        while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
+        return box ?? document.scrollingElement;
+      }, pageMessage(spots.firstPinId));
+      const scrolled = await scroller.evaluate((el: Element | null) => el?.scrollTop ?? 0);
+      await page.evaluate(() => {
+        const jumped: string[] = [];
+        (window as unknown as { __jumped: string[] }).__jumped = jumped;
+        new MutationObserver((changes) => {
+          for (const change of changes)
+            if ((change.target as Element).hasAttribute('data-cliq-pins-jumped'))
+              jumped.push((change.target as Element).getAttribute('msguid') ?? '');
+        }).observe(document.body, { subtree: true, attributeFilter: ['data-cliq-pins-jumped'] });
+      });
+      await pressAt(page, 'cliq-pins-bar', spots.barToggle, 'cliq-pins-bar');
+      await pressAt(page, 'cliq-pins-bar', spots.firstPinJump, 'cliq-pins-bar');
+      await page.waitForFunction(
+        (id: string) => (window as unknown as { __jumped: string[] }).__jumped.includes(id),
+        { timeout: 10_000 },
+        spots.firstPinId.replace('_', '%20'),
+      );
+      await scroller.evaluate(
+        (el: Element | null, top: number) => el?.scrollTo({ top, behavior: 'instant' }),
+        scrolled,
+      );
+    });
+
+    it('pins a message from its pin control through the dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.hover(pageMessage(TO_PIN));
+      await pressAt(page, pageMessage(TO_PIN), spots.pinControl, `${pageMessage(TO_PIN)} > ${PIN_CONTROL}`);
+      await pressAt(page, pageMessage(TO_PIN), spots.dialogPin, 'cliq-pins-pin-dialog');
+      await eventually(() => expect(pinsOf(sandbox, ROOM).map((p) => p.messageId)).toContain(TO_PIN));
+    });
+  });
 });
