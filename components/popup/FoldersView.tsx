@@ -23,6 +23,12 @@ const movableIds = (folders: readonly ShownFolder[]) =>
   folders.filter((f) => !f.isMyPins && !isUnconfirmed(f)).map((f) => f.folderId);
 
 /** My Pins and every folder, with their chats, for reordering, moving and removing chats. */
+/** Why "Select all chats" has nothing to select. */
+function nothingToSelect(folderCount: number, searching: boolean): string {
+  if (searching) return t('popupNoFoldersMatch');
+  return folderCount === 0 ? t('popupNoFolders') : t('popupNoChatsShown');
+}
+
 export function FoldersView() {
   const popup = usePopup();
   const { folders } = popup.board;
@@ -157,6 +163,7 @@ export function FoldersView() {
         <TriCheckbox
           state={allSelected(selection, visibleKeys)}
           disabled={visibleKeys.length === 0}
+          emptyReason={nothingToSelect(folders.length, searching)}
           label={t('popupSelectAllChats')}
           testId="select-all-chats"
           onChange={() => setSelection((s) => toggleAll(s, visibleKeys))}

@@ -169,6 +169,7 @@ export function PinsView({ onOrderChanged }: { onOrderChanged(): void }) {
         <TriCheckbox
           state={allShown}
           disabled={visibleKeys.length === 0}
+          emptyReason={isFiltered(filter) ? t('popupNoMatches') : t('popupNoPinsTitle')}
           label={t('popupSelectAllShown', formatCount(visibleKeys.length))}
           testId="select-all-shown"
           onChange={() => setSelection((s) => toggleAll(s, visibleKeys))}

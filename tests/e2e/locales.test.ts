@@ -8,7 +8,7 @@ import { axeViolations } from './axe';
 import type { ExtensionSession } from './harness';
 import { hardCoded, pseudoLocaleBuild } from './locale-helpers';
 import { clickOn, inBar, inDialog, inFolders, openBarPanel, openChat, openPinDialog, waitFor } from './page-helpers';
-import { chatsWithPins, serverPins, setUpPopup } from './popup-helpers';
+import { bulkBarLayout, chatsWithPins, serverPins, setUpPopup } from './popup-helpers';
 import { POPUP_VIEWS } from './popup-views';
 
 /** Where a run leaves its screenshots to look at; the README's two are written with CLIQ_PINS_SCREENSHOTS=1. */
@@ -111,6 +111,15 @@ describe('Arabic: the popup and the in-page UI mirror, and stay accessible', () 
   });
   afterAll(async () => {
     await Promise.all([session?.close(), sandbox?.stop()]);
+  });
+
+  it('keeps the bulk bar’s "N selected" on one line at 360 px, not one word a line beside the actions', async () => {
+    await popup.setViewport({ width: 360, height: 600 });
+    expect(await bulkBarLayout(popup, '[data-testid=pin]', '[data-testid=bulk-bar]', 3)).toEqual({
+      text: 'تم تحديد 3 رسائل مثبّتة',
+      lines: 1,
+      overflows: false,
+    });
   });
 
   it('shows the popup right to left, in Arabic, with no axe violations', async () => {

@@ -77,6 +77,27 @@ export function shownPinIds(popup: Page, chatId: string): Promise<string[]> {
   );
 }
 
+/**
+ * Selects the first `count` rows of the open tab and measures its bulk bar: the lines its "N selected" text takes
+ * (line boxes of the text, by their tops) and whether anything sticks out sideways. Starts from and leaves no
+ * selection.
+ */
+export async function bulkBarLayout(popup: Page, rows: string, bar: string, count: number) {
+  await (await popup.$(`${bar} > button:last-child`))?.click();
+  for (const box of (await popup.$$(`${rows} input[type=checkbox]`)).slice(0, count)) await box.click();
+  const layout = await popup.$eval(`${bar} > span`, (text) => {
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const boxes = [...range.getClientRects()];
+    const tops = boxes.map((r) => r.top).sort((a, b) => a - b);
+    const lines = tops.filter((top, i) => i === 0 || top - (tops[i - 1] ?? top) > (boxes[0]?.height ?? 0) / 2);
+    const barBox = text.parentElement as HTMLElement;
+    return { text: text.textContent, lines: lines.length, overflows: barBox.scrollWidth > barBox.clientWidth };
+  });
+  await popup.click(`${bar} > button:last-child`);
+  return layout;
+}
+
 export async function pinCheckbox(popup: Page, chatId: string, messageId: string): Promise<ElementHandle> {
   const box = await popup.$(
     `[data-testid=pin][data-chat-id="${chatId}"][data-message-id="${messageId}"] input[type=checkbox]`,

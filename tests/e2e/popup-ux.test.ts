@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../sandbox';
 import type { ExtensionSession } from './harness';
 import {
+  bulkBarLayout,
   chatsWithPins,
   expectNoFailures,
   pinCheckbox,
@@ -75,6 +76,23 @@ describe('the popup for a new user, in chromium', () => {
     const wide = await layout();
     expect(wide.map((row) => row.rise)).toEqual(wide.map(() => 0));
     expect(new Set(wide.map((row) => Math.round(row.right))).size).toBe(1);
+  });
+
+  it('keeps the bulk bar’s "N selected" on one line at 360 px, its actions wrapping under it, in both tabs', async () => {
+    await popup.setViewport({ width: 360, height: 600 });
+    expect(await bulkBarLayout(popup, '[data-testid=pin]', '[data-testid=bulk-bar]', 3)).toEqual({
+      text: '3 pins selected',
+      lines: 1,
+      overflows: false,
+    });
+    await popup.click('[data-testid=tab-chats]');
+    expect(await bulkBarLayout(popup, '[data-testid=folder-chat]', '[data-testid=chat-bulk-bar]', 2)).toEqual({
+      text: '2 chats selected',
+      lines: 1,
+      overflows: false,
+    });
+    await popup.click('[data-testid=tab-pins]');
+    await popup.setViewport({ width: 780, height: 600 });
   });
 
   it('Alt+↑ on the second pin says it is now the primary, and Undo puts the old primary back', async () => {

@@ -52,6 +52,12 @@ function mount() {
 
 const box = (messageId: string) =>
   root.querySelector<HTMLInputElement>(`[data-message-id="${messageId}"] input[type=checkbox]`) as HTMLInputElement;
+const search = (query: string) =>
+  act(() => {
+    const box = root.querySelector('[data-testid=pin-search]') as HTMLInputElement;
+    box.value = query;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 const click = (el: Element, init: MouseEventInit = {}) =>
   act(() => {
     el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }));
@@ -180,17 +186,27 @@ describe('the pinned messages view', () => {
     expect(about('y')).toBe('pinned by Ann3 minutes ago');
   });
 
+  it('disables "Select all shown (0)" while the search matches nothing, and says why to assistive tech', () => {
+    const all = root.querySelector<HTMLInputElement>('[data-testid=select-all-shown]') as HTMLInputElement;
+    expect(all.disabled).toBe(false);
+    expect(all.getAttribute('aria-describedby')).toBeNull();
+    search('no such pin');
+    expect(root.querySelectorAll('[data-testid=pin]')).toHaveLength(0);
+    expect(all.closest('label')?.textContent).toContain('Select all shown (0)');
+    expect(all.disabled).toBe(true);
+    const why = document.getElementById(all.getAttribute('aria-describedby') ?? '');
+    expect(why?.textContent).toBe('No pins match these filters.');
+    search('');
+    expect(all.disabled).toBe(false);
+  });
+
   it('exports what the filters leave on screen', async () => {
     const texts: string[] = [];
     const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
       void (blob as Blob).text().then((text) => texts.push(text));
       return 'blob:test';
     });
-    const search = root.querySelector('[data-testid=pin-search]') as HTMLInputElement;
-    act(() => {
-      search.value = 'team';
-      search.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    search('team');
     expect([...root.querySelectorAll('[data-testid=pin]')].map((el) => el.getAttribute('data-message-id'))).toEqual([
       'd',
       'e',

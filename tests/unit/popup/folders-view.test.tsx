@@ -109,6 +109,20 @@ describe('a long folder list', () => {
     expect(root.textContent).toContain('No folder or chat matches.');
   });
 
+  it('disables "Select all chats" while the search shows no chat, and says why to assistive tech', () => {
+    mount(longBoard());
+    const all = root.querySelector<HTMLInputElement>('[data-testid=select-all-chats]') as HTMLInputElement;
+    expect(all.disabled).toBe(false);
+    expect(all.getAttribute('aria-describedby')).toBeNull();
+    type(root.querySelector('[data-testid=folder-search]'), 'nothing like it');
+    expect(all.disabled).toBe(true);
+    const why = document.getElementById(all.getAttribute('aria-describedby') ?? '');
+    expect(why?.textContent).toBe('No folder or chat matches.');
+    type(root.querySelector('[data-testid=folder-search]'), '');
+    expect(all.disabled).toBe(false);
+    expect(all.getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('has no search box while there are only a few folders', () => {
     mount(boardOf({ chats: CHATS, folders: [folder(1), folder(2)] }));
     expect(root.querySelector('[data-testid=folder-search]')).toBeNull();
