@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AccountPanel } from '../../../components/options/AccountPanel';
 import type { AuthState } from '../../../components/useAuthState';
 import { connectionSchema } from '../../../lib/auth/connection';
+import { useRoot } from '../popup/fixture';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = useRoot();
 
 describe('the account panel after Cliq refused the token', () => {
   it('says "sign in again" with its button, never "signed in … valid until" beside it', () => {
@@ -29,13 +22,13 @@ describe('the account panel after Cliq refused the token', () => {
       scopes: ['ZohoCliq.Messages.READ'],
       pendingIntents: 1,
     };
-    act(() => render(<AccountPanel state={state} busy={false} run={vi.fn(async () => true)} />, root));
-    const status = root.querySelector('[data-testid=account-status]')?.textContent ?? '';
+    act(() => render(<AccountPanel state={state} busy={false} run={vi.fn(async () => true)} />, root()));
+    const status = root().querySelector('[data-testid=account-status]')?.textContent ?? '';
     expect(status).toBe(
       'ann@example.com on http://127.0.0.1:8787 needs to sign in again before Cliq Pins can send anything.',
     );
-    expect(root.textContent).not.toMatch(/valid until/);
-    expect(root.querySelector('[data-testid=sign-in-again] button')?.textContent).toBe('Sign in again');
+    expect(root().textContent).not.toMatch(/valid until/);
+    expect(root().querySelector('[data-testid=sign-in-again] button')?.textContent).toBe('Sign in again');
   });
 });
 
@@ -51,7 +44,7 @@ const signedIn = (over: Partial<AuthState> = {}): AuthState => ({
   ...over,
 });
 const mount = (state: AuthState) =>
-  act(() => render(<AccountPanel state={state} busy={false} run={vi.fn(async () => true)} />, root));
+  act(() => render(<AccountPanel state={state} busy={false} run={vi.fn(async () => true)} />, root()));
 
 describe('the account panel for a new user', () => {
   it('says why "Sign in with Zoho" is disabled before a client ID is saved', () => {
@@ -62,7 +55,7 @@ describe('the account panel for a new user', () => {
       apiOrigin: 'https://cliq.zoho.com',
       pendingIntents: 0,
     });
-    const button = root.querySelector('[data-testid=sign-in]') as HTMLButtonElement;
+    const button = root().querySelector('[data-testid=sign-in]') as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     const hint = document.getElementById(button.getAttribute('aria-describedby') ?? '');
     expect(hint?.textContent).toBe('To sign in, first enter your Zoho client ID under Connection below and save it.');
@@ -70,14 +63,16 @@ describe('the account panel for a new user', () => {
 
   it('once signed in: a next step, permissions in plain words with Zoho’s names on request, no "valid until"', () => {
     mount(signedIn());
-    expect(root.querySelector('[data-testid=account-status]')?.textContent).toBe(
+    expect(root().querySelector('[data-testid=account-status]')?.textContent).toBe(
       'Signed in to https://cliq.zoho.com as ann@example.com.',
     );
-    expect(root.textContent).not.toMatch(/valid until/);
-    expect(root.querySelector('[data-testid=session-grant]')?.textContent).toMatch(/^You stay signed in: .*by itself/);
-    const next = root.querySelector('[data-testid=next-step] a') as HTMLAnchorElement;
+    expect(root().textContent).not.toMatch(/valid until/);
+    expect(root().querySelector('[data-testid=session-grant]')?.textContent).toMatch(
+      /^You stay signed in: .*by itself/,
+    );
+    const next = root().querySelector('[data-testid=next-step] a') as HTMLAnchorElement;
     expect([next.textContent, next.getAttribute('href')]).toEqual(['Open Cliq', 'https://cliq.zoho.com/']);
-    const permissions = root.querySelector('[data-testid=permissions]') as HTMLElement;
+    const permissions = root().querySelector('[data-testid=permissions]') as HTMLElement;
     expect([...permissions.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'See your chats, their pinned messages and your pin folders',
       'Reorder pins, pin chats to folders and change folders',
@@ -93,8 +88,10 @@ describe('the account panel for a new user', () => {
   it('without renewal for the session, says when access ends and what happens then', () => {
     const expiresAt = new Date(2026, 10, 30, 4, 52).getTime();
     mount(signedIn({ expiresAt, account: { key: 'k', apiOrigin: 'https://cliq.zoho.com', grantedForSession: false } }));
-    expect(root.querySelector('[data-testid=account-status]')?.textContent).toBe('Signed in to https://cliq.zoho.com.');
-    expect(root.querySelector('[data-testid=session-grant]')?.textContent).toMatch(
+    expect(root().querySelector('[data-testid=account-status]')?.textContent).toBe(
+      'Signed in to https://cliq.zoho.com.',
+    );
+    expect(root().querySelector('[data-testid=session-grant]')?.textContent).toMatch(
       /access ends at 4:52\sAM\. Cliq Pins will ask you to sign in again a few minutes before; .*nothing is lost\.$/,
     );
   });

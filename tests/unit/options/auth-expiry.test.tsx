@@ -6,6 +6,7 @@ import { AccountPanel } from '../../../components/options/AccountPanel';
 import { type AuthState, useAuthState } from '../../../components/useAuthState';
 import { connectionSchema } from '../../../lib/auth/connection';
 import { t } from '../../../lib/i18n';
+import { useRoot } from '../popup/fixture';
 
 const getAuthState = vi.hoisted(() => vi.fn());
 vi.mock('../../../lib/messaging/page-send', () => ({ sendMessage: getAuthState }));
@@ -34,22 +35,18 @@ function OptionsAccount() {
   return state ? <AccountPanel state={state} busy={busy} run={run} /> : null;
 }
 
-let root: HTMLElement;
+const root = useRoot();
 beforeEach(() => {
   vi.useFakeTimers();
   getAuthState.mockReset();
-  root = document.createElement('div');
-  document.body.append(root);
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.useRealTimers();
 });
 
-const notice = () => root.querySelector('[data-testid=sign-in-again] p')?.textContent;
+const notice = () => root().querySelector('[data-testid=sign-in-again] p')?.textContent;
 const mount = async () => {
-  await act(async () => render(<OptionsAccount />, root));
+  await act(async () => render(<OptionsAccount />, root()));
 };
 const advance = async (ms: number) => {
   await act(async () => {
@@ -71,7 +68,7 @@ describe('an open options page when the token lapses', () => {
     await advance(1_001);
     expect(getAuthState).toHaveBeenCalledTimes(2);
     expect(notice()).toBe(t('needsSignInAgain'));
-    expect(root.querySelector('[data-testid=account-status]')?.getAttribute('data-signed-in')).toBe('false');
+    expect(root().querySelector('[data-testid=account-status]')?.getAttribute('data-signed-in')).toBe('false');
   });
 
   it('asks again only once the token is past, however far off that is (timers cap at 2^31-1 ms)', async () => {
@@ -95,7 +92,7 @@ describe('an open options page when the token lapses', () => {
   it('leaves no timer behind once the page is closed', async () => {
     getAuthState.mockResolvedValue(endsSoon(Date.now() + 60_000));
     await mount();
-    act(() => render(null, root));
+    act(() => render(null, root()));
     await advance(120_000);
     expect(getAuthState).toHaveBeenCalledTimes(1);
   });

@@ -2,11 +2,12 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConnectionSettings } from '../../../components/options/ConnectionSettings';
 import type { AuthState } from '../../../components/useAuthState';
 import { connectionSchema } from '../../../lib/auth/connection';
+import { useRoot } from '../popup/fixture';
 
 const signedOut: AuthState = {
   signedIn: false,
@@ -31,19 +32,13 @@ function Page({ action }: { action: () => Promise<AuthState> }) {
   return <ConnectionSettings state={state} busy={false} run={run} />;
 }
 
-let root: HTMLElement;
+const root = useRoot();
 beforeEach(() => {
   fakeBrowser.identity.getRedirectURL = () => 'https://extension-id.chromiumapp.org/';
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 function type(id: string, value: string) {
-  const input = root.querySelector(`#connection-${id}`) as HTMLInputElement;
+  const input = root().querySelector(`#connection-${id}`) as HTMLInputElement;
   input.value = value;
   act(() => {
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -52,41 +47,41 @@ function type(id: string, value: string) {
 
 async function save() {
   await act(async () => {
-    (root.querySelector('form') as HTMLFormElement).requestSubmit();
+    (root().querySelector('form') as HTMLFormElement).requestSubmit();
   });
 }
 
 describe('a Save the extension refuses', () => {
   it('keeps every value, names the field and the bad value in one sentence, and focuses that field', async () => {
     const action = vi.fn(async () => Promise.reject(new Error('refused')));
-    act(() => render(<Page action={action} />, root));
+    act(() => render(<Page action={action} />, root()));
     type('clientId', '1000.SANDBOXCLIENT');
     type('apiHost', 'http://127.0.0.1:8787');
     type('accountsHost', 'localhost:8787');
     await save();
 
-    const value = (id: string) => (root.querySelector(`#connection-${id}`) as HTMLInputElement).value;
+    const value = (id: string) => (root().querySelector(`#connection-${id}`) as HTMLInputElement).value;
     expect([value('clientId'), value('apiHost'), value('accountsHost')]).toEqual([
       '1000.SANDBOXCLIENT',
       'http://127.0.0.1:8787',
       'localhost:8787',
     ]);
-    expect(root.querySelector('details')?.open).toBe(true);
-    const error = root.querySelector('[data-testid=host-error]')?.textContent ?? '';
+    expect(root().querySelector('details')?.open).toBe(true);
+    const error = root().querySelector('[data-testid=host-error]')?.textContent ?? '';
     expect(error).toMatch(
       /^The Zoho accounts host "localhost:8787" is not a web address; write it in full, like https:\/\/accounts\.zoho\.eu/,
     );
     expect(error.match(/\. |\.$/g)).toHaveLength(1);
     expect(document.activeElement?.id).toBe('connection-accountsHost');
-    expect(root.querySelector('#connection-accountsHost')?.getAttribute('aria-invalid')).toBe('true');
+    expect(root().querySelector('#connection-accountsHost')?.getAttribute('aria-invalid')).toBe('true');
     // Nothing the background would refuse is sent to it.
     expect(action).not.toHaveBeenCalled();
   });
 
   it('keeps the values when the background refuses the save', async () => {
-    act(() => render(<Page action={() => Promise.reject(new Error('3 changes are still waiting'))} />, root));
+    act(() => render(<Page action={() => Promise.reject(new Error('3 changes are still waiting'))} />, root()));
     type('clientId', '1000.OTHER');
     await save();
-    expect((root.querySelector('#connection-clientId') as HTMLInputElement).value).toBe('1000.OTHER');
+    expect((root().querySelector('#connection-clientId') as HTMLInputElement).value).toBe('1000.OTHER');
   });
 });

@@ -1,19 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PageCheck } from '../../../components/options/PageCheck';
 import { t } from '../../../lib/i18n';
+import { useRoot } from '../popup/fixture';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
+const root = useRoot();
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 
@@ -22,10 +17,10 @@ describe('the options page’s page check when the Cliq tab cannot load its chec
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, active: true }] as never);
     // The content script answers nothing when cliq-on-demand.js could not load (features/page-check.ts).
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined as never);
-    act(() => render(<PageCheck />, root));
-    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid=page-check-run]')?.click());
+    act(() => render(<PageCheck />, root()));
+    await act(async () => root().querySelector<HTMLButtonElement>('[data-testid=page-check-run]')?.click());
     const failed = await vi.waitFor(() => {
-      const found = root.querySelector('[data-testid=page-check-failed]');
+      const found = root().querySelector('[data-testid=page-check-failed]');
       if (!found) throw new Error('no failure shown yet');
       return found;
     });

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReminderSettings } from '../../../components/options/ReminderSettings';
 import { reminderSettingsSchema } from '../../../lib/store/settings';
+import { useRoot } from '../popup/fixture';
 
 const send = vi.hoisted(() => vi.fn());
 vi.mock('../../../lib/messaging', () => ({ sendMessage: send }));
@@ -16,7 +17,7 @@ vi.mock('../../../lib/messaging', () => ({ sendMessage: send }));
 
 let held: boolean;
 let saved: ReturnType<typeof reminderSettingsSchema.parse>;
-let root: HTMLElement;
+const root = useRoot();
 type Listener = () => void;
 const listeners = { added: new Set<Listener>(), removed: new Set<Listener>() };
 const event = (set: Set<Listener>) => ({
@@ -43,21 +44,15 @@ beforeEach(() => {
     if (type === 'setReminders') saved = data;
     return { settings: saved, chats: [] };
   });
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-const checkbox = () => root.querySelector('[data-testid=reminders-enabled]') as HTMLInputElement;
-const text = (id: string) => root.querySelector(`[data-testid=${id}]`)?.textContent ?? '';
+const checkbox = () => root().querySelector('[data-testid=reminders-enabled]') as HTMLInputElement;
+const text = (id: string) => root().querySelector(`[data-testid=${id}]`)?.textContent ?? '';
 const sets = () => send.mock.calls.filter(([type]) => type === 'setReminders');
 
 async function show() {
-  await act(async () => render(<ReminderSettings signedIn />, root));
+  await act(async () => render(<ReminderSettings signedIn />, root()));
   await settle();
 }
 
@@ -70,16 +65,16 @@ describe('turning reminders on when the browser refuses notifications', () => {
   it('leaves the checkbox off, saves nothing, and says why and how to allow them', async () => {
     await show();
     // The live region is there, empty, before anything is said: a region added with its text is not announced.
-    const region = root.querySelector('[role=status]');
+    const region = root().querySelector('[role=status]');
     expect(region?.textContent).toBe('');
     await click();
-    expect(root.querySelector('[role=status]')).toBe(region);
+    expect(root().querySelector('[role=status]')).toBe(region);
 
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ['notifications'] });
     expect(checkbox().checked).toBe(false);
     expect(sets()).toEqual([]);
-    expect(root.querySelector('[data-testid=reminders-lead-hour]')).toBeNull();
-    expect(root.querySelector('[role=status]')?.textContent).toBe(
+    expect(root().querySelector('[data-testid=reminders-lead-hour]')).toBeNull();
+    expect(root().querySelector('[role=status]')?.textContent).toBe(
       'The browser did not allow notifications, so reminders stay off. To get reminders, turn them on again and choose Allow.',
     );
   });
@@ -108,7 +103,7 @@ describe('reminders saved on whose permission the browser took back', () => {
     await show();
 
     expect(checkbox().checked).toBe(false);
-    expect(root.querySelector('[data-testid=reminders-lead-hour]')).toBeNull();
+    expect(root().querySelector('[data-testid=reminders-lead-hour]')).toBeNull();
     expect(text('reminders-revoked')).toBe(revokedText);
     expect(checkbox().getAttribute('aria-describedby')).toBe('reminders-revoked');
   });
@@ -119,7 +114,7 @@ describe('reminders saved on whose permission the browser took back', () => {
     await show();
     expect(checkbox().checked).toBe(true);
     expect(text('reminders-revoked')).toBe('');
-    const region = root.querySelector('[data-testid=reminders-revoked-region]');
+    const region = root().querySelector('[data-testid=reminders-revoked-region]');
     expect(region?.getAttribute('aria-live')).toBe('polite');
 
     held = false;
@@ -130,7 +125,7 @@ describe('reminders saved on whose permission the browser took back', () => {
     expect(checkbox().checked).toBe(false);
     expect(text('reminders-revoked')).toBe(revokedText);
     // Announced: the note appeared inside the region that was already in the page.
-    expect(root.querySelector('[data-testid=reminders-revoked-region]')).toBe(region);
+    expect(root().querySelector('[data-testid=reminders-revoked-region]')).toBe(region);
     expect(region?.querySelector('[data-testid=reminders-revoked]')).not.toBeNull();
 
     vi.mocked(fakeBrowser.permissions.request).mockImplementation(async () => {
@@ -141,6 +136,6 @@ describe('reminders saved on whose permission the browser took back', () => {
     await click();
     expect(checkbox().checked).toBe(true);
     expect(text('reminders-revoked')).toBe('');
-    expect(root.querySelector('[data-testid=reminders-lead-hour]')).not.toBeNull();
+    expect(root().querySelector('[data-testid=reminders-lead-hour]')).not.toBeNull();
   });
 });
