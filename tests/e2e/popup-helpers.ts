@@ -78,24 +78,44 @@ export function shownPinIds(popup: Page, chatId: string): Promise<string[]> {
 }
 
 /**
+ * Each element `selector` matches, with its text and the lines that text takes on screen (line boxes by their
+ * tops), and whether its container sticks out sideways. Only the text a person reads counts: not a checkbox, a
+ * visually hidden reason, nor a closed menu's items.
+ */
+export function textLines(popup: Page, selector: string) {
+  return popup.$$eval(selector, (parts) => ({
+    overflows: parts.some((part) => {
+      const box = part.parentElement as HTMLElement;
+      return box.scrollWidth > box.clientWidth;
+    }),
+    parts: parts.map((part) => {
+      const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+      const boxes: DOMRect[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent?.checkVisibility() || parent.closest('.visually-hidden') || !node.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        boxes.push(...range.getClientRects());
+      }
+      const tops = boxes.map((r) => r.top).sort((a, b) => a - b);
+      const half = (boxes[0]?.height ?? 0) / 2;
+      const lines = tops.filter((top, i) => i === 0 || top - (tops[i - 1] ?? top) > half).length;
+      return { text: part.textContent?.trim(), lines };
+    }),
+  }));
+}
+
+/**
  * Selects the first `count` rows of the open tab and measures its bulk bar: the lines its "N selected" text takes
- * (line boxes of the text, by their tops) and whether anything sticks out sideways. Starts from and leaves no
- * selection.
+ * and whether anything sticks out sideways. Starts from and leaves no selection.
  */
 export async function bulkBarLayout(popup: Page, rows: string, bar: string, count: number) {
   await (await popup.$(`${bar} > button:last-child`))?.click();
   for (const box of (await popup.$$(`${rows} input[type=checkbox]`)).slice(0, count)) await box.click();
-  const layout = await popup.$eval(`${bar} > span`, (text) => {
-    const range = document.createRange();
-    range.selectNodeContents(text);
-    const boxes = [...range.getClientRects()];
-    const tops = boxes.map((r) => r.top).sort((a, b) => a - b);
-    const lines = tops.filter((top, i) => i === 0 || top - (tops[i - 1] ?? top) > (boxes[0]?.height ?? 0) / 2);
-    const barBox = text.parentElement as HTMLElement;
-    return { text: text.textContent, lines: lines.length, overflows: barBox.scrollWidth > barBox.clientWidth };
-  });
+  const { overflows, parts } = await textLines(popup, `${bar} > span`);
   await popup.click(`${bar} > button:last-child`);
-  return layout;
+  return { text: parts[0]?.text, lines: parts[0]?.lines, overflows };
 }
 
 export async function pinCheckbox(popup: Page, chatId: string, messageId: string): Promise<ElementHandle> {

@@ -12,6 +12,7 @@ import {
   serverPins,
   setUpPopup,
   shownPinIds,
+  textLines,
 } from './popup-helpers';
 
 /** Behaviour, not layout: the same code in both browsers, so Chromium carries these (see popup-a11y for Firefox). */
@@ -99,27 +100,9 @@ describe('the popup for a new user, in chromium', () => {
     await popup.setViewport({ width: 360, height: 600 });
     await popup.type('[data-testid=pin-search]', 'zzzz-no-such-pin');
     await popup.waitForSelector('[data-testid=select-all-shown]:disabled');
-    const parts = await popup.$eval('.subbar', (bar) => ({
-      overflows: bar.scrollWidth > bar.clientWidth,
-      lines: [...bar.children].map((part) => {
-        // The text a person reads: not the checkbox, the visually hidden reason, nor a closed menu's items.
-        const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
-        const boxes: DOMRect[] = [];
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const parent = node.parentElement;
-          if (!parent?.checkVisibility() || parent.closest('.visually-hidden') || !node.textContent?.trim()) continue;
-          const range = document.createRange();
-          range.selectNodeContents(node);
-          boxes.push(...range.getClientRects());
-        }
-        const tops = boxes.map((r) => r.top).sort((a, b) => a - b);
-        const half = (boxes[0]?.height ?? 0) / 2;
-        const lines = tops.filter((top, i) => i === 0 || top - (tops[i - 1] ?? top) > half).length;
-        return [part.textContent?.trim(), lines];
-      }),
-    }));
-    expect(parts.overflows).toBe(false);
-    for (const [text, lines] of parts.lines) expect({ text, lines }).toEqual({ text, lines: 1 });
+    const { overflows, parts } = await textLines(popup, '.subbar > *');
+    expect(overflows).toBe(false);
+    for (const { text, lines } of parts) expect({ text, lines }).toEqual({ text, lines: 1 });
     await popup.$eval('[data-testid=pin-search]', (input) => {
       (input as HTMLInputElement).value = '';
       input.dispatchEvent(new Event('input', { bubbles: true }));
